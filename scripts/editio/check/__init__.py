@@ -1,0 +1,1 @@
+"""tei-check: validation of the edition (RELAX NG, Schematron, the edition's own rules)."""

@@ -1,0 +1,328 @@
+"""Translate a flat ISO Schematron schema (see expand.py) into one XSLT 3.0 stylesheet.
+
+Shape of the stylesheet (why): every pattern becomes a mode whose templates are its rules, given falling
+priorities, so that XSLT's own conflict resolution gives ISO's "first matching rule of a pattern wins".
+One walk visits every node once, in document order (node, then its attributes, then its children), and
+applies each active pattern's mode to it: failures therefore come out in document order without sorting.
+A failure is written as a small element carrying the index of the assertion (its static facts stay on the
+Python side), the fn:path() of the context node and the evaluated message. Each test runs inside xsl:try,
+so a dynamic error in one test (say xs:float('n/a')) is reported where it happened instead of aborting the
+whole validation. Generated XSLT elements carry an index into `sources`, so that Saxon's compile errors
+(given by line of the generated stylesheet) are reported against the Schematron the author wrote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from copy import deepcopy
+from dataclasses import dataclass
+
+from lxml import etree
+
+from editio.check.schematron.expand import ORIGIN, describe, is_sch, is_xsl, local_name, sch
+from editio.check.schematron.model import XSL_NS, AssertionInfo, SchematronError
+
+INTERNAL_NS = "urn:x-editio:schematron"
+ERR_NS = "http://www.w3.org/2005/xqt-errors"
+SRC = f"{{{INTERNAL_NS}}}src"
+
+# queryBinding values run by this engine; XPath 1 schemas run unchanged under XPath 3.1 (see README notes).
+QUERY_BINDINGS = {"xslt", "xslt1", "exslt", "xpath", "xslt2", "xslt3", "xpath2", "xpath3", "xpath31"}
+
+# Prefixes XPath authors expect without declaring them; bound only if the schema does not bind them itself.
+CONVENIENCE_NS = {
+    "xs": "http://www.w3.org/2001/XMLSchema",
+    "math": "http://www.w3.org/2005/xpath-functions/math",
+    "map": "http://www.w3.org/2005/xpath-functions/map",
+    "array": "http://www.w3.org/2005/xpath-functions/array",
+}
+
+
+@dataclass(frozen=True)
+class Compiled:
+    xslt: str
+    assertions: tuple[AssertionInfo, ...]
+    sources: tuple[str, ...]  # index (esch:src) → description of the Schematron element
+    patterns: tuple[str, ...]  # active patterns, by id or generated label
+    rule_count: int
+
+
+def xsl(local: str) -> str:
+    return f"{{{XSL_NS}}}{local}"
+
+
+def _unused_prefix(base: str, taken: set[str]) -> str:
+    prefix, n = base, 1
+    while prefix in taken:
+        n += 1
+        prefix = f"{base}{n}"
+    taken.add(prefix)
+    return prefix
+
+
+def _strip_origins(elem: etree._Element) -> etree._Element:
+    for e in elem.iter():
+        if isinstance(e.tag, str) and ORIGIN in e.attrib:
+            del e.attrib[ORIGIN]
+    return elem
+
+
+class _Builder:
+    def __init__(self, schema: etree._Element, phase: str | None) -> None:
+        self.schema = schema
+        self.sources: list[str] = []
+        self.assertions: list[AssertionInfo] = []
+        self.rule_count = 0
+        self.diagnostics = {
+            d.get("id"): d for ds in schema.findall(sch("diagnostics")) for d in ds.findall(sch("diagnostic"))
+        }
+        self.namespaces = self._namespaces()
+        taken = set(self.namespaces)
+        self.p_int = _unused_prefix("esch", taken)
+        self.p_err = _unused_prefix("esch-err", taken)
+        self.all_patterns = schema.findall(sch("pattern"))
+        self.phase_elem, self.active = self._select_phase(phase)
+
+    # ------------------------------------------------------------------------------------------ setup
+
+    def _namespaces(self) -> dict[str, str]:
+        binding = (self.schema.get("queryBinding") or "xslt").strip().lower()
+        if binding not in QUERY_BINDINGS:
+            raise SchematronError(
+                f"queryBinding='{binding}' is not supported "
+                f"(this engine runs {', '.join(sorted(QUERY_BINDINGS))})"
+            )
+        found: dict[str, str] = {}
+        for ns in self.schema.findall(sch("ns")):
+            prefix, uri = ns.get("prefix"), ns.get("uri")
+            if not prefix or uri is None:
+                raise SchematronError(f"{describe(ns)}: sch:ns needs @prefix and @uri")
+            if found.get(prefix, uri) != uri:
+                raise SchematronError(
+                    f"{describe(ns)}: prefix '{prefix}' is bound to two URIs ({found[prefix]}, {uri})"
+                )
+            if prefix == "xsl" and uri != XSL_NS:
+                raise SchematronError(f"{describe(ns)}: prefix 'xsl' must stay bound to XSLT's URI")
+            found[prefix] = uri
+        for prefix, uri in CONVENIENCE_NS.items():
+            found.setdefault(prefix, uri)
+        found["xsl"] = XSL_NS
+        return found
+
+    def _select_phase(
+        self, phase: str | None
+    ) -> tuple[etree._Element | None, list[tuple[int, etree._Element]]]:
+        numbered = list(enumerate(self.all_patterns, start=1))
+        wanted = phase if phase not in (None, "#DEFAULT") else (self.schema.get("defaultPhase") or "#ALL")
+        if wanted == "#ALL":
+            return None, numbered
+        phases = {p.get("id"): p for p in self.schema.findall(sch("phase"))}
+        if wanted not in phases:
+            known = ", ".join(sorted(k for k in phases if k)) or "none"
+            source = "defaultPhase" if phase in (None, "#DEFAULT") else "phase"
+            raise SchematronError(f"{source} '{wanted}' is not a sch:phase of this schema (phases: {known})")
+        chosen = phases[wanted]
+        ids = {p.get("id") for p in self.all_patterns}
+        active_ids: set[str] = set()
+        for a in chosen.findall(sch("active")):
+            if a.get("pattern") not in ids:
+                raise SchematronError(f"{describe(a)}: active pattern='{a.get('pattern')}' names no pattern")
+            active_ids.add(a.get("pattern"))
+        return chosen, [(i, p) for i, p in numbered if p.get("id") in active_ids]
+
+    def src(self, target: etree._Element, elem: etree._Element, extra: str = "") -> None:
+        self.sources.append(describe(elem) + extra)
+        target.set(SRC, str(len(self.sources) - 1))
+
+    # ------------------------------------------------------------------------------------------ build
+
+    def build(self) -> Compiled:
+        nsmap = {**self.namespaces, self.p_int: INTERNAL_NS, self.p_err: ERR_NS}
+        root = etree.Element(
+            xsl("stylesheet"), {"version": "3.0", "exclude-result-prefixes": "#all"}, nsmap=nsmap
+        )
+        etree.SubElement(root, xsl("output"), method="xml", encoding="UTF-8", indent="no")
+        for child in self.schema:
+            if is_xsl(child):
+                copy = _strip_origins(deepcopy(child))
+                copy.tail = None
+                self.src(copy, child)
+                root.append(copy)
+
+        global_names: Counter[str] = Counter()
+        global_lets = self.schema.findall(sch("let"))
+        if self.phase_elem is not None:
+            global_lets += self.phase_elem.findall(sch("let"))
+        for let in global_lets:
+            self._variable(root, let)
+            global_names[let.get("name")] += 1
+        duplicated = [n for n, c in global_names.items() if c > 1]
+        if duplicated:
+            raise SchematronError(f"schema/phase-level sch:let declared twice: {', '.join(duplicated)}")
+
+        pattern_let_names = Counter(
+            let.get("name") for _, p in self.active for let in p.findall(sch("let"))
+        )
+        local_lets = {n for n, c in pattern_let_names.items() if c > 1 or n in global_names}
+
+        modes: list[str] = []
+        labels: list[str] = []
+        for number, pattern in self.active:
+            rules = [r for r in pattern.findall(sch("rule"))]
+            if not rules:
+                continue
+            mode = f"{self.p_int}:p{number}"
+            modes.append(mode)
+            labels.append(pattern.get("id") or f"pattern{number}")
+            shared: list[etree._Element] = []
+            for let in pattern.findall(sch("let")):
+                if let.get("name") in local_lets:
+                    shared.append(let)
+                else:
+                    self._variable(root, let)
+            self._pattern(root, number, pattern, rules, mode, shared)
+
+        top = etree.SubElement(root, xsl("template"), match="/")
+        report = etree.SubElement(top, f"{{{INTERNAL_NS}}}report")
+        etree.SubElement(report, xsl("apply-templates"), select=".", mode=f"{self.p_int}:walk")
+        walk = etree.SubElement(root, xsl("template"), match="/ | node() | @*", mode=f"{self.p_int}:walk")
+        for mode in modes:
+            etree.SubElement(walk, xsl("apply-templates"), select=".", mode=mode)
+        etree.SubElement(walk, xsl("apply-templates"), select="@* | node()", mode=f"{self.p_int}:walk")
+
+        etree.indent(root, space=" ")
+        text = etree.tostring(root, encoding="unicode")
+        return Compiled(text, tuple(self.assertions), tuple(self.sources), tuple(labels), self.rule_count)
+
+    def _variable(self, parent: etree._Element, let: etree._Element, root_context: bool = False) -> None:
+        name = let.get("name")
+        if not name:
+            raise SchematronError(f"{describe(let)}: sch:let needs @name")
+        var = etree.SubElement(parent, xsl("variable"), name=name)
+        self.src(var, let)
+        value = let.get("value")
+        if let.get("as") is not None:
+            var.set("as", let.get("as"))
+        if value is None:
+            # ISO 2016: the value is the let's own XML content (a temporary tree).
+            if let.text and let.text.strip():
+                etree.SubElement(var, xsl("text")).text = let.text
+            for child in let:
+                copy = _strip_origins(deepcopy(child))
+                var.append(copy)
+            return
+        if root_context:
+            # A pattern-level let is evaluated with the document node as context, as in ISO.
+            var.set("as", let.get("as") or "item()*")
+            each = etree.SubElement(var, xsl("for-each"), select="root(.)")
+            etree.SubElement(each, xsl("sequence"), select=value)
+        else:
+            var.set("select", value)
+
+    def _pattern(self, root: etree._Element, number: int, pattern: etree._Element,
+                 rules: list[etree._Element], mode: str, shared: list[etree._Element]) -> None:
+        for rule_no, rule in enumerate(rules, start=1):
+            self.rule_count += 1
+            context = rule.get("context")
+            if not context or not context.strip():
+                raise SchematronError(f"{describe(rule)}: a rule needs @context")
+            for let in shared:
+                if re.search(rf"\${re.escape(let.get('name'))}(?![\w.\-])", context):
+                    raise SchematronError(
+                        f"{describe(rule)}: the context uses pattern variable ${let.get('name')}, "
+                        "declared in several patterns; such a variable can only be used inside rules "
+                        "(rename it)"
+                    )
+            template = etree.SubElement(root, xsl("template"), match=context, mode=mode,
+                                        priority=str(len(rules) - rule_no + 1))
+            self.src(template, rule, " (@context)")
+            for let in shared:
+                self._variable(template, let, root_context=True)
+            checks = [c for c in rule if is_sch(c) and local_name(c) in ("assert", "report", "let")]
+            guard = etree.SubElement(template, xsl("try"))
+            indices: list[int] = []
+            counter = 0
+            for child in checks:
+                if local_name(child) == "let":
+                    self._variable(guard, child)
+                    continue
+                counter += 1
+                indices.append(self._assertion(guard, child, rule, pattern, number, rule_no, counter))
+            # A rule-level dynamic error (e.g. an eagerly evaluated let) reports against each of its tests.
+            catch = etree.SubElement(guard, xsl("catch"))
+            for index in indices:
+                self._error_record(catch, index, rule)
+        fallback = etree.SubElement(root, xsl("template"), match="/ | node() | @*", mode=mode, priority="-10")
+        fallback.text = None
+
+    def _error_record(self, parent: etree._Element, index: int, rule: etree._Element) -> None:
+        subject = rule.get("subject")
+        rec = etree.SubElement(parent, f"{{{INTERNAL_NS}}}f", a=str(index),
+                               loc=self._loc(subject), err=f"{{${self.p_err}:code}}")
+        msg = etree.SubElement(rec, f"{{{INTERNAL_NS}}}m")
+        etree.SubElement(msg, xsl("value-of"), select=f"${self.p_err}:description")
+
+    @staticmethod
+    def _loc(subject: str | None) -> str:
+        if subject:
+            return f"{{path((({subject}), .)[1])}}"
+        return "{path(.)}"
+
+    def _assertion(self, parent: etree._Element, elem: etree._Element, rule: etree._Element,
+                   pattern: etree._Element, number: int, rule_no: int, counter: int) -> int:
+        kind = local_name(elem)
+        test = elem.get("test")
+        if test is None or not test.strip():
+            raise SchematronError(f"{describe(elem)}: sch:{kind} needs @test")
+        rule_id = (elem.get("id") or rule.get("id") or pattern.get("id")
+                   or f"pattern{number}-rule{rule_no}-{kind}{counter}")
+        role = (elem.get("role") or rule.get("role") or "error").strip()
+        index = len(self.assertions)
+        self.assertions.append(AssertionInfo(
+            kind=kind, role=role, rule_id=rule_id, test=test, pattern=pattern.get("id") or "",
+            context=rule.get("context") or "", origin=elem.get(ORIGIN) or "",
+        ))
+        guard = etree.SubElement(parent, xsl("try"))
+        cond = etree.SubElement(guard, xsl("if"), test=f"not(({test}))" if kind == "assert" else test)
+        self.src(cond, elem, " (@test)")
+        subject = elem.get("subject") or rule.get("subject")
+        rec = etree.SubElement(cond, f"{{{INTERNAL_NS}}}f", a=str(index), loc=self._loc(subject))
+        self._text(etree.SubElement(rec, f"{{{INTERNAL_NS}}}m"), elem)
+        for ref in (elem.get("diagnostics") or "").split():
+            diag = self.diagnostics.get(ref)
+            if diag is None:
+                raise SchematronError(f"{describe(elem)}: diagnostics='{ref}' names no sch:diagnostic")
+            self._text(etree.SubElement(rec, f"{{{INTERNAL_NS}}}d"), diag)
+        catch = etree.SubElement(guard, xsl("catch"))
+        self._error_record(catch, index, rule if not elem.get("subject") else elem)
+        return index
+
+    def _text(self, target: etree._Element, elem: etree._Element) -> None:
+        """The assertion's mixed content as XSLT: text, sch:name, sch:value-of, inline markup's text."""
+        if elem.text:
+            etree.SubElement(target, xsl("text")).text = elem.text
+        for child in elem:
+            if isinstance(child.tag, str):
+                if is_sch(child, "name"):
+                    path = child.get("path") or "."
+                    out = etree.SubElement(target, xsl("value-of"), select=f"name({path})")
+                    self.src(out, child)
+                elif is_sch(child, "value-of"):
+                    select = child.get("select")
+                    if not select or not select.strip():
+                        raise SchematronError(f"{describe(child)}: sch:value-of needs @select")
+                    out = etree.SubElement(target, xsl("value-of"), select=select)
+                    self.src(out, child)
+                elif not is_xsl(child):
+                    self._text(target, child)  # sch:emph/dir/span and foreign markup: their text
+                else:
+                    raise SchematronError(f"{describe(child)}: XSLT inside assertion text is not supported")
+            if child.tail:
+                etree.SubElement(target, xsl("text")).text = child.tail
+
+
+def compile_schema(flat: etree._Element, phase: str | None = None) -> Compiled:
+    """XSLT 3.0 text (and its side tables) for an expanded schema (expand.expand)."""
+    return _Builder(flat, phase).build()
+
