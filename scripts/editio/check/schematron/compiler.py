@@ -114,21 +114,24 @@ class _Builder:
         self, phase: str | None
     ) -> tuple[etree._Element | None, list[tuple[int, etree._Element]]]:
         numbered = list(enumerate(self.all_patterns, start=1))
+        ids = {p.get("id") for p in self.all_patterns}
+        phases: dict[str, etree._Element] = {}
+        for ph in self.schema.findall(sch("phase")):
+            if not ph.get("id") or ph.get("id") in phases:
+                raise SchematronError(f"{describe(ph)}: a sch:phase needs an @id of its own")
+            phases[ph.get("id")] = ph
+            for a in ph.findall(sch("active")):
+                if a.get("pattern") not in ids:
+                    raise SchematronError(f"{describe(a)}: names no pattern of this schema")
         wanted = phase if phase not in (None, "#DEFAULT") else (self.schema.get("defaultPhase") or "#ALL")
         if wanted == "#ALL":
             return None, numbered
-        phases = {p.get("id"): p for p in self.schema.findall(sch("phase"))}
         if wanted not in phases:
             known = ", ".join(sorted(k for k in phases if k)) or "none"
             source = "defaultPhase" if phase in (None, "#DEFAULT") else "phase"
             raise SchematronError(f"{source} '{wanted}' is not a sch:phase of this schema (phases: {known})")
         chosen = phases[wanted]
-        ids = {p.get("id") for p in self.all_patterns}
-        active_ids: set[str] = set()
-        for a in chosen.findall(sch("active")):
-            if a.get("pattern") not in ids:
-                raise SchematronError(f"{describe(a)}: active pattern='{a.get('pattern')}' names no pattern")
-            active_ids.add(a.get("pattern"))
+        active_ids = {a.get("pattern") for a in chosen.findall(sch("active"))}
         return chosen, [(i, p) for i, p in numbered if p.get("id") in active_ids]
 
     def src(self, target: etree._Element, elem: etree._Element, extra: str = "") -> None:
@@ -155,11 +158,11 @@ class _Builder:
         if self.phase_elem is not None:
             global_lets += self.phase_elem.findall(sch("let"))
         for let in global_lets:
+            if let.get("name") in global_names:
+                raise SchematronError(f"{describe(let)}: ${let.get('name')} is already declared at "
+                                      "schema or phase level")
             self._variable(root, let)
             global_names[let.get("name")] += 1
-        duplicated = [n for n, c in global_names.items() if c > 1]
-        if duplicated:
-            raise SchematronError(f"schema/phase-level sch:let declared twice: {', '.join(duplicated)}")
 
         pattern_let_names = Counter(
             let.get("name") for _, p in self.active for let in p.findall(sch("let"))
@@ -259,7 +262,8 @@ class _Builder:
     def _error_record(self, parent: etree._Element, index: int, rule: etree._Element) -> None:
         subject = rule.get("subject")
         rec = etree.SubElement(parent, f"{{{INTERNAL_NS}}}f", a=str(index),
-                               loc=self._loc(subject), err=f"{{${self.p_err}:code}}")
+                               loc=self._loc(subject),
+                               err=f"{{local-name-from-QName(${self.p_err}:code)}}")
         msg = etree.SubElement(rec, f"{{{INTERNAL_NS}}}m")
         etree.SubElement(msg, xsl("value-of"), select=f"${self.p_err}:description")
 

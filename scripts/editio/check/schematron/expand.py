@@ -54,12 +54,14 @@ def origin(elem: etree._Element) -> str:
     return elem.get(ORIGIN) or f"line {elem.sourceline or '?'}"
 
 
+_KEY_ATTRIBUTES = ("context", "test", "select", "path", "name", "value", "id", "href", "rule", "pattern")
+
+
 def describe(elem: etree._Element) -> str:
     """`sch:assert (test="…") at rules.sch:12` — how errors name a Schematron element."""
     q = etree.QName(elem)
     prefix = "sch" if q.namespace == SCH_NS else "xsl" if q.namespace == XSL_NS else f"{{{q.namespace}}}"
-    key = next((a for a in ("context", "test", "select", "path", "value", "name", "id", "href", "rule")
-                if elem.get(a) is not None), None)
+    key = next((a for a in _KEY_ATTRIBUTES if elem.get(a) is not None), None)
     what = f' {key}="{elem.get(key)}"' if key else ""
     return f"{prefix}:{q.localname}{what} at {origin(elem)}"
 
@@ -198,7 +200,7 @@ def _expand_extends(rule: etree._Element, local: dict, everywhere: dict, chain: 
         if ext.get("href") is not None:
             raise SchematronError(f"{describe(ext)}: sch:extends/@href (external rules) is not supported")
         ref = ext.get("rule")
-        target = local.get(ref) or everywhere.get(ref)
+        target = local[ref] if ref in local else everywhere.get(ref)
         if target is None:
             raise SchematronError(f"{describe(ext)}: extends rule='{ref}' names no abstract rule")
         if ref in chain:
