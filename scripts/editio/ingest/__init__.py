@@ -1,1 +1,1 @@
-"""editio ingest: source transcriptions to TEI documents (reading, parsing of dates, archival citations, layout)."""
+"""editio ingest: source transcriptions to TEI documents (reading, dates, archival citations, layout)."""
