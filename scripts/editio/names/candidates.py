@@ -1,0 +1,126 @@
+"""Words that look like names but are in no authority file, so that nothing is missed silently.
+
+A candidate is a capitalised or ALL-CAPS word outside any tagged name that
+- follows a title that introduces a person ("Comrade X", "Cde. X", "General X"), or
+- follows a place cue ("in the area of X", "vicinity of X", "route X-Y"), or
+- is no common English word (English word lists of the `english-words` package, with simple inflections,
+  plus the words the same document writes in lowercase) and not listed in data/not_names.tsv.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from editio.names.normalize import Token, fold, tokenize
+from editio.names.tables import not_names, place_cues, titles
+
+_SUFFIXES = ("'s", "s", "es", "ed", "d", "ing", "ly", "er", "ers", "ies", "ied", "ian", "ians", "ese", "an")
+
+
+@cache
+def _lexicon() -> frozenset[str]:
+    """Lowercase (common) words of English; proper nouns of the word lists are left out on purpose."""
+    try:
+        from english_words import get_english_words_set
+    except ImportError:  # pragma: no cover - the dependency is declared; stay usable without it
+        return frozenset()
+    words: set[str] = set()
+    for source in ("web2", "gcide"):
+        words |= {w for w in get_english_words_set([source], lower=False, alpha=True) if w[:1].islower()}
+    return frozenset(w.casefold() for w in words)
+
+
+def is_common(word: str, extra: frozenset[str] | set[str] = frozenset()) -> bool:
+    w = fold(word)
+    lex = _lexicon()
+    if w in lex or w in extra:
+        return True
+    for suf in _SUFFIXES:
+        if w.endswith(suf) and len(w) > len(suf) + 2:
+            stem = w[: -len(suf)]
+            for cand in (stem, stem + "e", stem + "y"):
+                if cand in lex or cand in extra:
+                    return True
+    return False
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    surface: str
+    reason: str
+
+
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def find_candidates(text: str, covered: list[tuple[int, int]], lowercase_words: set[str]) -> list[Candidate]:
+    """Candidates in `text`, outside the `covered` spans (found or existing names)."""
+    tokens = tokenize(text)
+    title_words = titles()
+    cues = place_cues()
+    skip = not_names()
+
+    def is_covered(t: Token) -> bool:
+        return any(a <= t.start and t.end <= b for a, b in covered)
+
+    out: list[Candidate] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if not _looks_like_name(t, title_words, skip) or is_covered(t):
+            i += 1
+            continue
+        # the run of name-like words joined by spaces or hyphens
+        j = i
+        while (
+            j + 1 < len(tokens)
+            and _looks_like_name(tokens[j + 1], title_words, skip)
+            and not is_covered(tokens[j + 1])
+            and text[tokens[j].end : tokens[j + 1].start].strip(" -") == ""
+            and "\n" not in text[tokens[j].end : tokens[j + 1].start]
+        ):
+            j += 1
+        run = tokens[i : j + 1]
+        reason = _reason(tokens, i, run, text, title_words, cues, lowercase_words)
+        if reason:
+            out.append(Candidate(run[0].start, run[-1].end, text[run[0].start : run[-1].end], reason))
+        i = j + 1
+    return out
+
+
+def _looks_like_name(t: Token, title_words: dict[str, str], skip: dict[str, str]) -> bool:
+    return (
+        t.is_word
+        and t.capitalised
+        and len(t.text) > 1
+        and not _HAS_DIGIT.search(t.text)
+        and t.key not in title_words
+        and t.key not in skip
+    )
+
+
+def _previous_words(tokens: list[Token], i: int, n: int) -> tuple[str, ...]:
+    words = [t.key for t in tokens[max(0, i - n) : i] if t.text != "."]
+    return tuple(words[-n:])
+
+
+def _reason(
+    tokens: list[Token], i: int, run: list[Token], text: str, title_words: dict[str, str],
+    cues: list[tuple[str, ...]], lowercase_words: set[str],
+) -> str | None:
+    k = i - 1
+    if k >= 0 and tokens[k].text == ".":
+        k -= 1
+    if k >= 0 and title_words.get(tokens[k].key) == "person":
+        if not all(is_common(t.text, lowercase_words) for t in run):
+            return f"after the title “{tokens[k].text}”"
+    for cue in cues:
+        if _previous_words(tokens, i, len(cue)) == cue and not all(is_common(t.text, lowercase_words) for t in run):
+            return f"after “{' '.join(cue)}”"
+    if not all(is_common(t.text, lowercase_words) for t in run):
+        return "capitalised word in no authority file"
+    return None

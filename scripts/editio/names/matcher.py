@@ -1,0 +1,120 @@
+"""Finding name forms in a string: longest match over tokens, authority-driven.
+
+Rules (general, not about particular names):
+- a form matches a run of tokens with the same keys (case, diacritics, apostrophe kind and hyphens ignored);
+  a form word written with a capital needs a capital (or ALL-CAPS) word in the text;
+- the longest form starting at a token wins; mentions do not nest;
+- a possessive 's stays outside the mention;
+- for persons, initials right before or after the name ("A.M. Vasilevsky", "STALIN I.V.") join the mention;
+- a person form directly followed (same line) by another capitalised word that is no title and no known
+  name is not taken: "Kim Chaek" is not "Kim"; it is returned as a rejected candidate instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from editio.names.authority import PERSON, Entry, Form
+from editio.names.normalize import Token, tokenize
+from editio.names.tables import titles
+
+
+@dataclass(slots=True)
+class Match:
+    start: int
+    end: int
+    surface: str
+    entries: list[Entry]
+    form: Form
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.entries) > 1
+
+
+@dataclass(slots=True)
+class Rejected:
+    start: int
+    end: int
+    surface: str
+    reason: str
+
+
+def _is_initial(tokens: list[Token], i: int) -> bool:
+    t = tokens[i]
+    return (
+        len(t.text) == 1 and t.text.isupper() and i + 1 < len(tokens) and tokens[i + 1].text == "."
+    )
+
+
+class Matcher:
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self.index: dict[tuple[str, ...], list[tuple[Entry, Form]]] = {}
+        for entry in entries:
+            for form in entry.forms:
+                if not form.key:
+                    continue
+                bucket = self.index.setdefault(form.key, [])
+                if all(e is not entry for e, _ in bucket):
+                    bucket.append((entry, form))
+        self.max_len = max((len(k) for k in self.index), default=0)
+
+    def _longest(self, tokens: list[Token], i: int) -> tuple[int, list[tuple[Entry, Form]]] | None:
+        for n in range(min(self.max_len, len(tokens) - i), 0, -1):
+            key = tuple(t.key for t in tokens[i : i + n])
+            bucket = self.index.get(key)
+            if not bucket:
+                continue
+            caps = bucket[0][1].caps
+            ok = all(not need or tok.capitalised for need, tok in zip(caps, tokens[i : i + n], strict=True))
+            if ok:
+                return n, bucket
+        return None
+
+    def scan(self, text: str) -> tuple[list[Match], list[Rejected]]:
+        tokens = tokenize(text)
+        matches: list[Match] = []
+        rejected: list[Rejected] = []
+        starts = {}
+        i = 0
+        while i < len(tokens):
+            found = self._longest(tokens, i)
+            if not found:
+                i += 1
+                continue
+            n, bucket = found
+            starts[i] = (n, bucket)
+            i += n
+        title_words = titles()
+        for i, (n, bucket) in sorted(starts.items()):
+            first, last = i, i + n - 1
+            entries = [e for e, _ in bucket]
+            if all(e.kind is PERSON for e in entries):
+                # initials before / after join the mention
+                while first >= 2 and _is_initial(tokens, first - 2):
+                    first -= 2
+                j = last + 1
+                while j < len(tokens) and _is_initial(tokens, j):
+                    last = j + 1
+                    j += 2
+                nxt = last + 1
+                if nxt < len(tokens) and nxt not in starts:
+                    t = tokens[nxt]
+                    gap = text[tokens[last].end : t.start]
+                    if (
+                        t.is_word and t.capitalised and "\n" not in gap and gap.strip() == ""
+                        and t.key not in title_words and not t.text.isdigit()
+                    ):
+                        end = t.end
+                        rejected.append(
+                            Rejected(tokens[first].start, end, text[tokens[first].start : end],
+                                     "name continues past a known form")
+                        )
+                        continue
+            start, end = tokens[first].start, tokens[last].end
+            matches.append(Match(start, end, text[start:end], entries, bucket[0][1]))
+        return matches, rejected
+
+    def find_all(self, text: str) -> list[Match]:
+        return self.scan(text)[0]

@@ -1,0 +1,44 @@
+"""The small data tables of the names layer (package data in `names/data/`), read once."""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from importlib import resources
+
+from editio.names.normalize import fold, form_key
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("editio.names").joinpath("data", name).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return [[c.strip() for c in row] for row in csv.reader(lines, delimiter="\t")]
+
+
+@cache
+def titles() -> dict[str, str]:
+    """Folded title word → what it introduces ("person" or "-")."""
+    return {fold(r[0]): (r[1] if len(r) > 1 else "-") for r in _rows("titles.tsv")}
+
+
+@cache
+def place_cues() -> list[tuple[str, ...]]:
+    return sorted((form_key(r[0]) for r in _rows("place_cues.tsv")), key=len, reverse=True)
+
+
+@cache
+def not_names() -> dict[str, str]:
+    """Folded surface → why it looks like a name but is none (aircraft types, unit abbreviations, ...)."""
+    return {fold(r[0]): r[1] for r in _rows("not_names.tsv")}
+
+
+@cache
+def element_roles() -> dict[str, tuple[str, str]]:
+    """TEI element local name → (role, kind) for the tagger: see data/elements.tsv."""
+    return {r[0]: (r[1], r[2] if len(r) > 2 else "-") for r in _rows("elements.tsv")}
+
+
+@cache
+def scope() -> list[tuple[str, str]]:
+    """(XPath, mode) of the parts of a TEI document the tagger looks at."""
+    return [(r[0], r[1]) for r in _rows("scope.tsv")]
