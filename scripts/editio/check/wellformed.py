@@ -1,0 +1,220 @@
+"""Layer 1: read each file once and parse it with a hardened parser, refusing anything unsafe before parsing.
+
+Unsafe is decided from the bytes, before any XML parser (ours or jing's Xerces) sees them: a DOCTYPE that
+declares entities (XXE, "billion laughs") or points at an external DTD is refused with one clear error, so
+nothing is ever fetched or expanded. What is left is parsed by lxml with DTD loading, entity substitution
+and network access off and libxml2's size limits on; only files that pass go on to the other layers.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from editio.check.problems import Problem
+
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+LAYER = "wellformed"
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+_ENTITY_DECL = re.compile(r"<!ENTITY\s+(%\s+)?([^\s\"'>]+)\s*(SYSTEM|PUBLIC)?", re.S)
+_local = threading.local()
+
+
+@dataclass
+class Source:
+    """One input: a file, or standard input (path None)."""
+
+    display: str  # how reports name it
+    path: Path | None
+    data: bytes | None = None  # read lazily by read_source unless given (standard input)
+
+
+@dataclass
+class Parsed:
+    source: Source
+    tree: etree._ElementTree | None = None
+    problems: list[Problem] = field(default_factory=list)
+    text_lines: list[str] | None = None  # decoded lines, to find columns for our own rules
+
+    @property
+    def ok(self) -> bool:
+        return self.tree is not None
+
+
+def _parser() -> etree.XMLParser:
+    # lxml parsers must not be shared between threads: one per thread.
+    parser = getattr(_local, "parser", None)
+    if parser is None:
+        parser = etree.XMLParser(
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            dtd_validation=False,
+            attribute_defaults=False,
+            huge_tree=False,  # keep libxml2's limits on depth and node sizes
+            remove_blank_text=False,
+            collect_ids=False,
+        )
+        _local.parser = parser
+    return parser
+
+
+def _error(src: Source, line: int, column: int, message: str, rule: str) -> Problem:
+    return Problem(src.display, line, column, "error", message, rule, LAYER)
+
+
+def _decode_for_scan(data: bytes) -> str:
+    """Text good enough to find markup in the prolog: every XML markup character is ASCII."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(codec, errors="replace")
+    if data[:2] in (b"<\x00", b"\x00<"):
+        return data.decode("utf-16-le" if data[0] == 0x3C else "utf-16-be", errors="replace")
+    return data.decode("latin-1")
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _doctype_span(text: str) -> tuple[int, int, int, int] | None:
+    """(start, end, subset_start, subset_end) of the DOCTYPE declaration; subset offsets -1 if none."""
+    start = text.find("<!DOCTYPE")
+    if start < 0:
+        return None
+    root = re.search(r"<[A-Za-z_]", text)
+    if root and root.start() < start:
+        return None  # a "<!DOCTYPE" after the root element is character data, not a declaration
+    i, n, quote = start + 9, len(text), ""
+    sub_start = sub_end = -1
+    while i < n:
+        c = text[i]
+        if quote:
+            if c == quote:
+                quote = ""
+        elif c in "\"'":
+            quote = c
+        elif c == "[" and sub_start < 0:
+            sub_start = i + 1
+            i = _subset_end(text, i + 1)
+            sub_end = i
+        elif c == ">":
+            return start, i + 1, sub_start, sub_end
+        i += 1
+    return start, n, sub_start, sub_end
+
+
+def _subset_end(text: str, i: int) -> int:
+    """Offset of the "]" closing an internal subset, skipping quoted strings and comments."""
+    n, quote = len(text), ""
+    while i < n:
+        if quote:
+            if text[i] == quote:
+                quote = ""
+        elif text.startswith("<!--", i):
+            close = text.find("-->", i + 4)
+            i = n if close < 0 else close + 2
+        elif text[i] in "\"'":
+            quote = text[i]
+        elif text[i] == "]":
+            return i
+        i += 1
+    return n
+
+
+def unsafe_doctype(src: Source, data: bytes) -> Problem | None:
+    """One error for a DOCTYPE that would make a parser fetch or expand something, else None."""
+    text = _decode_for_scan(data[: 4 * 1024 * 1024])
+    span = _doctype_span(text)
+    if span is None:
+        return None
+    start, end, sub_start, sub_end = span
+    line, column = _position(text, start)
+    head = text[start:sub_start if sub_start >= 0 else end]
+    subset = text[sub_start:sub_end] if sub_start >= 0 else ""
+    for m in _ENTITY_DECL.finditer(subset):
+        name = m.group(2)
+        eline, ecol = _position(text, sub_start + m.start())
+        if m.group(3):
+            kind = "parameter entity" if m.group(1) else "entity"
+            return _error(src, eline, ecol,
+                          f"external {kind} '{name}' declared in the DOCTYPE (XXE): it is not loaded; remove the "
+                          "DOCTYPE and write the text into the file", "xml-external-entity")
+        return _error(src, eline, ecol,
+                      f"entity '{name}' declared in the DOCTYPE: tei-check expands no entities (entity-expansion "
+                      "bombs such as 'billion laughs'); remove the DOCTYPE and write characters directly",
+                      "xml-entity-declaration")
+    m = re.search(r"\b(SYSTEM|PUBLIC)\b(.*)", head, re.S)
+    if m:
+        target = re.findall(r"\"([^\"]*)\"|'([^']*)'", m.group(2))
+        url = next((a or b for a, b in reversed(target)), "") if target else ""
+        return _error(src, line, column,
+                      f"DOCTYPE points at an external DTD ({url or m.group(1)}): it is not fetched and TEI is "
+                      "validated against its schemas, not a DTD; remove the DOCTYPE", "xml-external-dtd")
+    return None
+
+
+def read_source(src: Source, max_bytes: int) -> bytes | Problem:
+    if src.data is not None:
+        data = src.data
+    else:
+        assert src.path is not None
+        try:
+            size = src.path.stat().st_size
+            if size > max_bytes:
+                return _error(src, 0, 0, f"file is {size} bytes, more than the limit of {max_bytes} bytes "
+                              "(raise it with --max-size)", "xml-too-large")
+            data = src.path.read_bytes()
+        except OSError as exc:
+            return Problem(src.display, 0, 0, "error", f"cannot read file: {exc.strerror or exc}", "io-error",
+                           LAYER)
+    if len(data) > max_bytes:
+        return _error(src, 0, 0, f"input is {len(data)} bytes, more than the limit of {max_bytes} bytes "
+                      "(raise it with --max-size)", "xml-too-large")
+    return data
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if any(head.startswith(bom) for bom, _ in _BOMS[1:]) or head[:2] in (b"<\x00", b"\x00<"):
+        return False  # UTF-16 has NUL bytes by design
+    return b"\x00" in head
+
+
+def parse(src: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> Parsed:
+    """Read and parse one source; a Parsed without tree carries the one error that stopped it."""
+    got = read_source(src, max_bytes)
+    if isinstance(got, Problem):
+        return Parsed(src, problems=[got])
+    data = got
+    if not data.strip():
+        return Parsed(src, problems=[_error(src, 1, 1, "file is empty: expected an XML document",
+                                            "xml-wellformed")])
+    if _looks_binary(data):
+        return Parsed(src, problems=[_error(src, 1, 1, "binary content (NUL bytes), not an XML document",
+                                            "xml-binary")])
+    refused = unsafe_doctype(src, data)
+    if refused is not None:
+        return Parsed(src, problems=[refused])
+    try:
+        root = etree.fromstring(data, _parser(), base_url=str(src.path) if src.path else None)
+    except etree.XMLSyntaxError as exc:
+        line, column = exc.position if exc.position else (exc.lineno or 0, exc.offset or 0)
+        message = re.sub(r", line \d+, column \d+$", "", exc.msg or str(exc))
+        return Parsed(src, problems=[_error(src, line, column, f"not well-formed XML: {message}",
+                                            "xml-wellformed")])
+    tree = root.getroottree()
+    encoding = tree.docinfo.encoding or "utf-8"
+    try:
+        text = data.decode(encoding, errors="replace")
+    except LookupError:
+        text = data.decode("utf-8", errors="replace")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return Parsed(src, tree=tree, text_lines=text.split("\n"))
