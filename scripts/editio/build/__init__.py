@@ -1,0 +1,1 @@
+"""Stage 4: build the editions from the TEI (after ingest, names and check)."""

@@ -1,0 +1,34 @@
+"""`editio build`: the whole pipeline on the bundled corpus — ingest, then check; an invalid edition is not
+published."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from editio.ingest.command import run_ingest
+from editio.paths import project_root
+
+
+@click.command()
+@click.option("--force", is_flag=True, help="Let ingest overwrite TEI files edited by hand.")
+@click.option("--jobs", type=int, default=None, help="Parallel checks (default: one per core).")
+def build(force: bool, jobs: int | None) -> None:
+    """Ingest sources/ into tei/, check the edition, and build the outputs."""
+    root = project_root()
+    sources = sorted((root / "sources").glob("*.txt"))
+    click.echo("== ingest")
+    if run_ingest(sources, root / "tei", force):
+        click.echo("build stopped: ingest reported errors", err=True)
+        sys.exit(1)
+    click.echo("== check")
+    from editio.check.api import check_paths
+    from editio.check.report import format_text
+
+    report = check_paths([root / "tei"], profile="editio", jobs=jobs)
+    click.echo(format_text(report))
+    if not report.ok:
+        click.echo("build stopped: the edition is not valid, nothing is published", err=True)
+        sys.exit(1)
+    click.echo("edition built: tei/ is valid")

@@ -1,0 +1,187 @@
+"""Square brackets in a transcription: find them (nested, unbalanced, across lines) and say what each one is.
+
+What a bracket means is data (data/brackets.tsv: the first row whose `before` and `content` patterns match
+decides); this module only parses and classifies. Building the TEI for each class is ingest/inline.py's job.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from editio.ingest.model import Line
+
+MAX_JOINED_LINES = 8  # an open bracket may run over at most this many lines before it counts as unbalanced
+
+
+@dataclass(frozen=True)
+class Convention:
+    id: str
+    encoding: str
+    before: re.Pattern[str] | None
+    content: re.Pattern[str]
+    tei: str
+    meaning: str
+    example: str
+
+
+@dataclass
+class Group:
+    """One bracket pair: text[open] == '[' and text[close] == ']'."""
+
+    open: int
+    close: int = -1
+    children: list[Group] = field(default_factory=list)
+    convention: Convention | None = None
+    match: re.Match[str] | None = None
+
+    @property
+    def content(self) -> tuple[int, int]:
+        return self.open + 1, self.close
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class Parsed:
+    text: str
+    groups: list[Group]  # top-level groups, in order
+    stray: list[int]  # offsets of brackets without a partner
+
+    def all_groups(self) -> list[Group]:
+        return [g for top in self.groups for g in top.walk()]
+
+
+@cache
+def conventions() -> tuple[Convention, ...]:
+    with resources.files("editio.ingest").joinpath("data/brackets.tsv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return tuple(
+        Convention(
+            id=r["id"],
+            encoding=r["encoding"],
+            before=re.compile(r["before"]) if r["before"] else None,
+            content=re.compile(r["content"]),
+            tei=r["tei"],
+            meaning=r["meaning"],
+            example=r["example"],
+        )
+        for r in rows
+    )
+
+
+@cache
+def signatures() -> dict[str, str]:
+    """Editors' initials (as in "[… - AM]") → the @resp pointer of that editor."""
+    with resources.files("editio.ingest").joinpath("data/signatures.tsv").open(encoding="utf-8") as fh:
+        return {r["initials"]: r["resp"] for r in csv.DictReader(fh, delimiter="\t")}
+
+
+@cache
+def placements() -> dict[str, str]:
+    with resources.files("editio.ingest").joinpath("data/placements.tsv").open(encoding="utf-8") as fh:
+        return {r["phrase"]: r["place"] for r in csv.DictReader(fh, delimiter="\t")}
+
+
+def _scan(text: str, start: int, end: int) -> Parsed:
+    stack: list[Group] = []
+    top: list[Group] = []
+    stray: list[int] = []
+    for i in range(start, end):
+        ch = text[i]
+        if ch == "[":
+            stack.append(Group(i))
+        elif ch == "]":
+            if not stack:
+                stray.append(i)
+                continue
+            g = stack.pop()
+            g.close = i
+            (stack[-1].children if stack else top).append(g)
+    for g in stack:  # opened, never closed: the '[' itself is a stray character, its pairs stand alone
+        stray.append(g.open)
+        top.extend(g.children)
+    top.sort(key=lambda g: g.open)
+    return Parsed(text, top, sorted(stray))
+
+
+def parse(text: str) -> Parsed:
+    """Pair the brackets of one logical line.
+
+    A line that opens with '[' and ends with an unpartnered ']' is read as one bracket spanning the line
+    ("[Handwritten at the top: [reply]] of … N66[1]6/3940shs]"): the source closed it early by a slip, and
+    the unpartnered brackets inside stay as characters of their own.
+    """
+    parsed = _scan(text, 0, len(text))
+    stripped = text.rstrip()
+    last = len(stripped) - 1
+    first = len(text) - len(text.lstrip())
+    if (
+        stripped
+        and text[first] == "["
+        and last in parsed.stray
+        and parsed.groups
+        and parsed.groups[0].open == first
+        and parsed.groups[0].close < last
+    ):
+        inner = _scan(text, first + 1, last)
+        outer = Group(first, last, inner.groups)
+        return Parsed(text, [outer], inner.stray)
+    return parsed
+
+
+def unclosed(text: str) -> int:
+    depth = 0
+    for ch in text:
+        if ch == "[":
+            depth += 1
+        elif ch == "]" and depth:
+            depth -= 1
+    return depth
+
+
+def join_open_brackets(lines: list[Line]) -> list[Line]:
+    """Join physical lines into one unit while a bracket opened on the first is still open."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        text, j = lines[i].text, i
+        if unclosed(text):
+            k = i
+            joined = text
+            while k + 1 < len(lines) and k + 1 - i < MAX_JOINED_LINES and unclosed(joined):
+                k += 1
+                joined = joined + "\n" + lines[k].text
+            if not unclosed(joined):
+                text, j = joined, k
+        out.append(Line(lines[i].no, text))
+        i = j + 1
+    return out
+
+
+def classify(parsed: Parsed) -> None:
+    """Give every group the first convention whose patterns match its context and content."""
+    text = parsed.text
+    for g in parsed.all_groups():
+        content = text[g.open + 1 : g.close]
+        before = text[: g.open]
+        for conv in conventions():
+            if conv.before is not None and not conv.before.search(before):
+                continue
+            m = conv.content.fullmatch(content)
+            if not m:
+                continue
+            if conv.encoding == "note-resp" and m.group("sig") not in signatures():
+                continue
+            if conv.encoding in ("sic", "expan", "supplied-token", "identification", "choice-abbr", "reg") and (
+                g.children
+            ):
+                continue  # these conventions hold plain words only
+            g.convention, g.match = conv, m
+            break

@@ -1,0 +1,88 @@
+"""`editio ingest`: sources/*.txt → tei/*.xml, one TEI document per archival document."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from editio.ingest.model import SourceError
+from editio.ingest.pipeline import Authorities, Converted, convert_source, serialize
+from editio.ingest.writer import Manifest, write_generated
+from editio.paths import sources_dir, tei_dir
+
+
+def run_ingest(sources: list[Path], out: Path, force: bool = False, echo=click.echo) -> int:
+    """Convert and write; returns the number of errors (sources that could not be converted)."""
+    if not sources:
+        echo("error: no source files to ingest", err=True)
+        return 1
+    auth = Authorities(out)
+    manifest = Manifest(out)
+    errors = 0
+    stems: dict[str, Path] = {}
+    counts = {"written": 0, "unchanged": 0, "kept": 0}
+    for k, src in enumerate(sources, 1):
+        prefix = f"[{k}/{len(sources)}] {src}"
+        try:
+            converted = convert_source(src, auth)
+        except SourceError as exc:
+            echo(str(exc), err=True)
+            errors += 1
+            continue
+        failed = [(c, f) for c in converted for f in c.failures]
+        for c in converted:
+            for w in c.warnings:
+                echo(str(w), err=True)
+        if failed:
+            for c, f in failed:
+                echo(f"{c.source}:{f.line}: error: {f.message} [nothing-lost] (document {c.stem})", err=True)
+            echo(f"{prefix}: not written: the conversion failed the nothing-lost check", err=True)
+            errors += 1
+            continue
+        for c in converted:
+            _unique_stem(c, stems, echo)
+            target = out / f"{c.stem}.xml"
+            result = write_generated(target, serialize(c.tree), manifest, force)
+            counts[result] += 1
+            note = {"written": "written", "unchanged": "unchanged",
+                    "kept": "kept: edited by hand since it was generated (use --force to overwrite)"}[result]
+            echo(f"{prefix} → {target} ({note})")
+    manifest.save()
+    echo(f"{len(sources)} sources, {sum(counts.values())} documents: {counts['written']} written, "
+         f"{counts['unchanged']} unchanged, {counts['kept']} kept as edited; {errors} errors")
+    return errors
+
+
+def _unique_stem(c: Converted, stems: dict[str, Path], echo) -> None:
+    base, n = c.stem, 2
+    while c.stem in stems:
+        c.stem = f"{base}-{n}"
+        n += 1
+    if c.stem != base:
+        root = c.tree.getroot()
+        echo(f"{c.source}:1: warning: a document named {base} exists already; this one is {c.stem}", err=True)
+        from editio.tei import XML_ID
+
+        old = root.get(XML_ID)
+        root.set(XML_ID, f"doc-{c.stem}")
+        for e in root.iter():
+            if e.text == old:
+                e.text = f"doc-{c.stem}"
+            for k, v in e.attrib.items():
+                if old and old in v:
+                    e.set(k, v.replace(old, f"doc-{c.stem}"))
+    stems[c.stem] = c.source
+
+
+@click.command()
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--out", "out", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Folder for the TEI files (default: tei/).")
+@click.option("--force", is_flag=True, help="Overwrite files that were edited by hand since they were generated.")
+def ingest(sources: tuple[Path, ...], out: Path | None, force: bool) -> None:
+    """Convert source transcriptions (default: every sources/*.txt) into TEI documents."""
+    srcs = list(sources) or sorted(sources_dir().glob("*.txt"))
+    errors = run_ingest(srcs, out or tei_dir(), force)
+    sys.exit(1 if errors else 0)

@@ -1,0 +1,108 @@
+"""Nothing lost, nothing added: the words of the source, in order, against the words of the TEI.
+
+The transcription's words (bracket marks removed, and the labels that markup stands for, such as "Stamp:" or
+"[SIC]") must be the words of <text> in the same order, except inside the edition's own marked additions
+(elements with @resp="org:editio"). Every word of the title, citation, summary and other metadata must be in the
+header. Checked after each conversion; ingest refuses to write a file that fails.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from editio.ingest import brackets
+from editio.ingest.model import Line, SourceDocument
+from editio.tei import TEI_NS, q
+
+WORD = re.compile(r"\w+")
+EDITION_RESP = "org:editio"
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Failure:
+    line: int
+    message: str
+
+
+def source_words(units: list[Line]) -> list[Word]:
+    """Words of the transcription units, without bracket marks and the labels their markup stands for."""
+    words: list[Word] = []
+    for unit in units:
+        text = unit.text
+        parsed = brackets.parse(text)
+        brackets.classify(parsed)
+        drop = [False] * len(text)
+        for g in parsed.all_groups():
+            drop[g.open] = drop[g.close] = True
+            if g.convention is None or g.match is None or "body" not in g.match.re.groupindex:
+                if g.convention is not None and g.convention.encoding == "sic":
+                    for i in range(g.open, g.close + 1):
+                        drop[i] = True
+                continue
+            b0, b1 = g.open + 1 + g.match.start("body"), g.open + 1 + g.match.end("body")
+            for i in range(g.open + 1, g.close):
+                if not (b0 <= i < b1) and not any(c.open <= i <= c.close for c in g.children):
+                    drop[i] = True
+        masked = "".join(" " if d else ch for d, ch in zip(drop, text, strict=True))
+        for m in WORD.finditer(masked):
+            words.append(Word(m.group(0), unit.no + text[: m.start()].count("\n")))
+    return words
+
+
+def text_words(text_el: etree._Element) -> list[str]:
+    """Words of <text> in document order, leaving out the edition's own additions."""
+    out: list[str] = []
+
+    def walk(e: etree._Element) -> None:
+        if e.get("resp") == EDITION_RESP:
+            return
+        if e.text:
+            out.extend(WORD.findall(e.text))
+        for child in e:
+            if isinstance(child.tag, str):
+                walk(child)
+            if child.tail:
+                out.extend(WORD.findall(child.tail))
+
+    walk(text_el)
+    return out
+
+
+def check(doc: SourceDocument, units: list[Line], tei: etree._Element) -> list[Failure]:
+    failures: list[Failure] = []
+    text_el = tei.find(q("text"))
+    header = tei.find(q("teiHeader"))
+    assert text_el is not None and header is not None
+    expected = source_words(units)
+    got = text_words(text_el)
+    for k, w in enumerate(expected):
+        if k >= len(got) or got[k] != w.text:
+            found = got[k] if k < len(got) else "the end of the text"
+            failures.append(Failure(w.line, f"the word {w.text!r} of the source is missing from the TEI text "
+                                            f"(found {found!r} in its place)"))
+            break
+    else:
+        if len(got) > len(expected):
+            last = expected[-1].line if expected else (units[0].no if units else 1)
+            failures.append(Failure(last, f"the TEI text adds the word {got[len(expected)]!r}, which is not in the "
+                                          "source, outside a marked editorial element"))
+    header_words = set(WORD.findall(" ".join(header.itertext())))
+    for name, field in doc.metadata_fields():
+        for m in WORD.finditer(field.text.replace("[", " ").replace("]", " ")):
+            if m.group(0) not in header_words:
+                failures.append(Failure(field.line, f"the word {m.group(0)!r} of the {name} is missing from the "
+                                                    "TEI header"))
+                break
+    return failures
+
+
+__all__ = ["TEI_NS", "Failure", "check", "source_words", "text_words"]

@@ -1,0 +1,265 @@
+"""The TEI header of one document: everything the source says about the document, in the fields where a
+repository looks for it (titleStmt, publicationStmt, sourceDesc/msDesc, profileDesc/correspDesc …)."""
+
+from __future__ import annotations
+
+import csv
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from lxml import etree
+
+from editio.ingest import brackets
+from editio.ingest.archives import ArchivalCopy
+from editio.ingest.correspondents import Correspondence
+from editio.ingest.dates import DateMatch, find_dates
+from editio.ingest.inline import Context
+from editio.ingest.layouts.rules import layout_rules
+from editio.ingest.model import SourceDocument
+from editio.tei import el
+
+PREFIXES = (("per", "persons.xml"), ("pla", "places.xml"), ("org", "orgs.xml"))
+
+
+@cache
+def edition() -> dict[str, str]:
+    with resources.files("editio.ingest").joinpath("data/edition.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@cache
+def languages() -> dict[str, str]:
+    with resources.files("editio.ingest").joinpath("data/languages.tsv").open(encoding="utf-8") as fh:
+        return {r["name"].lower(): r["code"] for r in csv.DictReader(fh, delimiter="\t")}
+
+
+def language_code(name: str | None) -> str | None:
+    if not name:
+        return None
+    m = re.search(r"[A-Z][a-z]+", name)
+    return languages().get(m.group(0).lower()) if m else None
+
+
+@cache
+def _events() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    with resources.files("editio.ingest").joinpath("data/transmission.tsv").open(encoding="utf-8") as fh:
+        return tuple((r["event"], re.compile(r["pattern"])) for r in csv.DictReader(fh, delimiter="\t"))
+
+
+@dataclass
+class Event:
+    date: DateMatch | None = None
+    place: str | None = None
+
+
+def transmission_events(texts: list[str], reference, place_known) -> dict[str, Event]:
+    """The first 'sent' and 'received' steps in the cable's transmission lines, with date and place.
+
+    A place is taken only when the authority files know it (place_known), never guessed from a capital letter.
+    """
+    events: dict[str, Event] = {}
+    for raw in texts:
+        text = raw.replace("[", " ").replace("]", " ")
+        dates = find_dates(text, reference=reference)
+        hits = []
+        for event, pat in _events():
+            for m in pat.finditer(text):
+                hits.append((m.start(), m.end(), event, m))
+        hits.sort(key=lambda h: h[0])
+        for k, (_start, end, event, m) in enumerate(hits):
+            place = m.groupdict().get("place")
+            place = place if place and place_known(place) else None
+            if event == "sent-from":
+                ev = events.setdefault("sent", Event())
+                ev.place = ev.place or place
+                continue
+            nxt = next((h[0] for h in hits[k + 1 :] if h[2] != "sent-from" and h[0] >= end), len(text))
+            date = next((d for d in dates if end <= d.start < nxt), None)
+            if event in events and events[event].date is not None:
+                continue
+            ev = events.setdefault(event, Event())
+            ev.date = ev.date or date
+            ev.place = ev.place or place
+    return events
+
+
+def _date_el(parent: etree._Element, d: DateMatch | None, text: str | None = None) -> etree._Element | None:
+    if d is None:
+        return None
+    attrs = {"when": d.when} if d.when else {k: v for k, v in (("notBefore", d.not_before),
+                                                               ("notAfter", d.not_after)) if v}
+    if d.cert:
+        attrs["cert"] = d.cert
+    return el("date", attrs, parent=parent, text=text)
+
+
+def build_header(
+    doc: SourceDocument,
+    doc_id: str,
+    doc_date: DateMatch,
+    corr: Correspondence,
+    ctx: Context,
+    transmission_texts: list[str],
+    copies: list[ArchivalCopy],
+    source_sha256: str,
+    place_known,
+) -> etree._Element:
+    ed = edition()
+    rules = layout_rules()[doc.layout]
+    header = el("teiHeader")
+    fd = el("fileDesc", parent=header)
+
+    ts = el("titleStmt", parent=fd)
+    assert doc.title is not None
+    el("title", {"type": "main"}, parent=ts, text=doc.title.text)
+    if doc.label:
+        el("title", {"type": "sub"}, parent=ts, text=doc.label.text)
+    if doc.funding:
+        m = re.search(r"support from (?P<f>.+?)\.?$", doc.funding.text)
+        el("funder", parent=ts, text=m.group("f") if m else doc.funding.text)
+    rs = el("respStmt", parent=ts)
+    el("resp", parent=rs, text=ed["encoding_resp"])
+    el("orgName", {"ref": ed["publisher_ref"]}, parent=rs, text=ed["publisher"])
+    if doc.article and doc.article.translator:
+        rs = el("respStmt", parent=ts)
+        el("resp", parent=rs, text="translation into English")
+        el("persName", parent=rs, text=doc.article.translator)
+
+    ps = el("publicationStmt", parent=fd)
+    pub = el("publisher", parent=ps)
+    el("orgName", {"ref": ed["publisher_ref"]}, parent=pub, text=ed["publisher"])
+    el("date", {"when": ed["date"]}, parent=ps, text=ed["date"])
+    el("idno", {"type": "editio"}, parent=ps, text=doc_id)
+    el("idno", {"type": "source-file"}, parent=ps, text=doc.path.name)
+    if doc.url:
+        el("idno", {"type": "URL"}, parent=ps, text=doc.url)
+    av = el("availability", parent=ps)
+    for f in doc.rights:
+        el("p", parent=el("licence", parent=av), text=f.text)
+    if not doc.rights:
+        el("p", parent=av, text="The source gives no rights statement.")
+        av.set("status", "unknown")
+    lic = el("licence", {"target": ed["licence_target"]}, parent=av)
+    el("p", parent=lic, text=ed["licence"])
+
+    notes = [f for f in doc.notes]
+    if doc.funding or notes:
+        ns = el("notesStmt", parent=fd)
+        if doc.funding:
+            el("note", {"type": "funding"}, parent=ns, text=doc.funding.text)
+        for f in notes:
+            el("note", {"type": "source-furniture"}, parent=ns, text=f.text)
+
+    sd = el("sourceDesc", parent=fd)
+    _source_bibl(sd, doc, rules)
+    for f in doc.archive:
+        el("bibl", {"type": "archival"}, parent=sd, text=f.text)
+    for copy in copies:
+        _ms_desc(sd, copy)
+
+    enc = el("encodingDesc", parent=header)
+    _editorial_decl(enc)
+    lpd = el("listPrefixDef", parent=enc)
+    for ident, target in PREFIXES:
+        el("prefixDef", {"ident": ident, "matchPattern": r"([A-Za-z0-9_\-\.]+)",
+                         "replacementPattern": f"{target}#$1"}, parent=lpd)
+
+    pd = el("profileDesc", parent=header)
+    if doc.summary:
+        el("p", parent=el("abstract", parent=pd), text=doc.summary.text)
+    creation = el("creation", parent=pd)
+    _date_el(creation, doc_date, doc.date.text if doc.date else None)
+    lu = el("langUsage", parent=pd)
+    el("language", {"ident": "en"}, parent=lu,
+       text=doc.text_language.text if doc.text_language else "English (the text of this edition)")
+    if doc.original_language:
+        code = language_code(doc.original_language.text)
+        el("language", {"ident": code or "und"}, parent=lu, text=doc.original_language.text)
+    _corresp_desc(pd, doc, doc_date, corr, transmission_texts, ctx, place_known)
+    if ctx.hands:
+        hn = el("handNotes", parent=pd)
+        for k, desc in enumerate(ctx.hands, 1):
+            el("handNote", {"xml:id": f"{doc_id}-hand{k}"}, parent=hn, text=desc)
+
+    rd = el("revisionDesc", parent=header)
+    el("change", {"when": ed["date"], "who": ed["publisher_ref"]}, parent=rd,
+       text=f"Generated by editio ingest from {doc.path.name} (layout: {doc.layout}; SHA-256 {source_sha256}).")
+    return header
+
+
+def _source_bibl(sd: etree._Element, doc: SourceDocument, rules: dict) -> None:
+    if doc.citation:
+        bibl = el("bibl", {"type": "online"}, parent=sd, text=doc.citation.text)
+        if doc.url:
+            el("ptr", {"target": doc.url}, parent=bibl)
+        return
+    if doc.article:
+        bibl = el("bibl", {"type": "online"}, parent=sd)
+        el("title", {"level": "a"}, parent=bibl, text=doc.article.title.text)
+        if doc.article.author:
+            el("author", parent=bibl, text=doc.article.author)
+        if doc.label:
+            el("biblScope", {"unit": "document", "n": str(doc.ordinal)}, parent=bibl, text=doc.label.text)
+        return
+    bibl = el("bibl", {"type": "online"}, parent=sd)
+    el("title", parent=bibl, text=doc.title.text if doc.title else "")
+    if doc.date:
+        el("date", parent=bibl, text=doc.date.text)
+    if rules.get("source_publisher"):
+        el("publisher", parent=bibl, text=rules["source_publisher"])
+
+
+def _ms_desc(sd: etree._Element, copy: ArchivalCopy) -> None:
+    ms = el("msDesc", parent=sd)
+    mi = el("msIdentifier", parent=ms)
+    if copy.repository_name:
+        el("institution", parent=mi, text=copy.repository_name)
+    el("repository", parent=mi, text=copy.repository)
+    for part, value in copy.parts:
+        el("idno", {"type": part}, parent=mi, text=value)
+    el("p", parent=ms, text=copy.text + (f" ({copy.note})" if copy.note and copy.note not in copy.text else ""))
+
+
+def _editorial_decl(enc: etree._Element) -> None:
+    ed = el("editorialDecl", parent=enc)
+    el("p", parent=ed, text=(
+        "Square brackets in the source transcription are editorial interventions of its editors and translators. "
+        "Each becomes the markup of its convention below; the bracket marks and the labels that the markup "
+        "stands for (\"Stamp:\", \"[SIC]\", \"- AM\") are not kept as text. Unpartnered brackets are kept as "
+        "characters, marked c[@type='unmatched-bracket']."))
+    lst = el("list", {"type": "gloss"}, parent=el("p", parent=ed))
+    for conv in brackets.conventions():
+        el("label", parent=lst, text=conv.example)
+        item = el("item", {"n": conv.id}, parent=lst)
+        item.text = f"{conv.meaning}: "
+        el("code", {"lang": "xml"}, parent=item, text=conv.tei)
+    corr = el("correction", parent=ed)
+    el("p", parent=corr, text=(
+        "Errors of the source are kept as printed. Where a date is misprinted, the date element carries the best "
+        "reading in @when (with @cert where it is inferred) and a note by the edition (resp org:editio) says why."))
+    norm = el("normalization", parent=ed)
+    el("p", parent=norm, text="Dates are given in ISO 8601 form in @when, @notBefore and @notAfter; the text "
+                               "keeps the printed form.")
+
+
+def _corresp_desc(pd, doc, doc_date, corr, transmission_texts, ctx, place_known) -> None:
+    cd = el("correspDesc", parent=pd)
+    events = transmission_events(transmission_texts, ctx.reference, place_known)
+    sent = el("correspAction", {"type": "sent"}, parent=cd)
+    for p in corr.senders:
+        el("persName", parent=sent, text=p.name)
+    if "sent" in events and events["sent"].place:
+        el("placeName", parent=sent, text=events["sent"].place)
+    _date_el(sent, events["sent"].date if "sent" in events and events["sent"].date else doc_date)
+    for p in corr.via:
+        el("persName", parent=el("correspAction", {"type": "transmitted"}, parent=cd), text=p.name)
+    rec = el("correspAction", {"type": "received"}, parent=cd)
+    for p in corr.recipients:
+        el("persName", parent=rec, text=p.name)
+    if "received" in events and events["received"].place:
+        el("placeName", parent=rec, text=events["received"].place)
+    if "received" in events and events["received"].date:
+        _date_el(rec, events["received"].date)

@@ -1,0 +1,241 @@
+"""One unit of transcription text → TEI mixed content: bracket conventions, dates, line breaks.
+
+Every bracket becomes the markup its convention names (brackets.py decides which); every date in the text
+becomes <date> with an ISO value (dates.py reads it). Both are "annotations" over the raw string; they nest,
+and this module renders the nesting. The source's characters reach the output unchanged, except the bracket
+marks and the labels that the markup stands for ("Stamp:", "[SIC]", "- AM").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from editio.ingest import brackets
+from editio.ingest.dates import DateMatch, find_dates
+from editio.tei import append_text, el
+
+
+@dataclass
+class Context:
+    """What the text of one document needs to know while its lines are encoded."""
+
+    doc_id: str
+    line: int = 0  # source line of the unit being encoded, for messages
+    reference: dt.date | None = None
+    original_lang: str | None = None  # BCP 47 code of the original language ('ru'), for transliterated words
+    hands: list[str] = field(default_factory=list)  # descriptions of additional hands, in order of appearance
+    notes: list[tuple[int, str]] = field(default_factory=list)  # (line, warning) for the file (unbalanced brackets …)
+    date_notes: list[tuple[str, str]] = field(default_factory=list)
+
+    def hand_id(self, description: str) -> str:
+        self.hands.append(description)
+        return f"{self.doc_id}-hand{len(self.hands)}"
+
+
+@dataclass
+class Ann:
+    """An element over text[start:end]; its content is text[body_start:body_end] (the rest is consumed)."""
+
+    start: int
+    end: int
+    body_start: int
+    body_end: int
+    render: Callable[[etree._Element, list[Ann]], None]
+    rank: int = 0  # among equal spans, lower rank is outside
+
+    def contains(self, other: Ann) -> bool:
+        return self.start <= other.start and other.end <= self.end and self is not other
+
+
+def _append(parent: etree._Element, text: str) -> None:
+    """Text with its line breaks as <lb/> (lines joined by an open bracket)."""
+    parts = text.split("\n")
+    append_text(parent, parts[0])
+    for part in parts[1:]:
+        el("lb", parent=parent)
+        append_text(parent, part)
+
+
+class Encoder:
+    def __init__(self, text: str, ctx: Context) -> None:
+        self.text = text
+        self.ctx = ctx
+
+    # -- rendering -------------------------------------------------------------------------------------------
+    def emit(self, parent: etree._Element, start: int, end: int, anns: list[Ann]) -> None:
+        inside = [a for a in anns if start <= a.start and a.end <= end]
+        tops = [a for a in inside if not any(b.contains(a) or (b is not a and (b.start, b.end) == (a.start, a.end)
+                                                                and b.rank < a.rank) for b in inside)]
+        tops.sort(key=lambda a: a.start)
+        pos = start
+        for a in tops:
+            _append(parent, self.text[pos : a.start])
+            a.render(parent, [b for b in inside if a.contains(b) or (b is not a and (b.start, b.end) ==
+                                                                     (a.start, a.end) and b.rank > a.rank)])
+            pos = a.end
+        _append(parent, self.text[pos:end])
+
+    def wrap(self, tag: str, attrs: dict[str, str] | None, start: int, end: int) -> Callable:
+        def render(parent: etree._Element, inner: list[Ann]) -> None:
+            e = el(tag, attrs, parent=parent)
+            self.emit(e, start, end, inner)
+
+        return render
+
+    # -- annotations -----------------------------------------------------------------------------------------
+    def annotations(self) -> list[Ann]:
+        parsed = brackets.parse(self.text)
+        brackets.classify(parsed)
+        anns: list[Ann] = []
+        for g in parsed.all_groups():
+            anns.append(self.bracket(g))
+        for pos in parsed.stray:
+            line = self.ctx.line + self.text[:pos].count("\n")
+            self.ctx.notes.append((line, f"unbalanced bracket {self.text[pos]!r} kept as a character "
+                                         "(c[@type='unmatched-bracket'])"))
+            anns.append(Ann(pos, pos + 1, pos, pos + 1, self.wrap("c", {"type": "unmatched-bracket"}, pos, pos + 1)))
+        anns += self.dates(anns)
+        return anns
+
+    def bracket(self, g: brackets.Group) -> Ann:
+        conv, m = g.convention, g.match
+        assert conv is not None and m is not None
+        c0 = g.open + 1  # offsets of the content's match groups are relative to c0
+
+        def span(name: str) -> tuple[int, int]:
+            return c0 + m.start(name), c0 + m.end(name)
+
+        enc = conv.encoding
+        if enc == "sic":
+            tok = conv.before.search(self.text[: g.open]) if conv.before else None
+            t0 = tok.start("token") if tok else g.open
+            return Ann(t0, g.close + 1, t0, g.open, self.wrap("sic", None, t0, g.open))
+        if enc == "expan":
+            tok = conv.before.search(self.text[: g.open]) if conv.before else None
+            t0 = tok.start("token") if tok else g.open
+            b0, b1 = span("body")
+
+            def render_expan(parent: etree._Element, inner: list[Ann]) -> None:
+                e = el("expan", parent=parent)
+                _append(e, self.text[t0 : g.open])
+                el("ex", parent=e, text=self.text[b0:b1])
+
+            return Ann(t0, g.close + 1, t0, g.close, render_expan)
+        if enc == "choice-abbr":
+            ab = conv.before.search(self.text[: g.open]) if conv.before else None
+            a0, a1 = ab.start("abbr"), ab.start("abbr") + len(ab.group("abbr").rstrip())
+            b0, b1 = span("body")
+
+            def render_choice(parent: etree._Element, inner: list[Ann]) -> None:
+                ch = el("choice", parent=parent)
+                abbr = el("abbr", parent=ch)
+                self.emit(abbr, a0, a1, [x for x in inner if a0 <= x.start and x.end <= a1])
+                expan = el("expan", parent=ch)
+                self.emit(expan, b0, b1, [x for x in inner if b0 <= x.start and x.end <= b1])
+
+            return Ann(a0, g.close + 1, a0, g.close, render_choice)
+        b0, b1 = span("body") if "body" in m.re.groupindex else (c0, g.close)
+        if enc == "add":
+            words = (m.group("place") or "").split()
+            place = next((brackets.placements()[w] for w in reversed(words) if w in brackets.placements()), None)
+            label = self.text[c0 : c0 + m.start("body")].strip().rstrip(":").strip()
+            attrs = {"hand": "#" + self.ctx.hand_id(label)}
+            if place:
+                attrs["place"] = place
+            return Ann(g.open, g.close + 1, b0, b1, self.wrap("add", attrs, b0, b1))
+        if enc == "stamp":
+            return Ann(g.open, g.close + 1, b0, b1, self.wrap("stamp", None, b0, b1))
+        if enc == "signature":
+
+            def render_gap(parent: etree._Element, inner: list[Ann]) -> None:
+                gap = el("gap", {"reason": "signature"}, parent=parent)
+                el("desc", parent=gap, text=self.text[c0 : g.close])
+
+            return Ann(g.open, g.close + 1, c0, g.close, render_gap)
+        if enc == "note-resp":
+            resp = brackets.signatures()[m.group("sig")]
+            attrs = {"type": "editorial", "place": "inline", "resp": resp}
+            return Ann(g.open, g.close + 1, b0, b1, self.wrap("note", attrs, b0, b1))
+        simple: dict[str, tuple[str, dict[str, str]]] = {
+            "note": ("note", {"type": "editorial", "place": "inline"}),
+            "gloss": ("note", {"type": "gloss", "place": "inline"}),
+            "identification": ("note", {"type": "identification", "place": "inline"}),
+            "reg": ("reg", {}),
+            "supplied": ("supplied", {}),
+            "supplied-token": ("supplied", {}),
+            "foreign": ("foreign", {"xml:lang": f"{self.ctx.original_lang or 'und'}-Latn"}),
+        }
+        tag, attrs = simple[enc]
+        return Ann(g.open, g.close + 1, b0, b1, self.wrap(tag, attrs, b0, b1))
+
+    def dates(self, anns: list[Ann]) -> list[Ann]:
+        """Dates found in a projection of the text without the bracket marks and labels."""
+        consumed = [False] * len(self.text)
+        removed = [False] * len(self.text)
+        for a in anns:
+            for i in range(a.start, a.end):
+                if not (a.body_start <= i < a.body_end):
+                    consumed[i] = True
+            if a.body_end == a.end - len("[SIC]") and self.text[a.body_end : a.end].upper() == "[SIC]":
+                for i in range(a.body_end, a.end):
+                    removed[i] = True
+        chars: list[str] = []
+        where: list[int] = []
+        for i, ch in enumerate(self.text):
+            if removed[i]:
+                continue
+            chars.append("\n" if consumed[i] else ch)
+            where.append(i)
+        projection = "".join(chars)
+        out: list[Ann] = []
+        for d in find_dates(projection, reference=self.ctx.reference):
+            start, end = where[d.start], where[d.end - 1] + 1
+            if not all(self._nests(start, end, a) for a in anns):
+                continue
+            out.append(Ann(start, end, start, end, self.render_date(d, start, end), rank=-1))
+        return out
+
+    def render_date(self, d: DateMatch, start: int, end: int) -> Callable:
+        """<date> with the reading; where the printed form needed interpretation, the edition's note after it."""
+        wrap = self.wrap("date", _date_attrs(d), start, end)
+
+        def render(parent: etree._Element, inner: list[Ann]) -> None:
+            wrap(parent, inner)
+            if d.note:
+                self.ctx.date_notes.append((self.text[start:end], d.note))
+                el("note", {"type": "date", "place": "inline", "resp": "org:editio"}, parent=parent, text=d.note)
+
+        return render
+
+    @staticmethod
+    def _nests(start: int, end: int, a: Ann) -> bool:
+        disjoint = end <= a.start or a.end <= start
+        inside_body = a.body_start <= start and end <= a.body_end
+        around = start <= a.start and a.end <= end
+        return disjoint or inside_body or around
+
+
+def _date_attrs(d: DateMatch) -> dict[str, str]:
+    attrs: dict[str, str] = {}
+    if d.when:
+        attrs["when"] = d.when
+    else:
+        if d.not_before:
+            attrs["notBefore"] = d.not_before
+        if d.not_after:
+            attrs["notAfter"] = d.not_after
+    if d.cert:
+        attrs["cert"] = d.cert
+    return attrs
+
+
+def encode(parent: etree._Element, text: str, ctx: Context) -> None:
+    """Append the TEI encoding of `text` to parent."""
+    enc = Encoder(text, ctx)
+    anns = enc.annotations()
+    enc.emit(parent, 0, len(text), anns)
+

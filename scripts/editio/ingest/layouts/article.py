@@ -1,0 +1,98 @@
+"""Layout 3: an article page holding several documents.
+
+Shape: the article's title and byline · for each document a "Document N: …" heading (repeated around the
+site's download furniture), its text, and its "[Source: …]" line · the site's closing furniture and copyright
+line. Each document becomes its own TEI file pointing back to the article.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from editio.ingest.layouts.common import as_body, numbered
+from editio.ingest.layouts.rules import any_fullmatch, fullmatch
+from editio.ingest.model import Article, Field, SourceDocument, SourceError
+
+
+def recognise(lines: list[str]) -> bool:
+    return any(fullmatch("article", "document", line) for line in lines if line.strip())
+
+
+def read(path: Path, lines: list[str]) -> list[SourceDocument]:
+    items = numbered(lines)
+    heads = [k for k, (_, t) in enumerate(items) if fullmatch("article", "document", t)]
+    article = _read_article(path, items[: heads[0]])
+    rights: list[Field] = []
+    kept: list[tuple[int, str]] = []  # lines that are not the site's furniture
+    for no, text in items[heads[0] :]:
+        if any_fullmatch("article", "furniture", text):
+            continue
+        if fullmatch("article", "rights", text):
+            rights.append(Field(text.strip(), no))
+            continue
+        kept.append((no, text))
+
+    docs: list[SourceDocument] = []
+    current: SourceDocument | None = None
+    body: list[tuple[int, str]] = []
+    closed = False
+    for no, text in kept:
+        head = fullmatch("article", "document", text)
+        if head:
+            n = int(head.group("n"))
+            if current is not None and current.ordinal == n and not body:
+                continue  # the heading repeated after the download furniture
+            if current is not None:
+                _finish(current, body, closed)
+            current = SourceDocument(path=path, layout="article", raw_lines=lines, ordinal=n, article=article)
+            current.label = Field(f"Document {n}", no)
+            current.title = Field(head.group("title").strip(), no)
+            body, closed = [], False
+            docs.append(current)
+            continue
+        assert current is not None
+        source = fullmatch("article", "source", text)
+        if source:
+            current.archive.append(Field(source.group("source").strip(), no))
+            closed = True
+            continue
+        if closed:
+            # Text after a document's [Source: …] line and before the next heading belongs to no document.
+            current.notes.append(Field(text.strip(), no))
+            current.warn(no, "text after the document's [Source: …] line kept as a header note")
+            continue
+        body.append((no, text))
+    if current is not None:
+        _finish(current, body, closed)
+    numbers = [d.ordinal for d in docs]
+    if len(set(numbers)) != len(numbers):
+        dup = next(d for d in docs if numbers.count(d.ordinal) > 1)
+        raise SourceError(path, dup.label.line if dup.label else 1, f"Document {dup.ordinal} appears twice")
+    for doc in docs:
+        doc.rights = list(rights)
+    if not rights and docs:
+        docs[-1].warn(docs[-1].body[-1].no if docs[-1].body else 1, "the page has no rights statement")
+    return docs
+
+
+def _read_article(path: Path, items: list[tuple[int, str]]) -> Article:
+    if not items:
+        raise SourceError(path, 1, "the article page has no title before its first 'Document N:' heading")
+    text = " ".join(t.strip() for _, t in items)
+    article = Article(Field(text, items[0][0]))
+    m = fullmatch("article", "byline", text)
+    if m:
+        article.author = m.group("author").strip()
+        if "translation" in text[m.start("author") - 40 : m.start("author")].lower():
+            article.translator = article.author
+    return article
+
+
+def _finish(doc: SourceDocument, body: list[tuple[int, str]], closed: bool) -> None:
+    doc.body = as_body(body)
+    if not closed:
+        doc.truncated = True
+        last = body[-1][0] if body else (doc.label.line if doc.label else 1)
+        doc.warn(last, f"Document {doc.ordinal} has no closing [Source: …] line: the text may be cut off")
+    if not doc.body:
+        doc.warn(doc.label.line if doc.label else 1, f"Document {doc.ordinal} has no text")

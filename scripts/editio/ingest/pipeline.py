@@ -1,0 +1,169 @@
+"""One source file → its TEI documents (in memory), each checked for fidelity before anything is written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from editio.ingest import fidelity
+from editio.ingest.archives import parse_archival_citation
+from editio.ingest.brackets import join_open_brackets
+from editio.ingest.correspondents import Correspondence, parse_title, slug
+from editio.ingest.dates import DateMatch, find_dates, parse_date
+from editio.ingest.header import build_header, language_code
+from editio.ingest.inline import Context
+from editio.ingest.layouts import read_documents
+from editio.ingest.model import SourceDocument, SourceError, Warning_
+from editio.ingest.reader import read_source
+from editio.ingest.structure import build_document, units
+from editio.tei import TEI_NS, el, q
+
+# Elements whose content is only elements: the serialiser may indent inside them without touching the text.
+STRUCTURAL = {
+    "TEI", "teiHeader", "fileDesc", "titleStmt", "respStmt", "publicationStmt", "availability", "licence",
+    "notesStmt", "sourceDesc", "msDesc", "msIdentifier", "encodingDesc", "editorialDecl", "correction",
+    "normalization", "listPrefixDef", "profileDesc", "abstract", "creation", "langUsage", "correspDesc",
+    "correspAction", "handNotes", "revisionDesc", "text", "body", "div", "list", "opener", "closer",
+    "floatingText", "choice", "publisher",
+}
+
+
+@dataclass
+class Converted:
+    """One TEI document made from a source, ready to be written (or the reason it may not be)."""
+
+    stem: str
+    source: Path
+    tree: etree._ElementTree
+    warnings: list[Warning_] = field(default_factory=list)
+    failures: list[fidelity.Failure] = field(default_factory=list)
+
+
+class Authorities:
+    """The names layer as ingest sees it: optional; when the authority files exist, names come out linked."""
+
+    def __init__(self, tei_dir: Path | None) -> None:
+        self.auth = None
+        if tei_dir is not None and (tei_dir / "persons.xml").exists():
+            from editio.names.authority import load_authorities
+
+            self.auth = load_authorities(tei_dir)
+
+    def person_id(self, name: str) -> str | None:
+        return self.auth.match_person(name) if self.auth else None
+
+    def place_known(self, name: str) -> bool:
+        return bool(self.auth and self.auth.match_place(name))
+
+    def tag(self, tree: etree._ElementTree) -> None:
+        if self.auth is not None:
+            from editio.names.tagging import tag_tree
+
+            tag_tree(tree, self.auth)
+
+
+def document_date(doc: SourceDocument) -> DateMatch:
+    """The document's date: its date line, else the last date in its title, else the first in its text."""
+    if doc.date and (d := parse_date(doc.date.text.strip("*# "))):
+        return d
+    if doc.title:
+        plain = re.sub(r"\s*\[[^\]]*\]", "", doc.title.text)  # "26 [27] September 1950" → the printed date
+        found = [d for d in find_dates(plain) if d.when and len(d.when) >= 10]
+        if found:
+            return found[-1]
+    for line in doc.body[:12]:
+        found = [d for d in find_dates(line.text) if d.when and len(d.when) >= 10]
+        if found:
+            doc.warn(line.no, "the document's date is taken from its text (no date line, none in the title)")
+            return found[0]
+    raise SourceError(doc.path, doc.title.line if doc.title else 1,
+                      "the document has no date (no date line, none in its title or opening lines); "
+                      "the date is needed for its file name and header")
+
+
+def stem_for(doc: SourceDocument, when: str, corr: Correspondence, auth: Authorities) -> str:
+    def who(parties) -> str:
+        if not parties:
+            return "unknown"
+        p = parties[0]
+        return auth.person_id(p.name) or auth.person_id(p.surface) or slug(p.name) or "unknown"
+
+    return f"{when[:10]}-{who(corr.senders)}-to-{who(corr.recipients)}"
+
+
+def convert_document(doc: SourceDocument, stem: str, when: DateMatch, corr: Correspondence, sha: str,
+                     auth: Authorities) -> Converted:
+    doc_id = f"doc-{stem}"
+    reference = dt.date.fromisoformat(when.when[:10]) if when.when else None
+    orig = language_code(doc.original_language.text) if doc.original_language else None
+    ctx = Context(doc_id=doc_id, reference=reference, original_lang=orig)
+    joined = join_open_brackets(doc.body)
+
+    root = el("TEI", {"xml:id": doc_id, "xml:lang": "en"})
+    text = el("text", {"type": "translation"}, parent=root)
+    body = el("body", parent=text)
+    div = el("div", {"type": "document"}, parent=body)
+    if joined:
+        build_document(div, joined, ctx)
+    if doc.truncated or not joined:
+        el("gap", {"reason": "source-truncated" if joined else "no-text"}, parent=div)
+    transmission = [u.text for u in units(joined) if u.role in ("transmission", "dateline", "short")]
+    copies = []
+    for f in ([doc.citation] if doc.citation else []) + doc.archive:
+        copies += parse_archival_citation(f.text)
+    header = build_header(doc, doc_id, when, corr, ctx, transmission, copies, sha, auth.place_known)
+    root.insert(0, header)
+    tree = etree.ElementTree(root)
+    auth.tag(tree)
+    out = Converted(stem, doc.path, tree, list(doc.warnings))
+    for line, note in ctx.notes:
+        out.warnings.append(Warning_(doc.path, line, note))
+    out.failures = fidelity.check(doc, joined, root)
+    return out
+
+
+def convert_source(path: Path, auth: Authorities) -> list[Converted]:
+    """All documents of one source; SourceError if the file cannot be read at all."""
+    lines = read_source(path)
+    sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    docs = read_documents(path, lines)
+    results: list[Converted] = []
+    for doc in docs:
+        when = document_date(doc)
+        corr = parse_title(doc.title.text) if doc.title else Correspondence()
+        if not corr.senders or not corr.recipients:
+            doc.warn(doc.title.line if doc.title else 1, "the title names no sender or no recipient "
+                                                         "(expected 'X to Y'); the file name says 'unknown'")
+        stem = stem_for(doc, when.when or "undated", corr, auth)
+        results.append(convert_document(doc, stem, when, corr, sha, auth))
+    return results
+
+
+def serialize(tree: etree._ElementTree) -> bytes:
+    """Deterministic bytes: indentation only inside element-only containers, so no text changes."""
+    root = tree.getroot()
+    _indent(root, 0)
+    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8") + b"\n"
+
+
+def _indent(e: etree._Element, level: int) -> None:
+    name = etree.QName(e).localname
+    if name not in STRUCTURAL or not len(e) or (e.text and e.text.strip()):
+        return
+    if any(c.tail and c.tail.strip() for c in e):
+        return  # mixed content: leave as is
+    pad = "\n" + "  " * (level + 1)
+    e.text = pad
+    for c in e:
+        c.tail = pad
+        if isinstance(c.tag, str):
+            _indent(c, level + 1)
+    e[-1].tail = "\n" + "  " * level
+
+
+__all__ = ["TEI_NS", "Authorities", "Converted", "convert_source", "q", "serialize"]

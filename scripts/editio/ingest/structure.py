@@ -1,0 +1,268 @@
+"""The shape of a telegram: transmission data, distribution list, the message (opener, text, closer),
+embedded letters and attachments — found from the roles of its lines (data/lines.tsv), in source order.
+
+Nothing is reordered: the document's divisions follow the source line by line, so the words of the TEI text
+are the words of the source in the same order.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from lxml import etree
+
+from editio.ingest.dates import parse_date
+from editio.ingest.inline import Context, encode
+from editio.ingest.model import Line
+from editio.tei import el
+
+SHORT_WORDS = 8  # a line of at most this many words without closing punctuation is a heading or address line
+
+
+@dataclass(frozen=True)
+class Unit:
+    line: Line
+    role: str
+    n: str | None = None
+
+    @property
+    def text(self) -> str:
+        return self.line.text
+
+
+@cache
+def _roles() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    with resources.files("editio.ingest").joinpath("data/lines.tsv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return tuple((r["role"], re.compile(r["pattern"])) for r in rows)
+
+
+def role_of(text: str) -> tuple[str, str | None]:
+    t = text.strip()
+    if parse_date(t.strip('"“”')) is not None:
+        return "dateline", None
+    for role, pat in _roles():
+        m = pat.search(t)
+        if m:
+            return role, (m.group("n") if "n" in pat.groupindex else None)
+    words = t.split()
+    if len(words) <= SHORT_WORDS and not re.search(r"[.;?!]$", t):
+        return "short", None
+    return "prose", None
+
+
+def units(lines: list[Line]) -> list[Unit]:
+    out: list[Unit] = []
+    head: Unit | None = None
+    for line in lines:
+        role, n = role_of(line.text)
+        unit = Unit(line, role, n)
+        if head is not None and role != "distribution" and _continues_distribution(unit, head):
+            unit = Unit(line, "distribution-item")
+        elif role == "distribution":
+            head = unit
+        else:
+            head = None
+        out.append(unit)
+    return out
+
+
+# -- segmentation ---------------------------------------------------------------------------------------------
+
+MESSAGE_START = {"salute", "prose", "item", "dash", "quote"}
+CLOSER = {"signed", "dateline"}
+
+
+def _quoted_runs(us: list[Unit]) -> list[tuple[int, int]]:
+    """Runs of units from an opening quotation mark to its closing one (an embedded letter or message)."""
+    runs = []
+    i = 0
+    while i < len(us):
+        t = us[i].text.strip()
+        if t[:1] in '"“' and (t.count('"') + t.count("“") + t.count("”")) % 2 == 1:
+            for j in range(i + 1, len(us)):
+                u = us[j].text.strip()
+                if u[-1:] in '"”' and (u.count('"') + u.count("“") + u.count("”")) % 2 == 1:
+                    runs.append((i, j))
+                    i = j
+                    break
+        i += 1
+    return runs
+
+
+def build_document(div: etree._Element, lines: list[Line], ctx: Context) -> None:
+    """Fill div[@type='document'] with the structure of the transcription's lines."""
+    us = units(lines)
+    parts: list[list[Unit]] = [[]]
+    for u in us:
+        if u.role == "separator":
+            parts.append([])
+        else:
+            parts[-1].append(u)
+    _build_part(div, parts[0], ctx)
+    for part in parts[1:]:
+        if part:
+            att = el("div", {"type": "attachment"}, parent=div)
+            _build_part(att, part, ctx)
+
+
+def _build_part(div: etree._Element, us: list[Unit], ctx: Context) -> None:
+    # A quoted run counts as one block of the message.
+    blocks: list[list[Unit]] = []
+    runs = {i: j for i, j in _quoted_runs(us)}
+    i = 0
+    while i < len(us):
+        if i in runs:
+            blocks.append(us[i : runs[i] + 1])
+            i = runs[i] + 1
+        else:
+            blocks.append([us[i]])
+            i += 1
+
+    def role(b: list[Unit]) -> str:
+        return "quote" if len(b) > 1 or (b[0].text.strip()[:1] in '"“' and b[0].text.strip()[-1:] in '"”'
+                                         and len(b[0].text) > 80) else b[0].role
+
+    roles = [role(b) for b in blocks]
+    start = next((k for k, r in enumerate(roles) if r in MESSAGE_START), len(blocks))
+    # Short lines and datelines right before the addressee belong to the opener ("Ministry of … / To Comrade …").
+    while start > 0 and roles[start] == "salute" and roles[start - 1] in ("short", "dateline"):
+        start -= 1
+    last = max((k for k, r in enumerate(roles) if r in ("prose", "item", "dash", "quote")), default=start - 1)
+    if last < start:  # no message text at all: everything is transmission data
+        _zones(div, [u for b in blocks for u in b], ctx)
+        return
+    closer_end = last + 1
+    while closer_end < len(blocks) and roles[closer_end] in CLOSER:
+        closer_end += 1
+    _zones(div, [u for b in blocks[:start] for u in b], ctx)
+    msg = el("div", {"type": "message"}, parent=div)
+    _message(msg, blocks[start:closer_end], roles[start:closer_end], ctx)
+    _zones(div, [u for b in blocks[closer_end:] for u in b], ctx)
+
+
+def _zones(div: etree._Element, us: list[Unit], ctx: Context) -> None:
+    """Transmission data and distribution lists, each run its own div, in source order."""
+    k = 0
+    while k < len(us):
+        if us[k].role == "distribution":
+            j = k + 1
+            while j < len(us) and us[j].role == "distribution-item":
+                j += 1
+            if j > k + 1 or _HEAD.match(us[k].text.strip()) is None or _HEAD.sub("", us[k].text.strip()):
+                _distribution(el("div", {"type": "distribution"}, parent=div), us[k:j], ctx)
+                k = j
+                continue
+        j = k + 1
+        while j < len(us) and us[j].role != "distribution":
+            j += 1
+        block = el("div", {"type": "transmission"}, parent=div)
+        for u in us[k:j]:
+            ctx.line = u.line.no
+            ab = el("ab", {"type": u.role if u.role not in ("short", "prose", "distribution-item") else "note"},
+                    parent=block)
+            encode(ab, u.text.strip(), ctx)
+        k = j
+
+
+def _continues_distribution(u: Unit, head: Unit) -> bool:
+    t = u.text.strip()
+    if re.match(r"(?i)to\s+cde\.?\s", t) and head.text.strip().lower().startswith("copies to"):
+        return True
+    return bool(re.fullmatch(r"(?:[\w.' ]+?\s*(?:-\s*\d+|\(\d+\))\s*[,.]?\s*)+", t))
+
+
+_HEAD = re.compile(r"(?i)(?P<head>copies(?:\s+to)?|distribution\s+list(?:\s*-\s*\d+\s+copies)?|number of copies[^:]*)"
+                   r"\s*:?\s*")
+
+
+def _split_items(text: str) -> list[str]:
+    """Comma-separated items, each keeping its comma; commas inside parentheses do not split."""
+    items, depth, cur = [], 0, ""
+    for ch in text:
+        cur += ch
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == "," and depth == 0:
+            items.append(cur.strip())
+            cur = ""
+    if cur.strip():
+        items.append(cur.strip())
+    return items
+
+
+def _distribution(div: etree._Element, us: list[Unit], ctx: Context) -> None:
+    ctx.line = us[0].line.no
+    lst = el("list", {"type": "distribution"}, parent=div)
+    first = us[0].text.strip()
+    m = _HEAD.match(first)
+    head_text, rest = (first[: m.end()].rstrip(), first[m.end() :]) if m else (first, "")
+    encode(el("head", parent=lst), head_text, ctx)
+    texts = ([rest] if rest.strip() else []) + [u.text.strip() for u in us[1:]]
+    for t in texts:
+        parts = [t] if re.match(r"(?i)to\s+cde", t) else _split_items(t)
+        for item in parts:
+            encode(el("item", parent=lst), item, ctx)
+
+
+def _message(msg: etree._Element, blocks: list[list[Unit]], roles: list[str], ctx: Context) -> None:
+    o = 0
+    while o < len(roles) and roles[o] in ("salute", "short", "dateline", "signed"):
+        o += 1
+    c = len(roles)
+    while c > o and roles[c - 1] in CLOSER:
+        c -= 1
+    if o:
+        opener = el("opener", parent=msg)
+        for b, r in zip(blocks[:o], roles[:o], strict=True):
+            ctx.line = b[0].line.no
+            tag = "dateline" if r == "dateline" else "salute"
+            encode(el(tag, parent=opener), b[0].text.strip(), ctx)
+    k = o
+    while k < c:
+        r, b = roles[k], blocks[k]
+        ctx.line = b[0].line.no
+        if r == "quote":
+            _embedded(msg, b, ctx)
+        elif r == "dash":
+            lst = el("list", {"rend": "dash"}, parent=msg)
+            while k < c and roles[k] == "dash":
+                text = re.sub(r"^[-–•]\s+", "", blocks[k][0].text.strip())
+                encode(el("item", parent=lst), text, ctx)
+                k += 1
+            continue
+        elif r == "item":
+            encode(el("p", {"n": b[0].n or ""}, parent=msg), b[0].text.strip(), ctx)
+        elif r in ("prose", "salute", "signed", "dateline"):
+            encode(el("p", parent=msg), b[0].text.strip(), ctx)
+        else:
+            encode(el("ab", {"type": r if r not in ("short",) else "heading"}, parent=msg), b[0].text.strip(), ctx)
+        k += 1
+    if c < len(roles):
+        closer = el("closer", parent=msg)
+        for b, r in zip(blocks[c:], roles[c:], strict=True):
+            ctx.line = b[0].line.no
+            encode(el("dateline" if r == "dateline" else "signed", parent=closer), b[0].text.strip(), ctx)
+
+
+def _embedded(msg: etree._Element, block: list[Unit], ctx: Context) -> None:
+    """A quoted letter or message inside the telegram: its own opener, text and closer, quotes as @rend."""
+    first, last = block[0].line, block[-1].line
+    inner = [Line(u.line.no, u.text) for u in block]
+    inner[0] = Line(first.no, re.sub(r'^\s*["“]', "", first.text))
+    inner[-1] = Line(inner[-1].no, re.sub(r'["”]\s*$', "", inner[-1].text if len(inner) > 1 else inner[0].text))
+    del last
+    ft = el("floatingText", {"type": "embedded", "rend": "quoted"}, parent=msg)
+    body = el("body", parent=ft)
+    us = units(inner)
+    roles = [u.role for u in us]
+    if not any(r in ("prose", "item", "dash") for r in roles):
+        roles = ["prose" if r in ("short", "signed", "dateline", "salute") else r for r in roles]
+    sub = el("div", {"type": "message"}, parent=body)
+    _message(sub, [[u] for u in us], roles, ctx)
