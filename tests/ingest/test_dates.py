@@ -189,9 +189,7 @@ def test_the_same_printed_form_reads_the_other_way_near_another_reference() -> N
     assert one("on 10/01/50", D(1950, 9, 29))[1].when == "1950-10-01"
 
 
-def test_an_ambiguous_order_without_reference_takes_the_convention_of_the_separator_with_low_certainty() -> (
-    None
-):
+def test_an_ambiguous_order_without_reference_takes_the_convention_of_the_separator_with_low_certainty() -> None:
     _, dot = one("on 3.10.50")
     _, slash = one("on 3/10/50")
     assert (dot.when, dot.cert, slash.when, slash.cert) == ("1950-10-03", "low", "1950-03-10", "low")
@@ -461,9 +459,7 @@ def test_parse_date_reads_a_string_that_is_one_date_without_cues(text: str, when
     assert text[m.start : m.end].strip(" .") == text.strip(" .")
 
 
-@pytest.mark.parametrize(
-    "text", ["", "no date", "24 October 1951 and 25 October 1951", "Sent 17.11.50", "1,500"]
-)
+@pytest.mark.parametrize("text", ["", "no date", "24 October 1951 and 25 October 1951", "Sent 17.11.50", "1,500"])
 def test_parse_date_refuses_anything_but_exactly_one_date(text: str) -> None:
     assert parse_date(text, reference=D(1950, 11, 17)) is None
 

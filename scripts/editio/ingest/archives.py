@@ -99,6 +99,7 @@ class _Patterns:
     repository: re.Pattern[str]
     unknown_siglum: re.Pattern[str]
     known_part: re.Pattern[str]
+    empty_part: re.Pattern[str]
     unknown_part: re.Pattern[str]
     note: re.Pattern[str]
 
@@ -127,6 +128,7 @@ def _patterns() -> _Patterns:
             rf"(?={_H}*[,:]?{_H}*{label}(?:[A-Za-z]{{1,2}}-)?\d)",
         ),
         known_part=re.compile(rf"(?P<label>{label})(?P<value>{value})", re.IGNORECASE),
+        empty_part=re.compile(rf"(?P<label>(?<![\w])(?:(?:{words})(?![\w'’])|(?:{dots}))){_H}*(?=[,;]|$)", re.I),
         unknown_part=re.compile(rf"(?P<label>[A-Za-z][a-z]{{1,11}}\.?){_H}+(?P<value>{value})"),
         note=re.compile(rf"{_H}*\((?P<note>[^()\n]*)\)"),
     )
@@ -178,6 +180,9 @@ def _parts(text: str, pos: int, limit: int) -> tuple[list[tuple[str, str]], list
             parts.append((labels[label], m["value"].strip()))
         elif parts and (m := p.unknown_part.match(text, at, limit)) and not _YEAR_ONLY.fullmatch(m["value"]):
             parts.append((m["label"], m["value"].strip()))  # a label the table does not know: kept as printed
+        elif parts and (m := p.empty_part.match(text, at, limit)):
+            label = re.sub(r"\s+", "", m["label"]).lower().replace("’", "'")
+            parts.append((labels[label], ""))  # a damaged citation: the label is printed, its value is lost
         else:
             break
         end = m.end()
@@ -192,7 +197,8 @@ def parse_archival_citation(text: str) -> list[ArchivalCopy]:
     """Every archival copy named in `text`, in order; [] if none is recognisable.
 
     A copy is a repository (a siglum or full name from the table, or an unknown siglum followed by a known
-    part label) with the chain of parts after it. A known repository printed without parts still counts when
+    part label) with the chain of parts after it. A label printed without its value (a damaged citation)
+    gives the value ''. A known repository printed without parts still counts when
     it stands alone between citation punctuation ("...; GARF.").
     """
     mentions = _mentions(text)
@@ -205,9 +211,7 @@ def parse_archival_citation(text: str) -> list[ArchivalCopy]:
         parts, notes, end = _parts(text, mention.end, limit)
         if not parts:
             bare = (
-                mention.known
-                and _BARE_BEFORE.search(text, 0, mention.start)
-                and _BARE_AFTER.match(text, mention.end)
+                mention.known and _BARE_BEFORE.search(text, 0, mention.start) and _BARE_AFTER.match(text, mention.end)
             )
             if not bare:
                 continue
