@@ -67,8 +67,7 @@ def _tables() -> _Tables:
         months[form] = months[form.upper()] = number
         (names if kind == "name" else abbrs).extend(dict.fromkeys((form, form.upper())))
     cues = {
-        row["cue"].lower(): frozenset(r.strip() for r in row["roles"].split(","))
-        for row in _read_tsv("date-cues.tsv")
+        row["cue"].lower(): frozenset(r.strip() for r in row["roles"].split(",")) for row in _read_tsv("date-cues.tsv")
     }
     return _Tables(months, roman, tuple(names), tuple(abbrs), cues)
 
@@ -218,17 +217,13 @@ def _missing_year(m: int, d: int | None, ref: dt.date | None, forward: bool, pri
         return _Reading(None, m, d)
     year = _year_from_reference(m, d, ref, forward)
     if year is None:
-        return _Reading(
-            None, m, d, notes=[f'"{printed}" does not exist in the years around {ref.isoformat()}']
-        )
+        return _Reading(None, m, d, notes=[f'"{printed}" does not exist in the years around {ref.isoformat()}'])
     how = (
         f"the first such date on or after the document's date {ref.isoformat()}"
         if forward
         else f"the nearest to the document's date {ref.isoformat()}"
     )
-    return _Reading(
-        year, m, d, "medium", [f'the year of "{printed}" is not printed; {year} is taken as {how}']
-    )
+    return _Reading(year, m, d, "medium", [f'the year of "{printed}" is not printed; {year} is taken as {how}'])
 
 
 def _full_year(yy: str, ref: dt.date | None) -> tuple[int, str | None, str | None]:
@@ -240,10 +235,7 @@ def _full_year(yy: str, ref: dt.date | None) -> tuple[int, str | None, str | Non
         return (
             1900 + n,
             "low",
-            (
-                f'the century of the year "{yy}" is not printed and there is no document date; '
-                f"read as {1900 + n}"
-            ),
+            (f'the century of the year "{yy}" is not printed and there is no document date; read as {1900 + n}'),
         )
     century = ref.year // 100 * 100
     year = min((century - 100 + n, century + n, century + 100 + n), key=lambda y: (abs(y - ref.year), y))
@@ -327,7 +319,7 @@ def _no_value(start: int, end: int, printed: str) -> _Date:
     return _Date(start, end, notes=[f'"{printed}" is not a calendar date; it is left without a value'])
 
 
-def _named(kind: str, m: re.Match[str], text: str, ref: dt.date | None, relaxed: bool) -> _Date | None:
+def _named(kind: str, m: re.Match[str], text: str, ref: dt.date | None) -> _Date | None:
     g = m.groupdict()
     start, end = m.span()
     forward = "forward" in _cue_roles(text, start)
@@ -477,7 +469,7 @@ def _date_atoms(text: str, ref: dt.date | None, relaxed: bool) -> list[_Date]:
     candidates: list[tuple[int, int, int, _Date]] = []
     for order, (kind, rx) in enumerate(p.named):
         for m in rx.finditer(text):
-            d = _named(kind, m, text, ref, relaxed)
+            d = _named(kind, m, text, ref)
             if d is not None:
                 candidates.append((d.start, -(d.end - d.start), order, d))
     for order, (kind, rx) in enumerate(p.numeric, start=len(p.named)):
