@@ -58,6 +58,8 @@ class Entry:
     idnos: dict[str, str] = field(default_factory=dict)
     open_reason: str | None = None
     line: int | None = None
+    # refs of the entries this one is part of (an org nested in an org: the Politburo in the CC VKP(b))
+    parents: tuple[str, ...] = ()
 
     @property
     def ref(self) -> str:
@@ -95,9 +97,14 @@ def read_entries(path: Path, kind: Kind) -> list[Entry]:
         main = next((f.text for f in forms if f.type == "main"), forms[0].text if forms else xml_id)
         idnos = {i.get("type", ""): _text(i) for i in el.findall("tei:idno", NS)}
         open_note = el.find("tei:note[@type='open']", NS)
+        parents = tuple(
+            f"{kind.prefix}:{a.get(f'{{{XML_NS}}}id')}"
+            for a in el.iterancestors(f"{{{TEI_NS}}}{kind.entry}")
+            if a.get(f"{{{XML_NS}}}id")
+        )
         entries.append(
             Entry(kind, xml_id, main, forms, idnos, _text(open_note) if open_note is not None else None,
-                  el.sourceline)
+                  el.sourceline, parents)
         )
     return entries
 

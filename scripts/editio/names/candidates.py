@@ -32,13 +32,28 @@ def _lexicon() -> frozenset[str]:
     return frozenset(w.casefold() for w in words)
 
 
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Z]{2})(?=[a-z])")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
 def is_common(word: str, extra: frozenset[str] | set[str] = frozenset()) -> bool:
+    """A word of the English lexicon (or of the document in lowercase); glued words ("AMBASSADORSent") count
+    when each part does."""
+    parts = _CAMEL.split(word)
+    if len(parts) > 1:
+        return all(_is_common_word(p, extra) for p in parts)
+    return _is_common_word(word, extra)
+
+
+def _is_common_word(word: str, extra: frozenset[str] | set[str]) -> bool:
     w = fold(word)
+    if w in not_names():
+        return True
     lex = _lexicon()
     if w in lex or w in extra:
         return True
     for suf in _SUFFIXES:
-        if w.endswith(suf) and len(w) > len(suf) + 2:
+        if w.endswith(suf) and len(w) > len(suf) + 1:
             stem = w[: -len(suf)]
             for cand in (stem, stem + "e", stem + "y"):
                 if cand in lex or cand in extra:
@@ -98,6 +113,7 @@ def _looks_like_name(t: Token, title_words: dict[str, str], skip: dict[str, str]
         and t.capitalised
         and len(t.text) > 1
         and not _HAS_DIGIT.search(t.text)
+        and not _ROMAN.match(t.text)
         and t.key not in title_words
         and t.key not in skip
     )

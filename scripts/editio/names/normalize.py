@@ -16,6 +16,8 @@ HYPHENS = "-‐‑‒–—"
 # whitespace is a one-character punctuation token.
 _TOKEN = re.compile(rf"[^\W_]+(?:[{APOSTROPHES}][^\W_]+)*|[^\s]", re.UNICODE)
 _POSSESSIVE = re.compile(rf"^(.+?)([{APOSTROPHES}][sS])$")
+# a footnote number glued to an abbreviation: "8th MDGS2" is "8th MDGS" + "2"
+_NOTE_DIGITS = re.compile(r"^([A-Z]{3,})(\d{1,2})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +56,12 @@ def tokenize(text: str) -> list[Token]:
         if word in HYPHENS:
             continue
         poss = _POSSESSIVE.match(word) if word[0].isalnum() else None
-        if poss and len(poss.group(1)) > 1:
+        glued = _NOTE_DIGITS.match(word)
+        if glued:
+            cut = start + len(glued.group(1))
+            tokens.append(Token(glued.group(1), start, cut))
+            tokens.append(Token(glued.group(2), cut, m.end()))
+        elif poss and len(poss.group(1)) > 1:
             cut = start + len(poss.group(1))
             tokens.append(Token(poss.group(1), start, cut))
             tokens.append(Token(poss.group(2), cut, m.end()))

@@ -1,7 +1,7 @@
 """A TEI block as one string: the text the tagger searches, with a map back to the tree so that a found name
 can be wrapped in place without changing a character.
 
-A block is any element that is not inline markup (see data/elements.tsv). Its string holds its text and the
+A block is any element that is not inline markup (see data/elements.tsv). lb/pb/cb read as one space. Its string holds its text and the
 text of its transparent descendants (supplied, ex, hi …); every child that must not be searched or crossed
 (a date, a note, an existing name, a nested block) stands as one BREAK character that no name form contains,
 so a name is found inside one block only, across inline markup but never across a break.
@@ -84,6 +84,9 @@ class Stream:
                     walk(child)
                 elif r == "zero":
                     self.spans[child] = (pos, pos)
+                elif r == "space":  # a line or page break reads as a space; a name may run across it
+                    self.spans[child] = (pos, pos + 1)
+                    add(" ")
                 else:
                     self.spans[child] = (pos, pos + 1)
                     add(BREAK)
@@ -185,3 +188,4 @@ class Stream:
                 wrapper.append(m)
             moved[-1].tail = last[:k2] or None
         el.insert(s, wrapper)
+        self.spans[wrapper] = (a, b)

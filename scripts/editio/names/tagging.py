@@ -153,6 +153,11 @@ def tag_tree(tree: etree._ElementTree | etree._Element, authorities: Authorities
             if not m.ambiguous:
                 context[m.entries[0].ref] += 1
 
+    for ref in list(context):
+        entry = authorities.get(ref)
+        for parent in entry.parents if entry else ():
+            context[parent] += context[ref]
+
     lowercase = {w.casefold() for s in streams for w in _WORD.findall(s.text) if w[:1].islower()}
 
     # 3. wrap, last match first so that earlier offsets stay valid
@@ -192,6 +197,7 @@ def tag_tree(tree: etree._ElementTree | etree._Element, authorities: Authorities
 
 
 def _choose(m: Match, context: Counter[str]) -> tuple[Entry | None, str | None]:
+    """An ambiguous form is settled when the document names exactly one of its entries (or a part of it)."""
     if not m.ambiguous:
         return m.entries[0], None
     named = [e for e in m.entries if context[e.ref]]

