@@ -17,8 +17,10 @@ def _register() -> None:
     # Each stage owns its command in its own package; the group only lists them.
     from editio.build.command import build
     from editio.ingest.command import ingest
+    from editio.names.command import names
 
     main.add_command(ingest)
+    main.add_command(names)
     main.add_command(build)
 
 
