@@ -121,3 +121,20 @@ DOC = b"""<?pi first?>
 def test_locate_maps_fn_path_steps_to_lines(path, line):
     root = etree.fromstring(DOC)
     assert locate(path, top_level(root)).line == line
+
+
+def test_doc_resolves_beside_the_schema_and_base_uri_is_the_documents(tmp_path):
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "ids.xml").write_text("<ids><id>known</id></ids>")
+    (tmp_path / "rules" / "ids.sch").write_text(
+        f'<sch:schema xmlns:sch="{SCH}" queryBinding="xslt2"><sch:pattern><sch:rule context="ref">'
+        "<sch:assert test=\"@id = doc('ids.xml')//id\">unknown id <sch:value-of select=\"@id\"/> in "
+        '<sch:value-of select="tokenize(base-uri(/), \'/\')[last()]"/></sch:assert>'
+        "</sch:rule></sch:pattern></sch:schema>"
+    )
+    (tmp_path / "doc.xml").write_text('<refs>\n<ref id="known"/>\n<ref id="other"/>\n</refs>')
+    schema = Schematron.from_file(tmp_path / "rules" / "ids.sch")
+    expected = [(3, "unknown id other in doc.xml")]
+    assert [(f.line, f.message) for f in schema.validate(tmp_path / "doc.xml")] == expected
+    tree = etree.parse(str(tmp_path / "doc.xml"))
+    assert [(f.line, f.message) for f in schema.validate(tree)] == expected

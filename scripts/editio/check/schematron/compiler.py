@@ -71,8 +71,9 @@ def _strip_origins(elem: etree._Element) -> etree._Element:
 
 
 class _Builder:
-    def __init__(self, schema: etree._Element, phase: str | None) -> None:
+    def __init__(self, schema: etree._Element, phase: str | None, base_uri: str | None) -> None:
         self.schema = schema
+        self.base_uri = base_uri
         self.sources: list[str] = []
         self.assertions: list[AssertionInfo] = []
         self.rule_count = 0
@@ -149,6 +150,10 @@ class _Builder:
         root = etree.Element(
             xsl("stylesheet"), {"version": "3.0", "exclude-result-prefixes": "#all"}, nsmap=nsmap
         )
+        if self.base_uri:
+            # doc('x.xml') in a rule resolves against the schema's own location, as with a generated .xsl
+            # lying beside the .sch file.
+            root.set("{http://www.w3.org/XML/1998/namespace}base", self.base_uri)
         etree.SubElement(root, xsl("output"), method="xml", encoding="UTF-8", indent="no")
         for child in self.schema:
             if is_xsl(child):
@@ -252,10 +257,10 @@ class _Builder:
             body = etree.SubElement(template, xsl("if"), test=f"${fired} ne {number}")
             onwards = etree.SubElement(template, xsl("next-match"))
             etree.SubElement(onwards, xsl("with-param"), name=fired, select=str(number))
-            for let in shared:
-                self._variable(body, let, root_context=True)
             checks = [c for c in rule if is_sch(c) and local_name(c) in ("assert", "report", "let")]
             guard = etree.SubElement(body, xsl("try"))
+            for let in shared:
+                self._variable(guard, let, root_context=True)
             indices: list[int] = []
             counter = 0
             for child in checks:
@@ -336,7 +341,10 @@ class _Builder:
                 etree.SubElement(target, xsl("text")).text = child.tail
 
 
-def compile_schema(flat: etree._Element, phase: str | None = None) -> Compiled:
-    """XSLT 3.0 text (and its side tables) for an expanded schema (expand.expand)."""
-    return _Builder(flat, phase).build()
+def compile_schema(flat: etree._Element, phase: str | None = None, base_uri: str | None = None) -> Compiled:
+    """XSLT 3.0 text (and its side tables) for an expanded schema (expand.expand).
+
+    `base_uri`: where the schema lives, the static base URI of the stylesheet.
+    """
+    return _Builder(flat, phase, base_uri).build()
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from editio.check.schematron.compiler import INTERNAL_NS, Compiled, compile_schema
-from editio.check.schematron.expand import expand, safe_parser
+from editio.check.schematron.expand import expand, safe_parser, source_name
 from editio.check.schematron.locate import locate, top_level
 from editio.check.schematron.model import AssertionInfo, SchematronError, SchematronFailure
 from editio.check.schematron.saxon import compile_xslt, processor
@@ -30,7 +30,7 @@ class Schematron:
         if isinstance(schema, etree._ElementTree):
             schema = schema.getroot()
         self.phase = phase
-        self._compiled: Compiled = compile_schema(expand(schema), phase)
+        self._compiled: Compiled = compile_schema(expand(schema), phase, source_name(schema)[1])
         self._executable = compile_xslt(self._compiled)
         self._lock = threading.Lock()
 
@@ -106,15 +106,21 @@ class Schematron:
         return failures
 
 
+def _uri(url: str | None) -> str | None:
+    if not url:
+        return None
+    return url if "://" in url or url.startswith("file:") else Path(url).resolve().as_uri()
+
+
 def _normalise(text: str) -> str:
     return " ".join(text.split())
 
 
 def _as_root(doc: Document) -> tuple[etree._Element, str | None]:
     if isinstance(doc, etree._ElementTree):
-        return doc.getroot(), doc.docinfo.URL
+        return doc.getroot(), _uri(doc.docinfo.URL)
     if isinstance(doc, etree._Element):
-        return doc, doc.getroottree().docinfo.URL
+        return doc, _uri(doc.getroottree().docinfo.URL)
     if isinstance(doc, bytes):
         return etree.fromstring(doc, safe_parser()), None
     path = Path(doc)

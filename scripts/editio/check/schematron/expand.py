@@ -79,8 +79,10 @@ def source_name(elem: etree._Element) -> tuple[str, str | None]:
     if not url:
         return "<schema>", None
     parsed = urlparse(url)
-    if parsed.scheme in ("", "file"):
-        return unquote(parsed.path) if parsed.scheme else url, url
+    if parsed.scheme == "":
+        return url, Path(url).resolve().as_uri()
+    if parsed.scheme == "file":
+        return unquote(parsed.path), url
     return url, url
 
 
