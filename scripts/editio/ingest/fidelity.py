@@ -77,24 +77,32 @@ def text_words(text_el: etree._Element) -> list[str]:
     return out
 
 
+def _stream(words: list[str]) -> str:
+    return "".join(words)
+
+
 def check(doc: SourceDocument, units: list[Line], tei: etree._Element) -> list[Failure]:
+    """Compare the word characters of source and TEI text in order (element and bracket boundaries do not
+    matter; a lost, added or moved letter does), then the header's coverage of each metadata field."""
     failures: list[Failure] = []
     text_el = tei.find(q("text"))
     header = tei.find(q("teiHeader"))
     assert text_el is not None and header is not None
     expected = source_words(units)
-    got = text_words(text_el)
-    for k, w in enumerate(expected):
-        if k >= len(got) or got[k] != w.text:
-            found = got[k] if k < len(got) else "the end of the text"
+    got = _stream(text_words(text_el))
+    pos = 0
+    for w in expected:
+        if got[pos : pos + len(w.text)] != w.text:
+            ahead = got[pos : pos + len(w.text) + 10] or "the end of the text"
             failures.append(Failure(w.line, f"the word {w.text!r} of the source is missing from the TEI text "
-                                            f"(found {found!r} in its place)"))
+                                            f"(found {ahead!r} in its place)"))
             break
+        pos += len(w.text)
     else:
-        if len(got) > len(expected):
+        if pos < len(got):
             last = expected[-1].line if expected else (units[0].no if units else 1)
-            failures.append(Failure(last, f"the TEI text adds the word {got[len(expected)]!r}, which is not in the "
-                                          "source, outside a marked editorial element"))
+            failures.append(Failure(last, f"the TEI text adds {got[pos:pos + 20]!r}, which is not in the source, "
+                                          "outside a marked editorial element"))
     header_words = set(WORD.findall(" ".join(header.itertext())))
     for name, field in doc.metadata_fields():
         for m in WORD.finditer(field.text.replace("[", " ").replace("]", " ")):

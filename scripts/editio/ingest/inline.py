@@ -16,6 +16,7 @@ from lxml import etree
 
 from editio.ingest import brackets
 from editio.ingest.dates import DateMatch, find_dates
+from editio.ingest.slips import find_slips
 from editio.tei import append_text, el
 
 
@@ -98,8 +99,24 @@ class Encoder:
             self.ctx.notes.append((line, f"unbalanced bracket {self.text[pos]!r} kept as a character "
                                          "(c[@type='unmatched-bracket'])"))
             anns.append(Ann(pos, pos + 1, pos, pos + 1, self.wrap("c", {"type": "unmatched-bracket"}, pos, pos + 1)))
+        anns += self.slips(anns)
         anns += self.dates(anns)
         return anns
+
+    def slips(self, anns: list[Ann]) -> list[Ann]:
+        """Run-together words as printed (sic) with the edition's reading (corr, resp org:editio)."""
+        out = []
+        for s in find_slips(self.text):
+            if any(not (s.end <= a.start or a.end <= s.start) for a in anns):
+                continue
+
+            def render(parent: etree._Element, inner: list[Ann], s=s) -> None:
+                ch = el("choice", parent=parent)
+                el("sic", parent=ch, text=s.printed)
+                el("corr", {"resp": "org:editio"}, parent=ch, text=s.reading)
+
+            out.append(Ann(s.start, s.end, s.start, s.end, render))
+        return out
 
     def bracket(self, g: brackets.Group) -> Ann:
         conv, m = g.convention, g.match

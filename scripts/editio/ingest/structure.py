@@ -130,7 +130,7 @@ def _build_part(div: etree._Element, us: list[Unit], ctx: Context) -> None:
     roles = [role(b) for b in blocks]
     start = next((k for k, r in enumerate(roles) if r in MESSAGE_START), len(blocks))
     # Short lines and datelines right before the addressee belong to the opener ("Ministry of … / To Comrade …").
-    while start > 0 and roles[start] == "salute" and roles[start - 1] in ("short", "dateline"):
+    while start > 0 and (roles[start - 1] == "dateline" or (roles[start] == "salute" and roles[start - 1] == "short")):
         start -= 1
     last = max((k for k, r in enumerate(roles) if r in ("prose", "item", "dash", "quote")), default=start - 1)
     if last < start:  # no message text at all: everything is transmission data
