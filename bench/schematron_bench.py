@@ -61,7 +61,8 @@ def main(argv: list[str]) -> int:
         cold, failures = timed(lambda t=tree: schema.validate(t))
         warm, _ = timed(lambda t=tree: schema.validate(t), REPEAT)
         total += warm
-        print(f"{path.name[:48]:48} {elements:>8} {attrs:>6} {len(failures):>8} {cold * 1000:>9.1f} {warm * 1000:>9.1f}")
+        print(f"{path.name[:48]:48} {elements:>8} {attrs:>6} {len(failures):>8} "
+              f"{cold * 1000:>9.1f} {warm * 1000:>9.1f}")
     if trees:
         print(f"sum of medians over {len(trees)} documents: {total * 1000:.0f} ms")
         for workers in (1, 2, 4):
