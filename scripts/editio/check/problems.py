@@ -44,6 +44,7 @@ class CheckReport:
     paths: list[str] = field(default_factory=list)  # every file checked, as shown in the report
     profile: str = "editio"
     seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per phase, for bench/
 
     @property
     def errors(self) -> int:

@@ -75,6 +75,12 @@ class JingRun:
             self._procs.append(subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                                 stderr=subprocess.PIPE))
 
+    def kill(self) -> None:
+        for proc in self._procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.communicate()
+
     def collect(self, timeout: float | None = None) -> dict[str, list[Problem]]:
         found: dict[str, list[Problem]] = {t.display: [] for t in self.targets}
         known = sorted(self._by_path, key=len, reverse=True)

@@ -42,7 +42,7 @@ def download(url: str, dest: Path, sha256: str, timeout: float = DOWNLOAD_TIMEOU
     """Fetch url to dest, atomically, only if its SHA-256 is the expected one."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (fixed https URL or a test's file URL)
+        with urllib.request.urlopen(url, timeout=timeout) as response:
             data = response.read(MAX_DOWNLOAD + 1)
     except (OSError, ValueError) as exc:
         raise SchemaUnavailable(

@@ -1,0 +1,70 @@
+"""The `tei-check` command: exit status 0 valid, 1 invalid, 2 usage or I/O error."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from editio.check.api import PROFILES, CheckSetupError, check_paths
+from editio.check.editio_profile import schema_dir
+from editio.check.report import FORMATS, summary
+from editio.check.tei_schema import ENV_VAR
+from editio.check.wellformed import DEFAULT_MAX_BYTES
+from editio.paths import project_root, tei_dir
+
+
+def default_profile() -> str:
+    """editio inside the edition's repository (its schema/ is found from here), tei_all anywhere else."""
+    root = project_root()
+    return "editio" if (root / "schema" / "editio.sch").is_file() else "tei_all"
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--profile", type=click.Choice(PROFILES), default=None,
+              help="editio: TEI conformance + the edition's rules (default inside the repository); "
+                   "tei_all: TEI conformance only (for files from other projects).")
+@click.option("--tei-schema", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help=f"tei_all.rng to use (else ${ENV_VAR}, else a verified download kept in the user cache).")
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
+              help="text: one compiler-style line per problem; json; junit (JUnit XML for CI).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the report to this file instead of standard output.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Files checked in parallel (default: one per CPU).")
+@click.option("--max-size", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES // (1024 * 1024),
+              show_default=True, help="Largest file accepted, in MiB.")
+@click.option("--offline", is_flag=True, help="Never download tei_all.rng.")
+@click.option("-q", "--quiet", is_flag=True, help="Text format: print only errors and the summary.")
+def main(paths: tuple[str, ...], profile: str | None, tei_schema: Path | None, fmt: str, output: Path | None,
+         jobs: int | None, max_size: int, offline: bool, quiet: bool) -> None:
+    """Check TEI files: well-formed and safe, valid TEI P5 (tei_all RELAX NG + its Schematron), and the
+    edition's own rules.
+
+    PATHS are files, folders (searched recursively for *.xml) or "-" for standard input; without PATHS,
+    the edition's tei/ folder.
+    """
+    profile = profile or default_profile()
+    if not paths:
+        folder = tei_dir()
+        if not folder.is_dir():
+            raise click.UsageError("no PATH given and no tei/ folder here: name the files or folders to check")
+        paths = (str(folder),)
+    try:
+        report = check_paths(list(paths), profile=profile, tei_schema=tei_schema, jobs=jobs,
+                             max_bytes=max_size * 1024 * 1024, allow_download=not offline,
+                             schema_folder=schema_dir() if profile == "editio" else None)
+    except CheckSetupError as exc:
+        click.echo(f"tei-check: {exc}", err=True)
+        sys.exit(2)
+    text = FORMATS[fmt](report)
+    if quiet and fmt == "text":
+        text = "".join(line for line in text.splitlines(keepends=True) if ": warning: " not in line)
+    if output is not None:
+        output.write_text(text, encoding="utf-8")
+        click.echo(summary(report), err=True)
+    else:
+        click.echo(text, nl=False)
+    sys.exit(2 if report.io_failed else 0 if report.ok else 1)
