@@ -1,0 +1,85 @@
+"""Editors hand-correct tei/: re-running ingest never overwrites their work unless told to, and writes are atomic."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from editio.cli import main
+from editio.ingest.writer import MANIFEST
+
+REPO = Path(__file__).resolve().parents[2]
+SOURCE = REPO / "sources" / "003_ef0383895012df34.txt"
+STEM = "1950-08-28-stalin-to-kim-il-sung"
+
+
+def ingest(*args: str):
+    return CliRunner().invoke(main, ["ingest", *args])
+
+
+def test_a_hand_edited_file_is_kept_and_named(tmp_path):
+    assert ingest(str(SOURCE), "--out", str(tmp_path)).exit_code == 0
+    target = tmp_path / f"{STEM}.xml"
+    edited = target.read_text(encoding="utf-8").replace("Verbally transmit", "Verbally (curated) transmit")
+    target.write_text(edited, encoding="utf-8")
+    result = ingest(str(SOURCE), "--out", str(tmp_path))
+    assert result.exit_code == 0
+    assert "kept: edited by hand" in result.output and STEM in result.output
+    assert target.read_text(encoding="utf-8") == edited
+
+
+def test_force_overwrites_a_hand_edited_file(tmp_path):
+    ingest(str(SOURCE), "--out", str(tmp_path))
+    target = tmp_path / f"{STEM}.xml"
+    original = target.read_bytes()
+    target.write_bytes(original.replace(b"Verbally transmit", b"Verbally (curated) transmit"))
+    assert ingest(str(SOURCE), "--out", str(tmp_path), "--force").exit_code == 0
+    assert target.read_bytes() == original
+
+
+def test_an_unchanged_generated_file_is_regenerated_silently(tmp_path):
+    ingest(str(SOURCE), "--out", str(tmp_path))
+    result = ingest(str(SOURCE), "--out", str(tmp_path))
+    assert "(unchanged)" in result.output
+    manifest = json.loads((tmp_path / MANIFEST).read_text())
+    assert set(manifest) == {f"{STEM}.xml"}
+
+
+def test_writes_leave_no_temporary_files(tmp_path):
+    ingest(str(SOURCE), "--out", str(tmp_path))
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([MANIFEST, f"{STEM}.xml"])
+
+
+def test_a_source_that_cannot_be_read_is_an_error_with_file_and_line_and_the_others_still_convert(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes("Title\nsome text\n\xe9t\xe9".encode("cp1252"))
+    out = tmp_path / "tei"
+    result = CliRunner().invoke(main, ["ingest", str(bad), str(SOURCE), "--out", str(out)])
+    assert result.exit_code == 1
+    assert f"{bad}:3: error: the file is not UTF-8" in result.output
+    assert (out / f"{STEM}.xml").exists()
+    assert not list(out.glob("bad*"))
+
+
+def test_empty_and_binary_files_are_refused_clearly(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    result = CliRunner().invoke(main, ["ingest", str(empty), str(binary), "--out", str(tmp_path / "tei")])
+    assert result.exit_code == 1
+    assert f"{empty}:1: error: the file is empty" in result.output
+    assert f"{binary}:2: error: this is a binary file" in result.output  # the first NUL byte is on line 2
+    assert not (tmp_path / "tei").exists() or not list((tmp_path / "tei").glob("*.xml"))
+
+
+def test_a_document_with_no_date_is_an_error_naming_it(tmp_path):
+    src = tmp_path / "undated.txt"
+    src.write_text(
+        "## A telegram\n\n**Citation:**\n\nno date here\n\n**Contents:**\n\nTo Comrade X\n\nSome text without any date.\n"
+    )
+    result = CliRunner().invoke(main, ["ingest", str(src), "--out", str(tmp_path / "tei")])
+    assert result.exit_code == 1
+    assert f"{src}:" in result.output and "has no date" in result.output
