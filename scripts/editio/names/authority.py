@@ -128,7 +128,7 @@ class Authorities:
         return self.entries.get(ref)
 
     @cached_property
-    def matcher(self):  # noqa: ANN201 - avoids an import cycle in the annotation
+    def matcher(self):
         from editio.names.matcher import Matcher
 
         return Matcher(self.entries.values())

@@ -131,9 +131,9 @@ def _reason(
     k = i - 1
     if k >= 0 and tokens[k].text == ".":
         k -= 1
-    if k >= 0 and title_words.get(tokens[k].key) == "person":
-        if not all(is_common(t.text, lowercase_words) for t in run):
-            return f"after the title “{tokens[k].text}”"
+    if (k >= 0 and title_words.get(tokens[k].key) == "person"
+            and not all(is_common(t.text, lowercase_words) for t in run)):
+        return f"after the title “{tokens[k].text}”"
     for cue in cues:
         if _previous_words(tokens, i, len(cue)) == cue and not all(is_common(t.text, lowercase_words) for t in run):
             return f"after “{' '.join(cue)}”"

@@ -111,6 +111,7 @@ def link_places(places_xml: Path) -> list[str]:
         last_name = place.findall("tei:placeName", NS)[-1]
         if all(_squash(n.xpath("string()")) != _squash(found.name) for n in place.findall("tei:placeName", NS)):
             modern = etree.Element(f"{{{TEI_NS}}}placeName", type="modern", source=SOURCE)
+            modern.set(f"{{{XML_NS}}}lang", "und-Latn")  # GeoNames does not say the language of its name
             modern.text = found.name
             _add_after(last_name, modern, indent)
             last_name = modern

@@ -1,10 +1,11 @@
 """A TEI block as one string: the text the tagger searches, with a map back to the tree so that a found name
 can be wrapped in place without changing a character.
 
-A block is any element that is not inline markup (see data/elements.tsv). lb/pb/cb read as one space. Its string holds its text and the
-text of its transparent descendants (supplied, ex, hi …); every child that must not be searched or crossed
-(a date, a note, an existing name, a nested block) stands as one BREAK character that no name form contains,
-so a name is found inside one block only, across inline markup but never across a break.
+A block is any element that is not inline markup (see data/elements.tsv); lb/pb/cb read as one space.
+Its string holds its text and the text of its transparent descendants (supplied, ex, hi …); every child that
+must not be searched or crossed (a date, a note, an existing name, a nested block) stands as one BREAK
+character that no name form contains, so a name is found inside one block only, across inline markup but
+never across a break.
 """
 
 from __future__ import annotations
@@ -144,7 +145,7 @@ class Stream:
 
     def slots(self, el: etree._Element) -> list[tuple[int, int]]:
         """Ranges of el.text (index -1) and of each child's tail (index i), in stream offsets."""
-        cs, ce = self.spans[el]
+        cs, _ = self.spans[el]
         children = list(el)
         bounds = []
         start = cs + len(el.text or "")
