@@ -71,14 +71,15 @@ def test_empty_and_binary_files_are_refused_clearly(tmp_path):
     result = CliRunner().invoke(main, ["ingest", str(empty), str(binary), "--out", str(tmp_path / "tei")])
     assert result.exit_code == 1
     assert f"{empty}:1: error: the file is empty" in result.output
-    assert f"{binary}:2: error: this is a binary file" in result.output  # the first NUL byte is on line 2
+    assert f"{binary}:3: error: this is a binary file" in result.output  # the first NUL byte is on line 3
     assert not (tmp_path / "tei").exists() or not list((tmp_path / "tei").glob("*.xml"))
 
 
 def test_a_document_with_no_date_is_an_error_naming_it(tmp_path):
     src = tmp_path / "undated.txt"
     src.write_text(
-        "## A telegram\n\n**Citation:**\n\nno date here\n\n**Contents:**\n\nTo Comrade X\n\nSome text without any date.\n"
+        "## A telegram\n\n**Citation:**\n\nno date here\n\n**Contents:**\n\n"
+        "To Comrade X\n\nSome text without any date.\n"
     )
     result = CliRunner().invoke(main, ["ingest", str(src), "--out", str(tmp_path / "tei")])
     assert result.exit_code == 1

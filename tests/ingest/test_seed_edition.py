@@ -265,7 +265,7 @@ def _doc_of(src, stem):
     docs_ = read_documents(src, read_source(src))
     stems = [c.stem for c in convert_source(src, auth)]
     base = stem.split("-to-")[0]
-    return next(d for d, s in zip(docs_, stems, strict=True) if s.split("-to-")[0] == base and s == stem
+    return next(d for d, s in zip(docs_, stems, strict=True) if (s.split("-to-")[0] == base and s == stem)
                 or s.startswith(base))
 
 
