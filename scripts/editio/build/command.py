@@ -23,10 +23,14 @@ def build(force: bool, jobs: int | None) -> None:
         click.echo("build stopped: ingest reported errors", err=True)
         sys.exit(1)
     click.echo("== check")
-    from editio.check.api import check_paths
+    from editio.check.api import CheckSetupError, check_paths
     from editio.check.report import format_text
 
-    report = check_paths([root / "tei"], profile="editio", jobs=jobs)
+    try:
+        report = check_paths([root / "tei"], profile="editio", jobs=jobs)
+    except CheckSetupError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
     click.echo(format_text(report))
     if not report.ok:
         click.echo("build stopped: the edition is not valid, nothing is published", err=True)

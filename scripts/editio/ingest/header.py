@@ -223,26 +223,41 @@ def _ms_desc(sd: etree._Element, copy: ArchivalCopy) -> None:
     el("p", parent=ms, text=copy.text + (f" ({copy.note})" if copy.note and copy.note not in copy.text else ""))
 
 
+def _gis(parent: etree._Element, names: list[str]) -> None:
+    """' (<gi>sic</gi>, <gi>date</gi>)': the elements a convention uses, for readers and for tei-check."""
+    for k, name in enumerate(names):
+        el("gi", parent=parent, text=name).tail = ", " if k < len(names) - 1 else ")"
+
+
+def _with_gis(parent: etree._Element, text: str, names: list[str]) -> None:
+    parent.text = text + " ("
+    _gis(parent, names)
+
+
 def _editorial_decl(enc: etree._Element) -> None:
     ed = el("editorialDecl", parent=enc)
     el("p", parent=ed, text=(
         "Square brackets in the source transcription are editorial interventions of its editors and translators. "
         "Each becomes the markup of its convention below; the bracket marks and the labels that the markup "
-        "stands for (\"Stamp:\", \"[SIC]\", \"- AM\") are not kept as text. Unpartnered brackets are kept as "
-        "characters, marked c[@type='unmatched-bracket']."))
+        "stands for (\"Stamp:\", \"[SIC]\", \"- AM\") are not kept as text."))
     lst = el("list", {"type": "gloss"}, parent=el("p", parent=ed))
     for conv in brackets.conventions():
         el("label", parent=lst, text=conv.example)
         item = el("item", {"n": conv.id}, parent=lst)
         item.text = f"{conv.meaning}: "
-        el("code", {"lang": "xml"}, parent=item, text=conv.tei)
+        el("code", {"lang": "xml"}, parent=item, text=conv.tei).tail = " ("
+        _gis(item, list(dict.fromkeys(re.findall(r"<(\w+)", conv.tei))))
+    _with_gis(el("p", parent=ed), "Unpartnered brackets of the source are kept as characters, marked",
+              ["c"])
     corr = el("correction", parent=ed)
-    el("p", parent=corr, text=(
-        "Errors of the source are kept as printed. Where a date is misprinted, the date element carries the best "
-        "reading in @when (with @cert where it is inferred) and a note by the edition (resp org:editio) says why."))
+    _with_gis(el("p", parent=corr), (
+        "Errors of the source are kept as printed. Where a date is misprinted or incomplete, the date element "
+        "carries the best reading in @when (with @cert where it is inferred) and a note by the edition "
+        "(@resp org:editio) says why; a word run together by a slip is kept as printed and given the edition's "
+        "reading"), ["date", "note", "choice", "sic", "corr"])
     norm = el("normalization", parent=ed)
-    el("p", parent=norm, text="Dates are given in ISO 8601 form in @when, @notBefore and @notAfter; the text "
-                               "keeps the printed form.")
+    _with_gis(el("p", parent=norm), "Dates are given in ISO 8601 form in @when, @notBefore and @notAfter; the "
+                                    "text keeps the printed form", ["date"])
 
 
 def _corresp_desc(pd, doc, doc_date, corr, transmission_texts, ctx, place_known) -> None:

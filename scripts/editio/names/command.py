@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 from lxml import etree
 
+from editio.ingest.writer import Manifest, atomic_write
 from editio.names.authority import KINDS, load_authorities
 from editio.names.occurrences import document_files, occurrences
 from editio.names.tagging import TagResult, tag_tree
@@ -15,14 +16,24 @@ from editio.paths import tei_dir as default_tei_dir
 
 
 def _tag_files(files: list[Path], tei: Path, write: bool) -> list[tuple[Path, TagResult]]:
+    """Tag in place. Writes are atomic; a file still as ingest generated it stays 'generated' (its new
+    fingerprint is recorded), so a later ingest may still refresh it; a hand-curated file stays curated."""
     auth = load_authorities(tei)
     results = []
+    manifests: dict[Path, Manifest] = {}
     for path in files:
         tree = etree.parse(str(path))
         result = tag_tree(tree, auth)
         if write and result.changed:
-            tree.write(str(path), encoding="UTF-8", xml_declaration=True)
+            manifest = manifests.setdefault(path.parent, Manifest(path.parent))
+            was_generated = manifest.state(path) == "generated"
+            data = etree.tostring(tree, encoding="UTF-8", xml_declaration=True) + b"\n"
+            atomic_write(path, data)
+            if was_generated:
+                manifest.record(path, data)
         results.append((path, result))
+    for manifest in manifests.values():
+        manifest.save()
     return results
 
 
