@@ -5,11 +5,19 @@ from __future__ import annotations
 import re
 
 
-def column_of(lines: list[str] | None, line: int, element: str | None = None, attribute: str | None = None) -> int:
-    """1-based column of `attribute=` (else `<element`) on `line`, when it occurs there exactly once; else 0."""
+def column_of(lines: list[str] | None, line: int, element: str | None = None, attribute: str | None = None,
+              value: str | None = None) -> int:
+    """1-based column of `attribute="value"`, else `attribute=`, else `<element` on `line`; 0 if not found.
+
+    Without a value, a name that occurs more than once on the line gives 0: better no column than a wrong one.
+    """
     if not lines or not 0 < line <= len(lines):
         return 0
     text = lines[line - 1]
+    if attribute and value is not None:
+        hit = re.search(rf"(?<![\w:.-]){re.escape(attribute)}\s*=\s*[\"'][^\"']*?{re.escape(value)}", text)
+        if hit:
+            return hit.start() + 1
     for pattern in (
         rf"(?<![\w:.-]){re.escape(attribute)}\s*=" if attribute else None,
         rf"<(?:[\w.-]+:)?{re.escape(element)}(?=[\s/>])" if element else None,

@@ -55,7 +55,7 @@ class EditioProfile:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         try:
-            self.xsd = xmlschema.XMLSchema(str(folder / XSD_NAME))
+            self.xsd = xmlschema.XMLSchema11(str(folder / XSD_NAME))
         except (xmlschema.XMLSchemaException, OSError) as exc:
             raise ProfileUnavailable(f"cannot compile {folder / XSD_NAME}: {exc}") from exc
         try:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import urllib.parse
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lxml import etree
@@ -121,7 +121,7 @@ class Edition:
                  **values: str) -> Problem:
         rule = edition_rules()[rule_id]
         line = elem.sourceline or 0
-        column = column_of(parsed.text_lines, line, local_name(elem.tag), attribute)
+        column = column_of(parsed.text_lines, line, local_name(elem.tag), attribute, values.get("value"))
         return Problem(parsed.source.display, line, column, rule.severity, rule.format(**values), rule_id, LAYER)
 
     def _duplicates(self, parsed: Parsed, me: Indexed) -> list[Problem]:
@@ -138,7 +138,8 @@ class Edition:
         return found
 
     def _pointers(self, parsed: Parsed, me: Indexed) -> list[Problem]:
-        found = []
+        found: list[Problem] = []
+        missing: dict[str, list[int]] = {}  # a missing file: reported once, at its first pointer, with a count
         attributes = pointer_attributes()
         for elem in parsed.tree.getroot().iter(f"{{{TEI_NS}}}*"):
             for attr in attributes:
@@ -146,15 +147,29 @@ class Edition:
                 if not value:
                     continue
                 for token in value.split():
-                    problem = self._resolve(parsed, me, elem, attr, token)
-                    if problem is not None:
-                        found.append(problem)
+                    got = self._resolve(parsed, me, elem, attr, token)
+                    if got is None:
+                        continue
+                    problem, missing_file = got
+                    if missing_file is not None:
+                        seen = missing.setdefault(missing_file, [len(found), 0])
+                        seen[1] += 1
+                        if seen[1] > 1:
+                            continue
+                    found.append(problem)
+        for index, count in missing.values():
+            if count > 1:
+                first = found[index]
+                found[index] = replace(first, message=f"{first.message} ({count} pointers in this file lead there)")
         return found
 
-    def _resolve(self, parsed: Parsed, me: Indexed, elem: etree._Element, attr: str, token: str) -> Problem | None:
-        def fail(target: str, why: str, fix: str) -> Problem:
+    def _resolve(self, parsed: Parsed, me: Indexed, elem: etree._Element, attr: str,
+                 token: str) -> tuple[Problem, str | None] | None:
+        """None if `token` resolves; else the problem, and the missing file's name if that is the cause."""
+
+        def fail(target: str, why: str, fix: str, missing_file: str | None = None) -> tuple[Problem, str | None]:
             return self._problem(parsed, elem, "editio-ref-resolves", attr, attr=attr, value=token, target=target,
-                                 why=why, fix=fix)
+                                 why=why, fix=fix), missing_file
 
         uri = token
         m = _SCHEME.match(token)
@@ -168,7 +183,7 @@ class Edition:
                 advice = (f"use one of {declared} or add a prefixDef for it" if declared else
                           "add teiHeader/encodingDesc/listPrefixDef with a prefixDef for it")
                 return self._problem(parsed, elem, "editio-ref-prefix", attr, attr=attr, value=token, prefix=scheme,
-                                     advice=advice)
+                                     advice=advice), None
             expanded = prefix.expand(rest)
             if expanded is None:
                 return fail(f'prefix "{scheme}:"', f'but "{rest}" does not match its matchPattern '
@@ -191,7 +206,7 @@ class Edition:
             if file.is_file():
                 return None  # not TEI (an image, a PDF): existing is all we can check
             return fail(f"{target_part}", "but that file is not in the edition's folder",
-                        f"create {target_part} beside {me.path.name} or fix the pointer")
+                        f"create {target_part} beside {me.path.name} or fix the pointer", str(file))
         if fragment and fragment not in other.ids:
             return fail(f"{target_part}#{fragment}", f'but {other.display} has no xml:id "{fragment}"',
                         f"add the entry to {target_part} or fix the pointer")
