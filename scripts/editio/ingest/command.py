@@ -18,13 +18,14 @@ def run_ingest(sources: list[Path], out: Path, force: bool = False, echo=click.e
     if not sources:
         echo("error: no source files to ingest", err=True)
         return 1
-    auth = Authorities(out)
+    # The authority files live with the edition; a fresh --out folder borrows the project's.
+    auth = Authorities(out if (out / "persons.xml").exists() else tei_dir())
     manifest = Manifest(out)
     errors = 0
     stems: dict[str, Path] = {}
     counts = {"written": 0, "unchanged": 0, "kept": 0}
     for k, src in enumerate(sources, 1):
-        prefix = f"[{k}/{len(sources)}] {src}"
+        prefix = f"[{k}/{len(sources)}] {_shown(src)}"
         try:
             converted = convert_source(src, auth)
         except SourceError as exc:
@@ -48,11 +49,19 @@ def run_ingest(sources: list[Path], out: Path, force: bool = False, echo=click.e
             counts[result] += 1
             note = {"written": "written", "unchanged": "unchanged",
                     "kept": "kept: edited by hand since it was generated (use --force to overwrite)"}[result]
-            echo(f"{prefix} → {target} ({note})")
+            echo(f"{prefix} → {_shown(target)} ({note})")
     manifest.save()
     echo(f"{len(sources)} sources, {sum(counts.values())} documents: {counts['written']} written, "
          f"{counts['unchanged']} unchanged, {counts['kept']} kept as edited; {errors} errors")
     return errors
+
+
+def _shown(path: Path) -> str:
+    """A path as the user would type it: relative to the working folder when it is below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def _unique_stem(c: Converted, stems: dict[str, Path], echo) -> None:

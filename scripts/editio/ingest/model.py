@@ -6,11 +6,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+def _shown(path: Path | str) -> str:
+    """A path relative to the working folder when it is below it (messages read like a compiler's)."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 class SourceError(Exception):
     """A source that cannot be read at all: names the file and the line, like a compiler."""
 
     def __init__(self, path: Path | str, line: int, message: str) -> None:
-        super().__init__(f"{path}:{line}: error: {message}")
+        super().__init__(f"{_shown(path)}:{line}: error: {message}")
         self.path = Path(path)
         self.line = line
         self.message = message
@@ -23,7 +31,7 @@ class Warning_:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: warning: {self.message}"
+        return f"{_shown(self.path)}:{self.line}: warning: {self.message}"
 
 
 @dataclass(frozen=True)
