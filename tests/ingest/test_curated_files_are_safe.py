@@ -84,3 +84,19 @@ def test_a_document_with_no_date_is_an_error_naming_it(tmp_path):
     result = CliRunner().invoke(main, ["ingest", str(src), "--out", str(tmp_path / "tei")])
     assert result.exit_code == 1
     assert f"{src}:" in result.output and "has no date" in result.output
+
+
+def test_a_generated_file_that_no_source_makes_any_more_is_reported(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / SOURCE.name).write_bytes(SOURCE.read_bytes())
+    assert ingest().exit_code == 0
+    stale = tmp_path / "tei" / f"{STEM}.xml"
+    renamed = tmp_path / "tei" / "1950-08-28-old-name.xml"
+    stale.rename(renamed)
+    manifest = json.loads((tmp_path / "tei" / MANIFEST).read_text())
+    manifest[renamed.name] = manifest.pop(stale.name)
+    (tmp_path / "tei" / MANIFEST).write_text(json.dumps(manifest))
+    result = ingest()
+    assert "tei/1950-08-28-old-name.xml:1: warning: generated earlier but made by no source now" in result.output

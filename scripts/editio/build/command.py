@@ -19,7 +19,7 @@ def build(force: bool, jobs: int | None) -> None:
     root = project_root()
     sources = sorted((root / "sources").glob("*.txt"))
     click.echo("== ingest")
-    if run_ingest(sources, root / "tei", force):
+    if run_ingest(sources, root / "tei", force, report_orphans=True):
         click.echo("build stopped: ingest reported errors", err=True)
         sys.exit(1)
     click.echo("== check")

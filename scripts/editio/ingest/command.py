@@ -13,7 +13,8 @@ from editio.ingest.writer import Manifest, write_generated
 from editio.paths import sources_dir, tei_dir
 
 
-def run_ingest(sources: list[Path], out: Path, force: bool = False, echo=click.echo) -> int:
+def run_ingest(sources: list[Path], out: Path, force: bool = False, echo=click.echo,
+               report_orphans: bool = False) -> int:
     """Convert and write; returns the number of errors (sources that could not be converted)."""
     if not sources:
         echo("error: no source files to ingest", err=True)
@@ -50,6 +51,11 @@ def run_ingest(sources: list[Path], out: Path, force: bool = False, echo=click.e
             note = {"written": "written", "unchanged": "unchanged",
                     "kept": "kept: edited by hand since it was generated (use --force to overwrite)"}[result]
             echo(f"{prefix} → {_shown(target)} ({note})")
+    if report_orphans and not errors:
+        for name in sorted(set(manifest.entries) - {f"{stem}.xml" for stem in stems}):
+            if (out / name).exists():
+                echo(f"{_shown(out / name)}:1: warning: generated earlier but made by no source now "
+                     "(renamed or removed source?): delete it if it is obsolete", err=True)
     manifest.save()
     echo(f"{len(sources)} sources, {sum(counts.values())} documents: {counts['written']} written, "
          f"{counts['unchanged']} unchanged, {counts['kept']} kept as edited; {errors} errors")
@@ -93,5 +99,5 @@ def _unique_stem(c: Converted, stems: dict[str, Path], echo) -> None:
 def ingest(sources: tuple[Path, ...], out: Path | None, force: bool) -> None:
     """Convert source transcriptions (default: every sources/*.txt) into TEI documents."""
     srcs = list(sources) or sorted(sources_dir().glob("*.txt"))
-    errors = run_ingest(srcs, out or tei_dir(), force)
+    errors = run_ingest(srcs, out or tei_dir(), force, report_orphans=not sources)
     sys.exit(1 if errors else 0)
