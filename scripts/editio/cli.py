@@ -16,11 +16,13 @@ def main() -> None:
 def _register() -> None:
     # Each stage owns its command in its own package; the group only lists them.
     from editio.build.command import build
+    from editio.check.cli import main as check
     from editio.ingest.command import ingest
     from editio.names.command import names
 
     main.add_command(ingest)
     main.add_command(names)
+    main.add_command(check, name="check")
     main.add_command(build)
 
 
