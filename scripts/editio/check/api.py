@@ -7,6 +7,7 @@ while Python compiles the Schematron schemas and checks the trees in a thread po
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 import time
@@ -34,6 +35,22 @@ TOOL = "tei-check"  # the "path" of findings about the run itself
 
 class CheckSetupError(RuntimeError):
     """The check cannot run at all (no schema, broken schema, unknown profile): exit status 2."""
+
+
+def _stamp(*paths: Path) -> tuple[tuple[str, int, int], ...]:
+    """What a compiled schema depends on: its files, by name, size and modification time."""
+    stats = [(str(p.resolve()), p.stat()) for p in paths]
+    return tuple((name, st.st_size, st.st_mtime_ns) for name, st in stats)
+
+
+@functools.lru_cache(maxsize=4)
+def _tei_schematron_cached(stamp: tuple[tuple[str, int, int], ...]) -> Schematron | None:
+    return _tei_schematron(Path(stamp[0][0]))
+
+
+@functools.lru_cache(maxsize=4)
+def _editio_profile_cached(stamp: tuple[tuple[str, int, int], ...]) -> EditioProfile:
+    return EditioProfile(Path(stamp[0][0]).parent)
 
 
 def _tei_schematron(schema: Path) -> Schematron | None:
@@ -99,14 +116,15 @@ def check_paths(paths: Sequence[Path | str], profile: str = "editio", tei_schema
 
         t = time.perf_counter()
         try:
-            tei_sch = _tei_schematron(rng_path) if good else None
+            # compiled once per process and schema version: `editio build` and tests check many times
+            tei_sch = _tei_schematron_cached(_stamp(rng_path)) if good else None
             editio = None
             if profile == "editio" and good:
                 folder = schema_folder or schema_dir()
                 if folder is None:
                     raise CheckSetupError("the editio profile needs the edition's schema/ folder (editio.xsd, "
                                           "editio.sch): run inside the repository or use --profile tei_all")
-                editio = EditioProfile(folder)
+                editio = _editio_profile_cached(_stamp(folder / "editio.xsd", folder / "editio.sch"))
                 edition = Edition(good, max_bytes)
         except (ProfileUnavailable, relaxng.RelaxNGUnavailable) as exc:
             _stop(run)

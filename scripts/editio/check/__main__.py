@@ -1,0 +1,5 @@
+"""python -m editio.check: the tei-check command."""
+
+from editio.check.cli import main
+
+main()
