@@ -50,7 +50,7 @@ def role_of(text: str) -> tuple[str, str | None]:
         if m:
             return role, (m.group("n") if "n" in pat.groupindex else None)
     words = t.split()
-    if len(words) <= SHORT_WORDS and not re.search(r"[.;?!]$", t):
+    if len(words) <= SHORT_WORDS and not re.search(r"[.;?!:]$", t):  # "I report:" introduces text: prose
         return "short", None
     return "prose", None
 
@@ -130,7 +130,10 @@ def _build_part(div: etree._Element, us: list[Unit], ctx: Context) -> None:
     roles = [role(b) for b in blocks]
     start = next((k for k, r in enumerate(roles) if r in MESSAGE_START), len(blocks))
     # Short lines and datelines right before the addressee belong to the opener ("Ministry of … / To Comrade …").
-    while start > 0 and (roles[start - 1] == "dateline" or (roles[start] == "salute" and roles[start - 1] == "short")):
+    def opener_line(k: int) -> bool:
+        return roles[k] == "dateline" or (k + 1 < len(roles) and roles[k + 1] == "salute" and roles[k] == "short")
+
+    while start > 0 and opener_line(start - 1):
         start -= 1
     last = max((k for k, r in enumerate(roles) if r in ("prose", "item", "dash", "quote")), default=start - 1)
     if last < start:  # no message text at all: everything is transmission data

@@ -27,6 +27,15 @@ def _label(text: str) -> str | None:
     return labels.get(name)
 
 
+def _labelled_value(text: str) -> tuple[str, str] | None:
+    """A known label in bold or a heading with its value on the same line: (kind, value as printed)."""
+    m = fullmatch("markdown", "labelled_value", text)
+    if not m:
+        return None
+    kind = layout_rules()["markdown"]["labels"].get(m.group("label").strip())
+    return (kind, m.group("value")) if kind else None
+
+
 def plain(text: str) -> str:
     """A line without heading marks, bold marks, hard-break spaces or backslash escapes."""
     text = _MD_MARKS.sub("", text).rstrip()
@@ -38,7 +47,7 @@ def plain(text: str) -> str:
 def recognise(lines: list[str]) -> bool:
     """Two or more labelled fields written in markdown (**Label:** or a # heading)."""
     marked = [line for line in lines if ("**" in line or "__" in line or line.lstrip().startswith("#"))]
-    return sum(1 for line in marked if _label(line)) >= 2
+    return sum(1 for line in marked if _label(line) or _labelled_value(line)) >= 2
 
 
 def read(path: Path, lines: list[str]) -> list[SourceDocument]:
@@ -49,14 +58,28 @@ def read(path: Path, lines: list[str]) -> list[SourceDocument]:
             sections[-1][2].append((i + 1, ""))
             continue
         kind = _label(line)
+        inline = None if kind else _labelled_value(line)
         if kind:
             sections.append((kind, i + 1, []))
+        elif inline:
+            sections.append((inline[0], i + 1, [(i + 1, inline[1])]))
         else:
             sections[-1][2].append((i + 1, line))
+    taken: set[int] = set()  # sections already taken as the date or the title
+    for k, (kind, _no, items) in enumerate(sections[1:], 1):
+        values = [(n, plain(t)) for n, t in items if t.strip()]
+        if kind == "date" and values and doc.date is None:
+            doc.date = joined(values)
+            taken.add(k)
+        elif kind == "title" and values and doc.title is None:
+            doc.title = joined(values)
+            taken.add(k)
     _read_head(doc, path, sections[0][2])
     has_contents = False
-    for kind, no, items in sections[1:]:
+    for k, (kind, no, items) in enumerate(sections[1:], 1):
         values = [(n, plain(t)) for n, t in items if t.strip()]
+        if k in taken:
+            continue
         if kind == "contents":
             has_contents = True
             _read_contents(doc, no, items)
@@ -83,6 +106,9 @@ def read(path: Path, lines: list[str]) -> list[SourceDocument]:
         last = numbered(lines)[-1][0]
         doc.truncated = True
         doc.warn(last, "no **Contents:** field: the export holds no transcription (cut off?)")
+    elif doc.body and fullmatch("markdown", "cut_off", doc.body[-1].text):
+        doc.truncated = True
+        doc.warn(doc.body[-1].no, "the text ends mid-sentence: the export was cut off")
     return [doc]
 
 
@@ -98,9 +124,20 @@ def _read_head(doc: SourceDocument, path: Path, items: list[tuple[int, str]]) ->
         if text.startswith("#"):  # a heading is a paragraph of its own
             paragraphs.append([])
     paragraphs = [p for p in paragraphs if p]
+    if doc.title is not None:  # labelled "**Title:** …": what stands before the fields is not the title
+        for para in paragraphs:
+            if doc.date is None and len(para) == 1 and is_date_line(para[0][1]):
+                doc.date = Field(para[0][1].strip(), para[0][0])
+                continue
+            field = joined(para)
+            assert field is not None
+            doc.notes.append(field)
+            doc.warn(field.line, "text before the labelled fields (site furniture or another record) kept as a "
+                                 "header note")
+        return
     if not paragraphs:
         raise SourceError(path, 1, "the markdown export has no date and no title before its first field")
-    date_at = next((k for k, para in enumerate(paragraphs) if is_date_line(para[0][1])), None)
+    date_at = None if doc.date else next((k for k, para in enumerate(paragraphs) if is_date_line(para[0][1])), None)
     if date_at is not None:
         para = paragraphs[date_at]
         doc.date = Field(para[0][1].strip(), para[0][0])
@@ -110,7 +147,8 @@ def _read_head(doc: SourceDocument, path: Path, items: list[tuple[int, str]]) ->
         else:
             title_at = date_at + 1
     else:
-        doc.warn(paragraphs[0][0][0], "no date line before the title; the date is taken from the title or the text")
+        if doc.date is None:
+            doc.warn(paragraphs[0][0][0], "no date line before the title; the date is taken from the title or the text")
         title_at = 0
     if title_at >= len(paragraphs):
         raise SourceError(path, paragraphs[-1][0][0], "the markdown export has a date but no title")

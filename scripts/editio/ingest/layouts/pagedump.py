@@ -1,8 +1,10 @@
 """Layout 1: a Wilson Center Digital Archive page saved as text.
 
-Shape: [navigation or another record's summary] · date · title · [funding line] · body · summary ·
-furniture headings ("Author(s):", "Associated Places", …, "Rights" + rights text). Real pages arrive cut off:
-with no furniture the body runs to the end of the file and the document is marked truncated.
+Shape: [site navigation · another record's teaser (date · title · summary)] · date · title · [funding line] ·
+body · summary · furniture headings ("Author(s):", "Associated Places", …, "Rights" + rights text). The
+archive's newer pages put labelled fields above the text instead (Citation · Summary · Original Language ·
+Contents, then the body, then Document Information …). Real pages arrive cut off: with no furniture after the
+body, the body runs to the end of the file and the document is marked truncated.
 """
 
 from __future__ import annotations
@@ -10,41 +12,77 @@ from __future__ import annotations
 from pathlib import Path
 
 from editio.ingest.layouts.common import as_body, is_date_line, joined, numbered
-from editio.ingest.layouts.rules import fullmatch, layout_rules
+from editio.ingest.layouts.rules import fullmatch, layout_rules, pattern
 from editio.ingest.model import Field, SourceDocument, SourceError
+
+Items = list[tuple[int, str]]
+
+
+def _rules() -> dict:
+    return layout_rules()["pagedump"]
 
 
 def _headings() -> dict[str, str]:
-    return layout_rules()["pagedump"]["headings"]
+    return _rules()["headings"]
 
 
 def _is_heading(text: str) -> bool:
     return text.strip() in _headings()
 
 
+def _kind(text: str) -> str:
+    return _headings()[text.strip()]
+
+
+def _is_navigation(text: str) -> bool:
+    return fullmatch("pagedump", "navigation", text) is not None
+
+
+def _content(items: Items) -> list[int]:
+    """Indexes of the items that are not site navigation."""
+    return [k for k, (_, t) in enumerate(items) if not _is_navigation(t)]
+
+
 def recognise(lines: list[str]) -> bool:
-    window = layout_rules()["pagedump"]["date_window"]
-    head = numbered(lines)[:window]
-    return any(is_date_line(t) for _, t in head) or any(_is_heading(t) for t in lines)
+    items = numbered(lines)
+    head = [items[k][1] for k in _content(items)[: _rules()["date_window"]]]
+    return any(is_date_line(t) for t in head) or any(_is_heading(t) for t in lines)
+
+
+def _record_date(items: Items) -> int | None:
+    """Index of the record's own date line: the first date near the top, unless a site date follows it
+    within a teaser's length (date · title · summary · date …): then that one, and so on."""
+    content = _content(items)
+    date_at = next((k for k in content[: _rules()["date_window"]] if is_date_line(items[k][1])), None)
+    while date_at is not None:
+        after = [k for k in content if k > date_at][1 : 1 + _rules()["teaser_span"]]
+        later = next((k for k in after if fullmatch("pagedump", "site_date", items[k][1])), None)
+        if later is None:
+            break
+        date_at = later
+    return date_at
 
 
 def read(path: Path, lines: list[str]) -> list[SourceDocument]:
     doc = SourceDocument(path=path, layout="pagedump", raw_lines=lines)
     items = numbered(lines)
-    window = layout_rules()["pagedump"]["date_window"]
-    date_at = next((k for k, (_, t) in enumerate(items[:window]) if is_date_line(t)), None)
+    date_at = _record_date(items)
     if date_at is None:
-        # No date line: the title is the first line; the date must come from the title or the body.
-        doc.warn(items[0][0], "no date line at the top of the page; the date is taken from the title or the text")
-        title_at = 0
+        # No date line: the title is the first line that is not navigation; the date must come from the title
+        # or the body.
+        title_at = next(iter(_content(items)), 0)
+        doc.warn(items[title_at][0], "no date line at the top of the page; the date is taken from the title or the "
+                                     "text")
     else:
         doc.date = Field(items[date_at][1].strip(), items[date_at][0])
         title_at = date_at + 1
-        for no, text in items[:date_at]:
-            if fullmatch("pagedump", "navigation", text):
-                continue  # site navigation: web furniture
-            doc.notes.append(Field(text.strip(), no))
-            doc.warn(no, "text before the date line (site furniture or another record's summary) kept as a header note")
+        while title_at < len(items) and _is_navigation(items[title_at][1]):
+            title_at += 1
+    for no, text in items[: date_at if date_at is not None else title_at]:
+        if _is_navigation(text):
+            continue  # site navigation: web furniture
+        doc.notes.append(Field(text.strip(), no))
+        doc.warn(no, "text before the date line (site furniture or another record's summary) kept as a header note")
     if title_at >= len(items):
         raise SourceError(path, items[-1][0], "the page has a date but no title and no text")
     doc.title = Field(items[title_at][1].strip(), items[title_at][0])
@@ -53,19 +91,11 @@ def read(path: Path, lines: list[str]) -> list[SourceDocument]:
         doc.funding = Field(rest[0][1].strip(), rest[0][0])
         rest = rest[1:]
 
-    furniture_at = next((k for k, (_, t) in enumerate(rest) if _is_heading(t)), None)
-    if furniture_at is None:
-        body_items = rest
-        doc.truncated = True
-        last = rest[-1][0] if rest else doc.title.line
-        doc.warn(last, "the page ends without its closing furniture (Author(s):, Rights …): the text may be cut off")
+    contents_at = next((k for k, (_, t) in enumerate(rest) if _is_heading(t) and _kind(t) == "contents"), None)
+    if contents_at is not None:
+        body_items = _read_labelled_page(doc, rest, contents_at)
     else:
-        body_items = rest[:furniture_at]
-        if len(body_items) >= 2:
-            no, text = body_items[-1]
-            doc.summary = Field(text.strip(), no)
-            body_items = body_items[:-1]
-        _read_furniture(doc, rest[furniture_at:])
+        body_items = _read_classic_page(doc, rest)
     if body_items and fullmatch("pagedump", "text_language", body_items[0][1]):
         doc.text_language = Field(body_items[0][1].strip(), body_items[0][0])
         body_items = body_items[1:]
@@ -75,15 +105,56 @@ def read(path: Path, lines: list[str]) -> list[SourceDocument]:
     return [doc]
 
 
-def _read_furniture(doc: SourceDocument, items: list[tuple[int, str]]) -> None:
+def _read_classic_page(doc: SourceDocument, rest: Items) -> Items:
+    """Body, then its summary line, then the furniture headings; no furniture means the page was cut off."""
+    furniture_at = next((k for k, (_, t) in enumerate(rest) if _is_heading(t)), None)
+    if furniture_at is None:
+        _cut_off(doc, rest)
+        return rest
+    body_items = rest[:furniture_at]
+    if len(body_items) >= 2:
+        no, text = body_items[-1]
+        doc.summary = Field(text.strip(), no)
+        body_items = body_items[:-1]
+    _read_furniture(doc, rest[furniture_at:])
+    return body_items
+
+
+def _read_labelled_page(doc: SourceDocument, rest: Items, contents_at: int) -> Items:
+    """The newer page: buttons and labelled fields above "Contents", the text under it, furniture after it."""
+    first = next(k for k, (_, t) in enumerate(rest) if _is_heading(t))
+    for no, text in rest[:first]:
+        if fullmatch("pagedump", "buttons", text):
+            continue  # the page's buttons: web furniture
+        doc.notes.append(Field(text.strip(), no))
+        doc.warn(no, "text between the title and the page's fields kept as a header note")
+    _read_furniture(doc, rest[first:contents_at])
+    after = rest[contents_at + 1 :]
+    end = next((k for k, (_, t) in enumerate(after) if _is_heading(t)), None)
+    if end is None:
+        _cut_off(doc, after)
+        return after
+    _read_furniture(doc, after[end:])
+    return after[:end]
+
+
+def _cut_off(doc: SourceDocument, body: Items) -> None:
+    doc.truncated = True
+    assert doc.title is not None
+    last = body[-1][0] if body else doc.title.line
+    doc.warn(last, "the page ends without its closing furniture (Author(s):, Rights …): the text may be cut off")
+
+
+def _read_furniture(doc: SourceDocument, items: Items) -> None:
     """Headings with their values: rights → licence, archive/citation → source description, others → notes."""
     heading: str | None = None
-    values: dict[str, list[tuple[int, str]]] = {}
+    values: dict[str, Items] = {}
     order: list[str] = []
     for no, text in items:
         if _is_heading(text):
             heading = text.strip()
-            order.append(heading)
+            if heading not in values:
+                order.append(heading)
             values.setdefault(heading, [])
             continue
         values.setdefault(heading or "", []).append((no, text))
@@ -94,13 +165,16 @@ def _read_furniture(doc: SourceDocument, items: list[tuple[int, str]]) -> None:
             doc.rights += [Field(t.strip(), no) for no, t in found]
         elif kind == "archive":
             doc.archive += [Field(t.strip(), no) for no, t in found]
-        elif kind == "citation" and found:
+        elif kind == "citation" and found and doc.citation is None:
             doc.citation = joined(found)
+            url = pattern("pagedump", "url").search(doc.citation.text)
+            if url:
+                doc.url = url.group("url")
         elif kind == "summary" and found and doc.summary is None:
             doc.summary = joined(found)
-        elif kind == "original_language" and found:
+        elif kind == "original_language" and found and doc.original_language is None:
             doc.original_language = joined(found)
-        elif kind == "funding" and found:
+        elif kind == "funding" and found and doc.funding is None:
             doc.funding = joined(found)
         else:
             doc.notes += [Field(f"{heading} {t.strip()}", no) for no, t in found]
