@@ -61,9 +61,10 @@ CASES = [
     Case("editio-msdesc", [(f'        <msDesc xml:id="{DOC}-ms1">', "        <!--"),
                            ("        </msDesc>\n      </sourceDesc>", "        -->\n      </sourceDesc>")],
          anchor="<sourceDesc>", severity="warning"),
-    Case("editio-msidentifier", [('            <idno type="fond">45</idno>\n            <idno type="opis">1</idno>\n'
-                                  '            <idno type="delo">331</idno>\n            <idno type="listy">85</idno>\n',
-                                  "")],
+    Case("editio-msidentifier", [('            <idno type="fond">45</idno>\n'
+                                  '            <idno type="opis">1</idno>\n'
+                                  '            <idno type="delo">331</idno>\n'
+                                  '            <idno type="listy">85</idno>\n', "")],
          anchor="<repository>APRF</repository>", offset=-1),
     Case("editio-editorialdecl", [("      <editorialDecl>", "      <!--"), ("</editorialDecl>", "-->")],
          anchor="<teiHeader>"),
@@ -86,7 +87,8 @@ CASES = [
     Case("editio-brackets", [("FILIPPOV</persName> <supplied>Stalin</supplied>", "FILIPPOV</persName> [Stalin]")],
          anchor="[Stalin]</signed>"),
     Case("editio-editorial-described",
-         [('<persName ref="per:molotov">Molotov</persName>', '<persName ref="per:molotov"><unclear>Molotov</unclear></persName>')],
+         [('<persName ref="per:molotov">Molotov</persName>',
+           '<persName ref="per:molotov"><unclear>Molotov</unclear></persName>')],
          anchor="<unclear>"),
     Case("editio-sic-corr",
          [("Communicate your views.", "Communicate your <choice><sic>veiws</sic><orig>views</orig></choice>.")],

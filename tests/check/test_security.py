@@ -6,6 +6,7 @@ import csv
 import http.server
 import threading
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -44,9 +45,9 @@ def test_no_secret_is_read_into_a_message(check):
 
 
 class _Recorder(http.server.BaseHTTPRequestHandler):
-    requests: list[str] = []
+    requests: ClassVar[list[str]] = []
 
-    def do_GET(self):  # noqa: N802 (http.server's name)
+    def do_GET(self):
         _Recorder.requests.append(self.path)
         self.send_response(200)
         self.end_headers()

@@ -1,0 +1,65 @@
+"""Where tei_all.rng comes from: flag, environment, verified cache, verified download; never the network in tests."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from editio.check import tei_schema
+from editio.check.tei_schema import SchemaUnavailable, locate
+
+
+def test_the_published_checksum_is_the_shared_copys(tei_all):
+    assert tei_schema.sha256_of(Path(tei_all)) == tei_schema.TEI_ALL_SHA256
+
+
+def test_explicit_path_wins_over_the_environment(tmp_path, monkeypatch, tei_all):
+    monkeypatch.setenv(tei_schema.ENV_VAR, str(tmp_path / "elsewhere.rng"))
+    assert locate(tei_all) == Path(tei_all)
+
+
+def test_the_environment_variable_is_used(monkeypatch, tei_all):
+    monkeypatch.setenv(tei_schema.ENV_VAR, str(tei_all))
+    assert locate(None) == Path(tei_all)
+
+
+def test_a_named_file_that_does_not_exist_is_an_error(tmp_path, monkeypatch):
+    monkeypatch.delenv(tei_schema.ENV_VAR, raising=False)
+    with pytest.raises(SchemaUnavailable):
+        locate(tmp_path / "missing.rng")
+
+
+def test_download_is_verified_then_cached(tmp_path, monkeypatch, tei_all):
+    monkeypatch.delenv(tei_schema.ENV_VAR, raising=False)
+    cache = tmp_path / "cache"
+    url = Path(tei_all).resolve().as_uri()  # a file: URL stands in for the TEI Vault
+    got = locate(None, url=url, cache=cache)
+    assert got.parent == cache and got.read_bytes() == Path(tei_all).read_bytes()
+    # the second time the verified cache answers: the source may be gone
+    assert locate(None, url=(tmp_path / "gone.rng").as_uri(), cache=cache) == got
+
+
+def test_a_download_with_the_wrong_checksum_is_refused(tmp_path, monkeypatch):
+    monkeypatch.delenv(tei_schema.ENV_VAR, raising=False)
+    fake = tmp_path / "tei_all.rng"
+    fake.write_text("<grammar/>")
+    with pytest.raises(SchemaUnavailable, match="SHA-256"):
+        locate(None, url=fake.as_uri(), cache=tmp_path / "cache")
+    assert not list((tmp_path / "cache").glob("*.rng"))
+
+
+def test_a_tampered_cache_is_not_trusted(tmp_path, monkeypatch, tei_all):
+    monkeypatch.delenv(tei_schema.ENV_VAR, raising=False)
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / f"tei_all-{tei_schema.TEI_VERSION}.rng").write_text("<grammar/>")
+    got = locate(None, url=Path(tei_all).resolve().as_uri(), cache=cache)
+    assert hashlib.sha256(got.read_bytes()).hexdigest() == tei_schema.TEI_ALL_SHA256
+
+
+def test_offline_without_a_schema_is_an_error(tmp_path, monkeypatch):
+    monkeypatch.delenv(tei_schema.ENV_VAR, raising=False)
+    with pytest.raises(SchemaUnavailable, match="--tei-schema"):
+        locate(None, allow_download=False, cache=tmp_path / "cache")
