@@ -27,7 +27,7 @@ RULE = "tei-rng"
 JVM_OPTIONS = ("-Xss8m", "-Duser.language=en", "-Duser.country=US", "-Dfile.encoding=UTF-8",
                "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8", "-XX:+UseSerialGC",
                "-XX:TieredStopAtLevel=1")
-FILES_PER_JVM = 40  # below this, one more JVM start costs more than it saves
+FILES_PER_JVM = 100  # below this, one more JVM start costs more than it saves
 _LINE = re.compile(r"^(?P<path>.*?):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|fatal|warning): (?P<msg>.*)$")
 
 
@@ -67,7 +67,8 @@ class JingRun:
         self._procs: list[subprocess.Popen[bytes]] = []
         if not self.targets:
             return
-        chunks = max(1, min(chunks, len(self.targets) // FILES_PER_JVM or 1))
+        # one core stays with Python (Schematron, XSD); extra JVMs only pay off on many files (bench/RESULTS.md)
+        chunks = max(1, min(chunks - 1, len(self.targets) // FILES_PER_JVM))
         size = -(-len(self.targets) // chunks)
         for i in range(0, len(self.targets), size):
             batch = [os.path.abspath(t.path) for t in self.targets[i:i + size]]
