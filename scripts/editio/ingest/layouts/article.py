@@ -64,10 +64,14 @@ def read(path: Path, lines: list[str]) -> list[SourceDocument]:
         body.append((no, text))
     if current is not None:
         _finish(current, body, closed)
-    numbers = [d.ordinal for d in docs]
-    if len(set(numbers)) != len(numbers):
-        dup = next(d for d in docs if numbers.count(d.ordinal) > 1)
-        raise SourceError(path, dup.label.line if dup.label else 1, f"Document {dup.ordinal} appears twice")
+    seen: dict[int | None, SourceDocument] = {}
+    for doc in docs:
+        if doc.ordinal in seen:
+            first = seen[doc.ordinal]
+            raise SourceError(path, doc.label.line if doc.label else 1,
+                              f"Document {doc.ordinal} appears twice (first at line "
+                              f"{first.label.line if first.label else 1})")
+        seen[doc.ordinal] = doc
     for doc in docs:
         doc.rights = list(rights)
     if not rights and docs:
