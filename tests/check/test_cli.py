@@ -105,3 +105,17 @@ def test_editio_check_is_also_a_subcommand_of_editio():
     result = CliRunner().invoke(main, ["check", "--help"])
     assert result.exit_code == 0
     assert "--profile" in result.output
+
+
+def test_the_readme_section_lists_every_rule_as_the_rules_say(repo_root):
+    from editio.check.editio_profile import schema_dir
+    from editio.check.rules import all_rules, markdown_table
+
+    section = (repo_root / "scripts" / "editio" / "check" / "README-section.md").read_text(encoding="utf-8")
+    assert markdown_table(all_rules(schema_dir(repo_root))) in section
+
+
+def test_list_rules_names_the_rules_of_every_layer(run, repo_root):
+    table = run("--list-rules", cwd=repo_root).stdout.decode()
+    for rule in ("xml-external-entity", "tei-rng", "editio-schema", "editio-brackets", "editio-id-unique"):
+        assert f"`{rule}`" in table

@@ -10,6 +10,7 @@ import click
 from editio.check.api import PROFILES, CheckSetupError, check_paths
 from editio.check.editio_profile import schema_dir
 from editio.check.report import FORMATS, summary
+from editio.check.rules import all_rules, markdown_table
 from editio.check.tei_schema import ENV_VAR
 from editio.check.wellformed import DEFAULT_MAX_BYTES
 from editio.paths import project_root, tei_dir
@@ -38,8 +39,9 @@ def default_profile() -> str:
               show_default=True, help="Largest file accepted, in MiB.")
 @click.option("--offline", is_flag=True, help="Never download tei_all.rng.")
 @click.option("-q", "--quiet", is_flag=True, help="Text format: print only errors and the summary.")
+@click.option("--list-rules", is_flag=True, help="Print every rule (id, layer, severity, what it asks) and exit.")
 def main(paths: tuple[str, ...], profile: str | None, tei_schema: Path | None, fmt: str, output: Path | None,
-         jobs: int | None, max_size: int, offline: bool, quiet: bool) -> None:
+         jobs: int | None, max_size: int, offline: bool, quiet: bool, list_rules: bool) -> None:
     """Check TEI files: well-formed and safe, valid TEI P5 (tei_all RELAX NG + its Schematron), and the
     edition's own rules.
 
@@ -47,6 +49,9 @@ def main(paths: tuple[str, ...], profile: str | None, tei_schema: Path | None, f
     the edition's tei/ folder.
     """
     profile = profile or default_profile()
+    if list_rules:
+        click.echo(markdown_table(all_rules(schema_dir() if profile == "editio" else None)), nl=False)
+        return
     if not paths:
         folder = tei_dir()
         if not folder.is_dir():

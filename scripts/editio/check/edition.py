@@ -9,6 +9,7 @@ file's listPrefixDef (matchPattern / replacementPattern), anything else is a URI
 
 from __future__ import annotations
 
+import os
 import re
 import urllib.parse
 from dataclasses import dataclass, field, replace
@@ -24,6 +25,7 @@ from editio.check.wellformed import Parsed, Source, parse
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 LAYER = "editio"
+MAX_PLACES = 3  # other places named in an editio-id-unique message
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):(.*)$", re.S)
 
 
@@ -92,14 +94,18 @@ class Edition:
             else:
                 self.files[path] = item
             self._order.append(item)
-        for folder in sorted({p.parent for p in self.files}):
+        shown: dict[Path, str] = {}  # folder → how the user named it, so neighbours are shown the same way
+        for path, item in self.files.items():
+            shown.setdefault(path.parent, os.path.dirname(item.display))
+        for folder in sorted(shown):
             for sibling in sorted(folder.glob("*.xml")):
                 resolved = sibling.resolve()
                 if resolved in self.files or not resolved.is_file():
                     continue
                 neighbour = parse(Source(str(sibling), sibling), max_bytes)
                 if neighbour.tree is not None and neighbour.tree.getroot().tag == f"{{{TEI_NS}}}TEI":
-                    item = index_tree(str(sibling), resolved, neighbour.tree, checked=False)
+                    display = os.path.join(shown[folder], sibling.name)
+                    item = index_tree(display, resolved, neighbour.tree, checked=False)
                     self.files[resolved] = item
                     self._order.append(item)
         self._where: dict[str, list[Indexed]] = {}
@@ -133,7 +139,9 @@ class Edition:
             others = [item for item in self._where.get(ident, ()) if item is not me]
             if not others:
                 continue  # duplicates inside one file are tei_all's (jing reports them)
-            where = ", ".join(f"{o.display}:{o.ids[ident]}" for o in others)
+            where = ", ".join(f"{o.display}:{o.ids[ident]}" for o in others[:MAX_PLACES])
+            if len(others) > MAX_PLACES:
+                where += f" and {len(others) - MAX_PLACES} more files"
             found.append(self._problem(parsed, elem, "editio-id-unique", "xml:id", id=ident, other=where))
         return found
 

@@ -8,7 +8,7 @@ from functools import cache
 from importlib import resources
 
 
-def _rows(name: str) -> list[dict[str, str]]:
+def rows(name: str) -> list[dict[str, str]]:
     text = (resources.files("editio.check") / "data" / name).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t"))
@@ -27,15 +27,15 @@ class EditionRule:
 
 @cache
 def edition_rules() -> dict[str, EditionRule]:
-    rows = _rows("edition-rules.tsv")
-    return {r["id"]: EditionRule(r["id"], r["severity"], r["summary"], r["message"]) for r in rows}
+    found = rows("edition-rules.tsv")
+    return {r["id"]: EditionRule(r["id"], r["severity"], r["summary"], r["message"]) for r in found}
 
 
 @cache
 def pointer_attributes() -> tuple[str, ...]:
-    return tuple(r["attribute"] for r in _rows("pointers.tsv"))
+    return tuple(r["attribute"] for r in rows("pointers.tsv"))
 
 
 @cache
 def external_schemes() -> frozenset[str]:
-    return frozenset(r["scheme"].lower() for r in _rows("external-schemes.tsv"))
+    return frozenset(r["scheme"].lower() for r in rows("external-schemes.tsv"))
