@@ -117,7 +117,43 @@ def test_site_navigation_and_another_records_teaser_do_not_hide_the_record():
     assert [says(w, path, n) for w, n in zip(before, (11, 12, 13), strict=True)] == [True] * 3
 
 
+def test_an_article_pages_furniture_above_its_title_is_not_the_title():
+    first, second = convert("damaged_article_navigation.txt")
+    for doc in (first, second):
+        assert texts(doc.tree, "//tei:sourceDesc/tei:bibl/tei:title[@level='a']") == [
+            "The Kaesong Talks, July 1951: Two Telegrams, translations by Sergei N. Volkov"]
+        assert texts(doc.tree, "//tei:sourceDesc/tei:bibl/tei:author") == ["Sergei N. Volkov"]
+    assert [first.stem, second.stem] == ["1951-07-11-razuvaev-to-vyshinsky", "1951-07-12-vyshinsky-to-razuvaev"]
+
+
+def test_a_later_page_of_an_article_converts_without_the_article_title():
+    converted = convert("damaged_article_page2.txt")
+    assert [c.stem for c in converted] == ["1951-07-09-razuvaev-to-stalin", "1951-07-10-stalin-to-razuvaev"]
+    assert [x(c.tree, "string(//tei:titleStmt/tei:title[@type='sub'])") for c in converted] == [
+        "Document 4", "Document 5"]
+    for c in converted:
+        assert x(c.tree, "//tei:sourceDesc/tei:bibl/tei:title[@level='a']") == []
+        assert x(c.tree, "//tei:text//tei:gap[@reason='source-truncated']") == []
+        body = " ".join(texts(c.tree, "//tei:text"))
+        assert "Download" not in body and "Size" not in body
+    path = SOURCES / "damaged_article_page2.txt"
+    missing = [w for w in warnings_of(converted) if "no article title" in w]
+    assert [says(w, path, n) for w, n in zip(missing, (5, 16), strict=True)] == [True, True]
+
+
 # -- the archive's newer pages ----------------------------------------------------------------------------------
+
+
+def test_a_page_that_labels_its_date_and_title():
+    (doc,) = convert("damaged_pagedump_labelled.txt")
+    t = doc.tree
+    assert doc.stem == "1950-09-12-shtykov-to-stalin"
+    assert texts(t, "//tei:titleStmt/tei:title[@type='main']") == [
+        "Ciphered Telegram from Shtykov to Filippov [Stalin] on the defense of Seoul"]
+    assert texts(t, "//tei:creation/tei:date") == ["September 12, 1950"]
+    assert x(t, "//tei:creation/tei:date/@when") == ["1950-09-12"]
+    assert "Title:" not in etree.tostring(t, encoding="unicode")
+    assert warnings_of([doc]) == []
 
 
 def test_a_newer_page_with_labelled_fields_above_the_text():
@@ -211,13 +247,14 @@ def test_unbalanced_brackets_are_kept_as_characters_with_a_warning_each():
 
 CONVERTIBLE = ["damaged_pagedump_truncated.txt", "damaged_markdown_truncated.txt", "damaged_article_truncated.txt",
                "damaged_pagedump_navigation.txt", "damaged_pagedump_newsite.txt", "damaged_markdown_newsite.txt",
-               "damaged_crlf_markdown.txt", "damaged_bom_pagedump.txt", "damaged_unbalanced_brackets.txt"]
+               "damaged_crlf_markdown.txt", "damaged_bom_pagedump.txt", "damaged_unbalanced_brackets.txt",
+               "damaged_article_navigation.txt", "damaged_article_page2.txt", "damaged_pagedump_labelled.txt"]
 
 
 def test_what_is_converted_from_damaged_pages_is_valid_tei_all(tmp_path, tei_all):
     assert run_ingest([SOURCES / n for n in CONVERTIBLE], tmp_path, echo=_quiet) == 0
     files = sorted(p for p in tmp_path.glob("*.xml") if p.name not in ("persons.xml", "places.xml", "orgs.xml"))
-    assert len(files) == len(CONVERTIBLE) + 1  # the cut-off article holds two documents
+    assert len(files) == len(CONVERTIBLE) + 3  # three of the articles hold two documents
     assert jing_errors(tei_all, files) == []
 
 

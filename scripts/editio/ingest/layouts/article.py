@@ -21,7 +21,7 @@ def recognise(lines: list[str]) -> bool:
 def read(path: Path, lines: list[str]) -> list[SourceDocument]:
     items = numbered(lines)
     heads = [k for k, (_, t) in enumerate(items) if fullmatch("article", "document", t)]
-    article = _read_article(path, items[: heads[0]])
+    article = _read_article([(no, t) for no, t in items[: heads[0]] if not any_fullmatch("article", "furniture", t)])
     rights: list[Field] = []
     kept: list[tuple[int, str]] = []  # lines that are not the site's furniture
     for no, text in items[heads[0] :]:
@@ -76,12 +76,17 @@ def read(path: Path, lines: list[str]) -> list[SourceDocument]:
         doc.rights = list(rights)
     if not rights and docs:
         docs[-1].warn(docs[-1].body[-1].no if docs[-1].body else 1, "the page has no rights statement")
+    if article is None:
+        for doc in docs:
+            doc.warn(doc.label.line if doc.label else 1, "the page has no article title before its first "
+                     "'Document N:' heading (cut off at the top?): the document is described without its article")
     return docs
 
 
-def _read_article(path: Path, items: list[tuple[int, str]]) -> Article:
+def _read_article(items: list[tuple[int, str]]) -> Article | None:
+    """The article's title and byline: the page's lines before its first document, furniture left out."""
     if not items:
-        raise SourceError(path, 1, "the article page has no title before its first 'Document N:' heading")
+        return None
     text = " ".join(t.strip() for _, t in items)
     article = Article(Field(text, items[0][0]))
     m = fullmatch("article", "byline", text)

@@ -38,6 +38,18 @@ def _is_navigation(text: str) -> bool:
     return fullmatch("pagedump", "navigation", text) is not None
 
 
+def _value(text: str, kind: str) -> str:
+    """The line without a leading label of this kind ("Date: May 17, 1951" → "May 17, 1951")."""
+    m = fullmatch("pagedump", "label", text)
+    if m and _rules()["labels"].get(m.group("label").strip()) == kind:
+        return m.group("value").strip()
+    return text.strip()
+
+
+def _is_date(text: str) -> bool:
+    return is_date_line(_value(text, "date"))
+
+
 def _content(items: Items) -> list[int]:
     """Indexes of the items that are not site navigation."""
     return [k for k, (_, t) in enumerate(items) if not _is_navigation(t)]
@@ -46,17 +58,17 @@ def _content(items: Items) -> list[int]:
 def recognise(lines: list[str]) -> bool:
     items = numbered(lines)
     head = [items[k][1] for k in _content(items)[: _rules()["date_window"]]]
-    return any(is_date_line(t) for t in head) or any(_is_heading(t) for t in lines)
+    return any(_is_date(t) for t in head) or any(_is_heading(t) for t in lines)
 
 
 def _record_date(items: Items) -> int | None:
     """Index of the record's own date line: the first date near the top, unless a site date follows it
     within a teaser's length (date · title · summary · date …): then that one, and so on."""
     content = _content(items)
-    date_at = next((k for k in content[: _rules()["date_window"]] if is_date_line(items[k][1])), None)
+    date_at = next((k for k in content[: _rules()["date_window"]] if _is_date(items[k][1])), None)
     while date_at is not None:
         after = [k for k in content if k > date_at][1 : 1 + _rules()["teaser_span"]]
-        later = next((k for k in after if fullmatch("pagedump", "site_date", items[k][1])), None)
+        later = next((k for k in after if fullmatch("pagedump", "site_date", _value(items[k][1], "date"))), None)
         if later is None:
             break
         date_at = later
@@ -74,7 +86,7 @@ def read(path: Path, lines: list[str]) -> list[SourceDocument]:
         doc.warn(items[title_at][0], "no date line at the top of the page; the date is taken from the title or the "
                                      "text")
     else:
-        doc.date = Field(items[date_at][1].strip(), items[date_at][0])
+        doc.date = Field(_value(items[date_at][1], "date"), items[date_at][0])
         title_at = date_at + 1
         while title_at < len(items) and _is_navigation(items[title_at][1]):
             title_at += 1
@@ -85,7 +97,7 @@ def read(path: Path, lines: list[str]) -> list[SourceDocument]:
         doc.warn(no, "text before the date line (site furniture or another record's summary) kept as a header note")
     if title_at >= len(items):
         raise SourceError(path, items[-1][0], "the page has a date but no title and no text")
-    doc.title = Field(items[title_at][1].strip(), items[title_at][0])
+    doc.title = Field(_value(items[title_at][1], "title"), items[title_at][0])
     rest = items[title_at + 1 :]
     if rest and fullmatch("pagedump", "funding", rest[0][1]):
         doc.funding = Field(rest[0][1].strip(), rest[0][0])
