@@ -96,3 +96,21 @@ def test_a_plain_doctype_without_declarations_is_accepted(check, tmp_path, editi
     doc.write_text(text.replace("<TEI ", "<!DOCTYPE TEI>\n<TEI ", 1), encoding="utf-8")
     report = check([doc], profile="tei_all")
     assert report.problems == []
+
+
+def test_plain_internal_entities_are_expanded_as_jing_expands_them(check, tmp_path, edition_fixture):
+    """Older TEI declares character entities (&mdash;): harmless, so the file is checked, not refused."""
+    text = (edition_fixture / "places.xml").read_text(encoding="utf-8")
+    doc = tmp_path / "places.xml"
+    doc.write_text(text.replace("<TEI ", '<!DOCTYPE TEI [\n  <!ENTITY mdash "&#8212;">\n]>\n<TEI ', 1)
+                   .replace("<placeName>Moscow</placeName>", "<placeName>Moscow &mdash; Kremlin</placeName>"),
+                   encoding="utf-8")
+    assert check([doc], profile="tei_all").problems == []
+
+
+def test_many_references_to_a_large_entity_are_refused(check, tmp_path):
+    doc = tmp_path / "flat.xml"
+    doc.write_text(f'<!DOCTYPE TEI [<!ENTITY big "{"x" * 60_000}">]>\n'
+                   f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><p>{"&big;" * 400}</p></TEI>\n')
+    report = check([doc], profile="tei_all")
+    assert [(p.rule_id, p.layer) for p in report.problems] == [("xml-entity-expansion", "wellformed")]

@@ -1,9 +1,11 @@
 """Layer 1: read each file once and parse it with a hardened parser, refusing anything unsafe before parsing.
 
 Unsafe is decided from the bytes, before any XML parser (ours or jing's Xerces) sees them: a DOCTYPE that
-declares entities (XXE, "billion laughs") or points at an external DTD is refused with one clear error, so
-nothing is ever fetched or expanded. What is left is parsed by lxml with DTD loading, entity substitution
-and network access off and libxml2's size limits on; only files that pass go on to the other layers.
+declares an external entity (XXE), a parameter entity or an entity whose text refers to other entities
+("billion laughs"), or that points at an external DTD, is refused with one clear error, so nothing is ever
+fetched and no expansion can blow up. Plain internal entities (&mdash; → "—", common in older TEI) are
+expanded, as jing expands them. What is left is parsed by lxml with DTD loading and network access off and
+libxml2's size limits on; only files that pass go on to the other layers.
 """
 
 from __future__ import annotations
@@ -21,7 +23,10 @@ DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 LAYER = "wellformed"
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
-_ENTITY_DECL = re.compile(r"<!ENTITY\s+(%\s+)?([^\s\"'>]+)\s*(SYSTEM|PUBLIC)?", re.S)
+_ENTITY_DECL = re.compile(r"<!ENTITY\s+(%\s+)?([^\s\"'>]+)\s*(?:(SYSTEM|PUBLIC)\b|\"([^\"]*)\"|'([^']*)')?", re.S)
+_ENTITY_REF = re.compile(r"&(?!#)|%")  # a reference to another entity inside a replacement text
+MAX_ENTITY_TEXT = 64 * 1024  # all internal replacement texts together, in characters
+MAX_EXPANSION = 16 * 1024 * 1024  # characters all entity references of a file may expand to
 _local = threading.local()
 
 
@@ -51,7 +56,7 @@ def _parser() -> etree.XMLParser:
     parser = getattr(_local, "parser", None)
     if parser is None:
         parser = etree.XMLParser(
-            resolve_entities=False,
+            resolve_entities="internal",  # plain internal entities only: unsafe ones never get here
             no_network=True,
             load_dtd=False,
             dtd_validation=False,
@@ -138,18 +143,35 @@ def unsafe_doctype(src: Source, data: bytes) -> Problem | None:
     line, column = _position(text, start)
     head = text[start:sub_start if sub_start >= 0 else end]
     subset = text[sub_start:sub_end] if sub_start >= 0 else ""
+    declared = 0
     for m in _ENTITY_DECL.finditer(subset):
         name = m.group(2)
         eline, ecol = _position(text, sub_start + m.start())
+        kind = "parameter entity" if m.group(1) else "entity"
         if m.group(3):
-            kind = "parameter entity" if m.group(1) else "entity"
             return _error(src, eline, ecol,
                           f"external {kind} '{name}' declared in the DOCTYPE (XXE): it is not loaded; remove the "
                           "DOCTYPE and write the text into the file", "xml-external-entity")
-        return _error(src, eline, ecol,
-                      f"entity '{name}' declared in the DOCTYPE: tei-check expands no entities (entity-expansion "
-                      "bombs such as 'billion laughs'); remove the DOCTYPE and write characters directly",
-                      "xml-entity-declaration")
+        value = m.group(4) if m.group(4) is not None else m.group(5)
+        declared += len(value or "")
+        # A plain internal entity (&mdash; → "—") is harmless and common in older TEI; nesting is what
+        # makes an expansion bomb, and parameter entities can rewrite the DTD: both are refused.
+        if m.group(1) or value is None or _ENTITY_REF.search(value) or declared > MAX_ENTITY_TEXT:
+            why = ("its text refers to other entities, as entity-expansion bombs ('billion laughs') do"
+                   if value is not None and _ENTITY_REF.search(value) else
+                   "parameter entities are not processed" if m.group(1) else
+                   f"the entities' texts exceed {MAX_ENTITY_TEXT} characters" if declared > MAX_ENTITY_TEXT else
+                   "its declaration cannot be read")
+            return _error(src, eline, ecol, f"{kind} '{name}' declared in the DOCTYPE is not expanded: {why}; "
+                          "write the characters directly", "xml-entity-expansion")
+    if declared:
+        body = _decode_for_scan(data)[end:]
+        expanded = sum(len(m.group(4) if m.group(4) is not None else m.group(5) or "") *
+                       body.count(f"&{m.group(2)};") for m in _ENTITY_DECL.finditer(subset))
+        if expanded > MAX_EXPANSION:
+            return _error(src, line, column, f"the entities of this file would expand to {expanded} characters, "
+                          f"more than {MAX_EXPANSION}: not expanded; write the characters directly",
+                          "xml-entity-expansion")
     m = re.search(r"\b(SYSTEM|PUBLIC)\b(.*)", head, re.S)
     if m:
         target = re.findall(r"\"([^\"]*)\"|'([^']*)'", m.group(2))
