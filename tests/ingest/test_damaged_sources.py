@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
+from editio.check.api import check_paths
 from editio.cli import main
 from editio.ingest.command import run_ingest
 from editio.ingest.layouts import detect
@@ -22,6 +23,8 @@ from editio.tei import NS, TEI_NS
 from .jing import jing_errors
 
 SOURCES = Path(__file__).resolve().parent / "sources"
+REPO = Path(__file__).resolve().parents[2]
+AUTHORITY = ("persons.xml", "places.xml", "orgs.xml")
 
 
 def x(tree, path: str):
@@ -72,7 +75,8 @@ def test_a_page_cut_off_mid_sentence_keeps_its_text_and_ends_in_a_gap(name):
     assert detect(read_source(SOURCES / name)) == layout
     converted = convert(name)
     div = converted[k].tree.find(f".//{{{TEI_NS}}}div[@type='document']")
-    assert div[-1].tag == f"{{{TEI_NS}}}gap" and div[-1].get("reason") == "source-truncated"
+    (gap,) = x(div, ".//tei:gap[@reason='source-truncated']")
+    assert x(gap, "following::node()[ancestor::tei:div[@type='document']]") == []  # the gap ends the document
     body = " ".join("".join(div.itertext()).split())
     assert body.endswith(last_words)
     cut = [w for w in warnings_of(converted) if "cut off" in w]
@@ -251,11 +255,29 @@ CONVERTIBLE = ["damaged_pagedump_truncated.txt", "damaged_markdown_truncated.txt
                "damaged_article_navigation.txt", "damaged_article_page2.txt", "damaged_pagedump_labelled.txt"]
 
 
-def test_what_is_converted_from_damaged_pages_is_valid_tei_all(tmp_path, tei_all):
-    assert run_ingest([SOURCES / n for n in CONVERTIBLE], tmp_path, echo=_quiet) == 0
-    files = sorted(p for p in tmp_path.glob("*.xml") if p.name not in ("persons.xml", "places.xml", "orgs.xml"))
+@pytest.fixture(scope="module")
+def converted_damage(tmp_path_factory) -> Path:
+    """The convertible damaged pages ingested beside copies of the authority files (as the edition is built)."""
+    out = tmp_path_factory.mktemp("damaged")
+    for name in AUTHORITY:
+        (out / name).write_bytes((REPO / "tei" / name).read_bytes())
+    assert run_ingest([SOURCES / n for n in CONVERTIBLE], out, echo=_quiet) == 0
+    return out
+
+
+def test_what_is_converted_from_damaged_pages_is_valid_tei_all(converted_damage, tei_all):
+    files = sorted(p for p in converted_damage.glob("*.xml") if p.name not in AUTHORITY)
     assert len(files) == len(CONVERTIBLE) + 3  # three of the articles hold two documents
     assert jing_errors(tei_all, files) == []
+
+
+@pytest.mark.xfail(strict=True, reason="pipeline.convert_document puts gap[@reason='source-truncated'] directly in "
+                                       "div[@type='document'], where the edition's schema allows only divs "
+                                       "(editio-schema); a page's bare 'Original Archive' name becomes an msDesc "
+                                       "without idno (editio-msidentifier)")
+def test_what_is_converted_from_damaged_pages_keeps_the_editions_own_rules(converted_damage, tei_all):
+    report = check_paths([converted_damage], "editio", tei_schema=tei_all, allow_download=False)
+    assert [(Path(p.path).name, p.line, p.rule_id) for p in report.problems if p.severity == "error"] == []
 
 
 # -- unreadable sources -----------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from editio.check.api import check_paths
 from editio.ingest.command import run_ingest
 from editio.ingest.layouts import detect
 from editio.ingest.pipeline import Authorities, convert_source
@@ -22,6 +23,7 @@ from editio.tei import NS, TEI_NS
 from .jing import jing_errors
 
 SOURCES = Path(__file__).resolve().parent / "sources"
+REPO = Path(__file__).resolve().parents[2]
 AUTHORITY = ("persons.xml", "places.xml", "orgs.xml")
 LICENCE = "The History and Public Policy Program welcomes reuse of Digital Archive materials"
 
@@ -54,7 +56,10 @@ def texts(tree, path: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory) -> Path:
+    """A fresh ingest of the unseen sources beside copies of the authority files (as the edition is built)."""
     out = tmp_path_factory.mktemp("unseen")
+    for name in AUTHORITY:
+        (out / name).write_bytes((REPO / "tei" / name).read_bytes())
     assert run_ingest([SOURCES / name for name in UNSEEN], out, echo=_quiet) == 0
     return out
 
@@ -95,6 +100,14 @@ def test_every_file_written_is_valid_tei_all(edition, tei_all):
     files = sorted(p for p in edition.glob("*.xml") if p.name not in AUTHORITY)
     assert len(files) == sum(len(stems) for _, stems in UNSEEN.values())
     assert jing_errors(tei_all, files) == []
+
+
+@pytest.mark.xfail(strict=True, reason="pipeline.convert_document: a page's 'Original Archive' value (the archive's "
+                                       "name, no fond/opis/delo) becomes an msDesc of its own, which the edition's "
+                                       "rule editio-msidentifier rejects")
+def test_every_file_written_keeps_the_editions_own_rules(edition, tei_all):
+    report = check_paths([edition], "editio", tei_schema=tei_all, allow_download=False)
+    assert [(Path(p.path).name, p.line, p.rule_id) for p in report.problems if p.severity == "error"] == []
 
 
 def test_each_file_is_named_by_its_date_sender_and_recipient(docs):

@@ -43,7 +43,7 @@ def _roles() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 def role_of(text: str) -> tuple[str, str | None]:
     t = text.strip()
-    if parse_date(t.strip('"“”')) is not None:
+    if parse_date(t) is not None or parse_date(t.strip('"“”')) is not None:  # '"21" September 1950', '16.11.50"'
         return "dateline", None
     for role, pat in _roles():
         m = pat.search(t)
