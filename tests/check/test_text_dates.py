@@ -44,3 +44,11 @@ def test_a_month_day_date_is_not_iso(check, edition_fixture, scratch_edition):
     doc = scratch_edition / ZHOU
     doc.write_text(source.replace(ORIGINAL, '<date when="--07-13">13.7</date>'), encoding="utf-8")
     assert [p.rule_id for p in check([doc]).problems] == ["editio-date-iso"]
+
+
+def test_header_dates_are_read_too(check, edition_fixture, scratch_edition):
+    source = (edition_fixture / ZHOU).read_text(encoding="utf-8")
+    doc = scratch_edition / ZHOU
+    doc.write_text(source.replace('<date when="1950-07-13">13 July 1950</date>',
+                                  '<date when="1950-07-31">13 July 1950</date>'), encoding="utf-8")
+    assert [(p.rule_id, p.line) for p in check([doc]).problems] == [("editio-date-text", 88)]

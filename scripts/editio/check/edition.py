@@ -1,10 +1,11 @@
 """Rules that need the whole edition: xml:ids unique across files, pointers resolved in other files.
 
-The edition is the set of files being checked plus every other *.xml beside them (the authority files
-persons.xml, places.xml, orgs.xml and the sibling documents): checking one changed file in a pre-commit hook
-still catches an id that another document already uses. Files that are only beside are parsed (safely) for
-their ids, never reported on. Pointers follow TEI's own rules: "#id" is local, "pre:value" goes through the
-file's listPrefixDef (matchPattern / replacementPattern), anything else is a URI relative to the file.
+The edition is a folder: the files being checked plus every other *.xml beside them (the authority files
+persons.xml, places.xml, orgs.xml and the sibling documents), so checking one changed file in a pre-commit
+hook still catches an id that another document already uses, and two editions checked in one run stay apart.
+Files that are only beside are parsed (safely) for their ids, never reported on. Pointers follow TEI's own
+rules: "#id" is local, "pre:value" goes through the file's listPrefixDef (matchPattern /
+replacementPattern), anything else is a URI relative to the file.
 """
 
 from __future__ import annotations
@@ -108,10 +109,12 @@ class Edition:
                     item = index_tree(display, resolved, neighbour.tree, checked=False)
                     self.files[resolved] = item
                     self._order.append(item)
-        self._where: dict[str, list[Indexed]] = {}
+        # one folder is one edition: ids must be unique among the files of a folder (checked or beside)
+        self._where: dict[tuple[Path | None, str], list[Indexed]] = {}
         for item in self._order:
+            folder = item.path.parent if item.path else None
             for ident in item.ids:
-                self._where.setdefault(ident, []).append(item)
+                self._where.setdefault((folder, ident), []).append(item)
 
     def problems(self, parsed: Parsed) -> list[Problem]:
         if parsed.tree is None:
@@ -136,7 +139,8 @@ class Edition:
             ident = elem.get(XML_ID) if isinstance(elem.tag, str) else None
             if ident is None:
                 continue
-            others = [item for item in self._where.get(ident, ()) if item is not me]
+            folder = me.path.parent if me.path else None
+            others = [item for item in self._where.get((folder, ident), ()) if item is not me]
             if not others:
                 continue  # duplicates inside one file are tei_all's (jing reports them)
             where = ", ".join(f"{o.display}:{o.ids[ident]}" for o in others[:MAX_PLACES])
