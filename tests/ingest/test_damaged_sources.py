@@ -145,6 +145,14 @@ def test_a_later_page_of_an_article_converts_without_the_article_title():
     assert [says(w, path, n) for w, n in zip(missing, (5, 16), strict=True)] == [True, True]
 
 
+def test_a_page_without_a_summary_keeps_its_last_line_in_the_text():
+    (doc,) = convert("damaged_pagedump_nosummary.txt")
+    assert x(doc.tree, "//tei:abstract") == []
+    assert texts(doc.tree, "//tei:list[@type='distribution']/tei:item") == [
+        "Stalin (2),", "Molotov,", "Malenkov,", "Bulganin,", "Vasilevsky"]
+    assert [says(w, SOURCES / "damaged_pagedump_nosummary.txt", 9) for w in warnings_of([doc])] == [True]
+
+
 # -- the archive's newer pages ----------------------------------------------------------------------------------
 
 
@@ -252,7 +260,8 @@ def test_unbalanced_brackets_are_kept_as_characters_with_a_warning_each():
 CONVERTIBLE = ["damaged_pagedump_truncated.txt", "damaged_markdown_truncated.txt", "damaged_article_truncated.txt",
                "damaged_pagedump_navigation.txt", "damaged_pagedump_newsite.txt", "damaged_markdown_newsite.txt",
                "damaged_crlf_markdown.txt", "damaged_bom_pagedump.txt", "damaged_unbalanced_brackets.txt",
-               "damaged_article_navigation.txt", "damaged_article_page2.txt", "damaged_pagedump_labelled.txt"]
+               "damaged_article_navigation.txt", "damaged_article_page2.txt", "damaged_pagedump_labelled.txt",
+               "damaged_pagedump_nosummary.txt"]
 
 
 @pytest.fixture(scope="module")

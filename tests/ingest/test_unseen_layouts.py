@@ -38,6 +38,7 @@ UNSEEN = {
     "article_armistice_1951.txt": ("article", ["1951-06-13-mao-zedong-to-stalin", "1951-06-13-stalin-to-mao-zedong",
                                                "1951-07-02-razuvaev-to-vyshinsky"]),
     "article_aviation_1950.txt": ("article", ["1950-11-15-zakharov-to-stalin", "1950-11-16-stalin-to-zakharov"]),
+    "article_ceasefire_1953.txt": ("article", ["1953-03-29-kuznetsov-to-molotov", "1953-03-30-molotov-to-kuznetsov"]),
 }
 
 
@@ -47,6 +48,22 @@ def _quiet(*args, **kwargs) -> None:
 
 def x(tree, path: str):
     return tree.xpath(path, namespaces=NS)
+
+
+def reading(e: etree._Element) -> str:
+    """The element's text as the source has it: without the edition's own notes (resp org:editio), normalised."""
+    parts: list[str] = []
+
+    def walk(n: etree._Element) -> None:
+        if n.get("resp") != "org:editio":
+            parts.append(n.text or "")
+            for child in n:
+                walk(child)
+        if n is not e:
+            parts.append(n.tail or "")
+
+    walk(e)
+    return " ".join("".join(parts).split())
 
 
 def texts(tree, path: str) -> list[str]:
@@ -142,6 +159,10 @@ HEADERS = {
                                       "1950-11-15", ["Zakharov"], ["Stalin"], []),
     "1950-11-16-stalin-to-zakharov": ("Telegram from Fyn Si (Stalin) to Matveyev (Zakharov), 16 November 1950",
                                       "1950-11-16", ["Stalin"], ["Zakharov"], []),
+    "1953-03-29-kuznetsov-to-molotov": ("Ciphered Telegram from Kuznetsov and Fedorenko to Molotov, 29 March 1953",
+                                        "1953-03-29", ["Kuznetsov", "Fedorenko"], ["Molotov"], []),
+    "1953-03-30-molotov-to-kuznetsov": ("Ciphered Telegram from Molotov to Kuznetsov, 30 March 1953", "1953-03-30",
+                                        ["Molotov"], ["Kuznetsov"], []),
 }
 
 
@@ -182,6 +203,11 @@ COPIES = {
                                                     "listy": "12-13"})],
     "1950-11-15-zakharov-to-stalin": [("APRF", {"fond": "3", "opis": "65", "delo": "829", "listy": "55-56"})],
     "1950-11-16-stalin-to-zakharov": [("APRF", {"fond": "3", "opis": "65", "delo": "829", "listy": "58"})],
+    # "[Source: …]." with a final stop, "(Source: …)" in parentheses
+    "1953-03-29-kuznetsov-to-molotov": [("AVPRF", {"fond": "059a", "opis": "5a", "delo": "11", "papka": "15",
+                                                   "listy": "40-42"})],
+    "1953-03-30-molotov-to-kuznetsov": [("AVPRF", {"fond": "059a", "opis": "5a", "delo": "11", "papka": "15",
+                                                   "listy": "44"})],
 }
 
 
@@ -266,7 +292,7 @@ def test_a_page_dumps_furniture_stays_out_of_the_text(docs):
 
 def test_article_documents_point_back_to_their_article_and_translator(docs):
     for stem, n in (("1951-06-13-mao-zedong-to-stalin", "1"), ("1951-07-02-razuvaev-to-vyshinsky", "3"),
-                    ("1950-11-16-stalin-to-zakharov", "2")):
+                    ("1950-11-16-stalin-to-zakharov", "2"), ("1953-03-30-molotov-to-kuznetsov", "2")):
         t = docs[stem]
         assert x(t, "string(//tei:sourceDesc/tei:bibl/tei:biblScope[@unit='document']/@n)") == n
         assert texts(t, "//tei:titleStmt/tei:title[@type='sub']") == [f"Document {n}"]
@@ -281,10 +307,11 @@ def test_article_documents_point_back_to_their_article_and_translator(docs):
 
 def test_article_furniture_belongs_to_no_document(docs):
     for stem in HEADERS:
-        if not stem.startswith(("1951-06-13", "1951-07-02", "1950-11-1")):
+        if not stem.startswith(("1951-06-13", "1951-07-02", "1950-11-1", "1953-03-29", "1953-03-30")):
             continue
         body = " ".join(texts(docs[stem], "//tei:text"))
-        for furniture in ("Download", "Share with your friends", "send message", "Main page", "Document 1", "Source:"):
+        for furniture in ("Download", "Share with your friends", "send message", "Main page", "Document 1", "DOCUMENT",
+                          "Source:", "copyright"):
             assert furniture not in body, (stem, furniture)
 
 
@@ -342,11 +369,19 @@ def test_no_markdown_marks_or_escapes_reach_the_text(docs):
         ("1951-06-13-mao-zedong-to-stalin", "//tei:note[@type='editorial']", ["Kim Il Sung and Pak Hon-yong - SV"]),
         ("1951-06-13-stalin-to-mao-zedong", "//tei:note[@type='editorial']", ["it was raised later at Kaesong - SV"]),
         ("1950-11-15-zakharov-to-stalin", "//tei:note[@type='editorial']", ["illegible"]),
+        ("1953-03-29-kuznetsov-to-molotov", "//tei:note[@type='editorial']", ["of 30 March - EM"]),
+        # lists marked "•" on an article page and "* " in a markdown export
+        ("1953-03-29-kuznetsov-to-molotov", "//tei:list[@rend='dash']/tei:item",
+         ["the exchange of sick and wounded prisoners should be carried out first;",
+          "the talks at Panmunjom P'anmunjóm should be resumed without preliminary conditions."]),
+        ("1953-03-21-zhou-enlai-to-molotov", "//tei:list[@rend='dash']/tei:item",
+         ["the exchange to begin in April;",
+          "the lists of the prisoners to be handed over by the Red Cross societies."]),
+        ("1953-03-29-kuznetsov-to-molotov", "//tei:closer/tei:signed", ["KUZNETSOV", "FEDORENKO"]),
     ],
 )
 def test_the_text_is_encoded_by_what_each_part_is(docs, stem, xpath, expected):
-    found = [" ".join("".join(n.itertext()).split()) if hasattr(n, "itertext") else str(n)
-             for n in x(docs[stem], xpath)]
+    found = [reading(n) if hasattr(n, "itertext") else str(n) for n in x(docs[stem], xpath)]
     assert found == expected
 
 

@@ -236,7 +236,7 @@ def _message(msg: etree._Element, blocks: list[list[Unit]], roles: list[str], ct
         elif r == "dash":
             lst = el("list", {"rend": "dash"}, parent=msg)
             while k < c and roles[k] == "dash":
-                text = re.sub(r"^[-–•]\s+", "", blocks[k][0].text.strip())
+                text = re.sub(r"^[-–•*]\s+", "", blocks[k][0].text.strip())
                 encode(el("item", parent=lst), text, ctx)
                 k += 1
             continue

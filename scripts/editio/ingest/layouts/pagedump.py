@@ -14,6 +14,7 @@ from pathlib import Path
 from editio.ingest.layouts.common import as_body, is_date_line, joined, numbered
 from editio.ingest.layouts.rules import fullmatch, layout_rules, pattern
 from editio.ingest.model import Field, SourceDocument, SourceError
+from editio.ingest.structure import role_of
 
 Items = list[tuple[int, str]]
 
@@ -124,10 +125,14 @@ def _read_classic_page(doc: SourceDocument, rest: Items) -> Items:
         _cut_off(doc, rest)
         return rest
     body_items = rest[:furniture_at]
-    if len(body_items) >= 2:
+    # The summary is a sentence of prose after the text; a page without one ends with the telegram's own last
+    # line (a copy list, a number, a signature, a date), which stays in the text.
+    if len(body_items) >= 2 and role_of(body_items[-1][1])[0] == "prose":
         no, text = body_items[-1]
         doc.summary = Field(text.strip(), no)
         body_items = body_items[:-1]
+    elif body_items:
+        doc.warn(body_items[-1][0], "the page has no summary line after the text")
     _read_furniture(doc, rest[furniture_at:])
     return body_items
 
