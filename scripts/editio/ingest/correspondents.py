@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-_VIA = re.compile(r"\(\s*via\s+(?P<via>[^)]+)\)", re.I)
+# "(via Roshchin)", or "via Roshchin" closing the title or a comma-separated part of it
+_VIA = re.compile(r"\(\s*(?i:via)\s+(?P<via>[^)]+)\)|\s+(?i:via)\s+(?P<bare>[A-Z][^,()]*?)\s*(?=,|$)")
+_PLACE = re.compile(r"\s+(?:in|at)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?$")  # "Roshchin in Beijing"
 _IDENT = re.compile(r"^(?P<surface>.*?)\s*(?:\[(?P<b>[^\]]+)\]|\((?P<p>[^)]+)\))\s*$")
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 
@@ -67,6 +69,7 @@ def _split_depth0(text: str, seps: tuple[str, ...]) -> list[str]:
 
 def party(printed: str) -> Party:
     printed = printed.strip().strip(",")
+    printed = _PLACE.sub("", printed) or printed  # where the correspondent was is not part of the name
     m = _IDENT.match(printed)
     if m and m.group("surface"):
         ident = m.group("b") or m.group("p")
@@ -81,7 +84,7 @@ def parse_title(title: str) -> Correspondence:
     result = Correspondence()
     via = _VIA.search(title)
     if via:
-        result.via = [party(p) for p in _split_depth0(via.group("via"), (" and ", " or ", ", "))]
+        result.via = [party(p) for p in _split_depth0(via.group("via") or via.group("bare"), (" and ", " or ", ", "))]
         title = title[: via.start()] + title[via.end() :]
     depth = 0
     cut = None
@@ -99,6 +102,9 @@ def parse_title(title: str) -> Correspondence:
     elif before.strip():  # "Cable No. 25187, X to Y"
         before = _split_depth0(before, (", ",))[-1]
     after = _split_depth0(after, (", ",))[0] if after.strip() else after
+    swapped = re.search(r"\s+from\s+", after)
+    if not m and swapped:  # "Telegram to Y from X"
+        before, after = after[swapped.end() :], after[: swapped.start()]
     after = re.split(r"\s+(?:approved|transmitting|regarding|concerning|on|about)\s", after)[0]
     after = re.sub(r",?\s*\d{1,2}(?:\s*\[\d+\])?\s+[A-Z][a-z]+\s+\d{4}.*$", "", after)
     result.senders = [party(p) for p in _split_depth0(before, (" and ", " or "))]

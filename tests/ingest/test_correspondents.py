@@ -1,0 +1,61 @@
+"""Who wrote to whom, read from the many ways the archive's titles say it (not only the seeds' forms)."""
+
+from __future__ import annotations
+
+import pytest
+
+from editio.ingest.correspondents import parse_title, slug
+
+
+def names(title: str) -> tuple[list[str], list[str], list[str]]:
+    c = parse_title(title)
+    return [p.name for p in c.senders], [p.name for p in c.recipients], [p.name for p in c.via]
+
+
+@pytest.mark.parametrize(
+    ("title", "senders", "recipients", "via"),
+    [
+        ("Telegram from Shtykov to Vyshinsky on a Luncheon at the Ministry of Foreign Affairs of the DPRK",
+         ["Shtykov"], ["Vyshinsky"], []),
+        ("Ciphered Telegram No. 502597, Razuvaev to Cdes. Vasilevsky and Vyshinsky, transmitting message from Kim "
+         "Il Sung to I.V. Stalin", ["Razuvaev"], ["Vasilevsky", "Vyshinsky"], []),
+        ("Cable Telegram no. 59363 from Kovalev to Stalin, containing a message from Mao Zedong",
+         ["Kovalev"], ["Stalin"], []),
+        ("Letter from Kim Il Sung and Pak Hon-Yong to Stalin", ["Kim Il Sung", "Pak Hon-Yong"], ["Stalin"], []),
+        ("Report from Lt. Gen. Razuvaev to Marshal Vasilevsky", ["Razuvaev"], ["Vasilevsky"], []),
+        ("Telegram from Kim Il Sung to Mao Zedong, 1 October 1950", ["Kim Il Sung"], ["Mao Zedong"], []),
+        ("Ciphered Telegram, Zakharov to Fyn Si (Stalin), 15 November 1950", ["Zakharov"], ["Stalin"], []),
+        ("Ciphered telegram from Zhou Enlai to Molotov (via Kuznetsov)", ["Zhou Enlai"], ["Molotov"], ["Kuznetsov"]),
+        # "via" without parentheses
+        ("Ciphered telegram from Zhou Enlai to Filippov [Stalin] via Roshchin", ["Zhou Enlai"], ["Stalin"],
+         ["Roshchin"]),
+        ("Ciphered telegram from Zhou Enlai to Filippov [Stalin] via Roshchin, 3 May 1951", ["Zhou Enlai"],
+         ["Stalin"], ["Roshchin"]),
+        # where the correspondent was is not the correspondent
+        ("Ciphered telegram from Roshchin in Beijing to Stalin", ["Roshchin"], ["Stalin"], []),
+        ("Message from Vyshinsky to Cdes. Malenkov and Bulganin in Moscow", ["Vyshinsky"], ["Malenkov", "Bulganin"],
+         []),
+        # the recipient first
+        ("Telegram to Kim Il Sung from Stalin", ["Stalin"], ["Kim Il Sung"], []),
+        # a title that names no sender and recipient
+        ("Record of a Conversation between Stalin and Zhou Enlai", [], [], []),
+    ],
+)
+def test_senders_recipients_and_intermediaries_come_from_the_title(title, senders, recipients, via):
+    assert names(title) == (senders, recipients, via)
+
+
+def test_an_office_without_a_name_is_kept_as_printed_not_replaced_by_a_place():
+    assert names("Telegram from the Soviet Ambassador in Pyongyang to Vyshinsky") == (
+        ["the Soviet Ambassador"], ["Vyshinsky"], [])
+
+
+def test_the_printed_cover_name_stays_beside_the_identified_person():
+    (p,) = parse_title("Cable No. 25187, Mao Zedong to Cde. Filippov [Stalin]").recipients
+    assert (p.surface, p.name) == ("Filippov", "Stalin")
+
+
+@pytest.mark.parametrize(("text", "expected"), [("Kim Il Sung", "kim-il-sung"), ("T.F. Shtykov", "shtykov"),
+                                                ("Pak Hón-Yóng", "pak-hon-yong")])
+def test_file_name_parts(text, expected):
+    assert slug(text) == expected
