@@ -121,6 +121,18 @@ def test_site_navigation_and_another_records_teaser_do_not_hide_the_record():
     assert [says(w, path, n) for w, n in zip(before, (11, 12, 13), strict=True)] == [True] * 3
 
 
+def test_another_records_teaser_above_a_markdown_export_does_not_hide_the_record():
+    (doc,) = convert("damaged_markdown_teaser.txt")
+    t = doc.tree
+    assert doc.stem == "1951-01-07-razuvaev-to-stalin"
+    assert texts(t, "//tei:titleStmt/tei:title[@type='main']") == [
+        "Ciphered telegram from Razuvaev to Filippov [Stalin]"]
+    assert x(t, "//tei:creation/tei:date/@when") == ["1951-01-07"]
+    notes = texts(t, "//tei:notesStmt/tei:note")
+    assert "July 30, 1951" in notes and "Poskrebyshev" not in " ".join(texts(t, "//tei:text"))
+    assert len([w for w in warnings_of([doc]) if says(w, SOURCES / "damaged_markdown_teaser.txt", 7)]) == 1
+
+
 def test_an_article_pages_furniture_above_its_title_is_not_the_title():
     first, second = convert("damaged_article_navigation.txt")
     for doc in (first, second):
@@ -154,6 +166,18 @@ def test_a_page_without_a_summary_keeps_its_last_line_in_the_text():
 
 
 # -- the archive's newer pages ----------------------------------------------------------------------------------
+
+
+def test_a_markdown_export_with_its_title_above_its_date():
+    (doc,) = convert("damaged_markdown_titlefirst.txt")
+    t = doc.tree
+    assert doc.stem == "1950-12-01-kim-il-sung-to-stalin"
+    assert texts(t, "//tei:titleStmt/tei:title[@type='main']") == [
+        "Ciphered telegram from Kim Il Sung to Filippov [Stalin] (via Shtykov)"]
+    assert x(t, "//tei:creation/tei:date/@when") == ["1950-12-01"]
+    assert texts(t, "//tei:correspAction[@type='transmitted']/tei:persName") == ["Shtykov"]
+    assert texts(t, "//tei:closer/tei:signed") == ["With deep respect KIM IL SUNG", "SHTYKOV"]
+    assert warnings_of([doc]) == []
 
 
 def test_a_page_that_labels_its_date_and_title():
@@ -232,16 +256,12 @@ def test_a_byte_order_mark_does_not_hide_the_date_line():
 # -- missing parts ----------------------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline.document_date raises SourceError for a document with no date, "
-                                       "so the whole source is refused instead of converted with the date marked "
-                                       "missing")
-def test_a_document_without_any_date_is_converted_and_its_missing_date_reported():
-    converted = convert_source(SOURCES / "damaged_nodate_pagedump.txt", Authorities(None))
-    assert len(converted) == 1
-    t = converted[0].tree
-    assert x(t, "//tei:creation//@when") == []  # no date invented
-    assert any(str(w).partition(":")[0].endswith("damaged_nodate_pagedump.txt") and "date" in w.message
-               for w in converted[0].warnings)
+def test_a_document_without_any_date_is_refused_with_a_clear_error_naming_file_and_line():
+    """The date names the file and heads the header: a document without one is a clear error, not a guess."""
+    with pytest.raises(SourceError) as err:
+        convert_source(SOURCES / "damaged_nodate_pagedump.txt", Authorities(None))
+    assert err.value.path.name == "damaged_nodate_pagedump.txt" and err.value.line >= 1
+    assert "has no date" in str(err.value)
 
 
 def test_unbalanced_brackets_are_kept_as_characters_with_a_warning_each():
@@ -261,7 +281,7 @@ CONVERTIBLE = ["damaged_pagedump_truncated.txt", "damaged_markdown_truncated.txt
                "damaged_pagedump_navigation.txt", "damaged_pagedump_newsite.txt", "damaged_markdown_newsite.txt",
                "damaged_crlf_markdown.txt", "damaged_bom_pagedump.txt", "damaged_unbalanced_brackets.txt",
                "damaged_article_navigation.txt", "damaged_article_page2.txt", "damaged_pagedump_labelled.txt",
-               "damaged_pagedump_nosummary.txt"]
+               "damaged_pagedump_nosummary.txt", "damaged_markdown_teaser.txt", "damaged_markdown_titlefirst.txt"]
 
 
 @pytest.fixture(scope="module")
@@ -280,10 +300,6 @@ def test_what_is_converted_from_damaged_pages_is_valid_tei_all(converted_damage,
     assert jing_errors(tei_all, files) == []
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline.convert_document puts gap[@reason='source-truncated'] directly in "
-                                       "div[@type='document'], where the edition's schema allows only divs "
-                                       "(editio-schema); a page's bare 'Original Archive' name becomes an msDesc "
-                                       "without idno (editio-msidentifier)")
 def test_what_is_converted_from_damaged_pages_keeps_the_editions_own_rules(converted_damage, tei_all):
     report = check_paths([converted_damage], "editio", tei_schema=tei_all, allow_download=False)
     assert [(Path(p.path).name, p.line, p.rule_id) for p in report.problems if p.severity == "error"] == []

@@ -113,7 +113,8 @@ def read(path: Path, lines: list[str]) -> list[SourceDocument]:
 
 
 def _read_head(doc: SourceDocument, path: Path, items: list[tuple[int, str]]) -> None:
-    """Date and title: the date is the line that is only a date; the title is the paragraph after it."""
+    """Date and title: the date is the line that is only a date; the title is the paragraph after it (or, when
+    the fields follow the date at once, the one before it)."""
     paragraphs: list[list[tuple[int, str]]] = [[]]
     for no, text in items:
         if not text.strip():
@@ -137,21 +138,26 @@ def _read_head(doc: SourceDocument, path: Path, items: list[tuple[int, str]]) ->
         return
     if not paragraphs:
         raise SourceError(path, 1, "the markdown export has no date and no title before its first field")
-    date_at = None if doc.date else next((k for k, para in enumerate(paragraphs) if is_date_line(para[0][1])), None)
+    # The record's own date is the last date before the fields: what stands above it is site furniture or
+    # another record's teaser (date · title · summary).
+    dates = [k for k, para in enumerate(paragraphs) if is_date_line(para[0][1])]
+    date_at = dates[-1] if dates and doc.date is None else None
     if date_at is not None:
         para = paragraphs[date_at]
         doc.date = Field(para[0][1].strip(), para[0][0])
         if len(para) > 1:  # date and title in one paragraph
             paragraphs[date_at] = para[1:]
             title_at = date_at
-        else:
+        elif date_at + 1 < len(paragraphs):
             title_at = date_at + 1
+        elif date_at > 0 and date_at - 1 not in dates:  # the title printed above its date
+            title_at = date_at - 1
+        else:
+            raise SourceError(path, para[0][0], "the markdown export has a date but no title")
     else:
         if doc.date is None:
             doc.warn(paragraphs[0][0][0], "no date line before the title; the date is taken from the title or the text")
-        title_at = 0
-    if title_at >= len(paragraphs):
-        raise SourceError(path, paragraphs[-1][0][0], "the markdown export has a date but no title")
+        title_at = len(paragraphs) - 1  # the heading nearest the fields; what stands above it is furniture
     doc.title = joined(paragraphs[title_at])
     skip = {title_at} if date_at in (None, title_at) else {title_at, date_at}
     for k, para in enumerate(paragraphs):
