@@ -119,9 +119,6 @@ def test_every_file_written_is_valid_tei_all(edition, tei_all):
     assert jing_errors(tei_all, files) == []
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline.convert_document: a page's 'Original Archive' value (the archive's "
-                                       "name, no fond/opis/delo) becomes an msDesc of its own, which the edition's "
-                                       "rule editio-msidentifier rejects")
 def test_every_file_written_keeps_the_editions_own_rules(edition, tei_all):
     report = check_paths([edition], "editio", tei_schema=tei_all, allow_download=False)
     assert [(Path(p.path).name, p.line, p.rule_id) for p in report.problems if p.severity == "error"] == []
@@ -225,8 +222,6 @@ def test_archival_citations_become_msidentifiers(docs, stem):
     assert located == COPIES[stem]
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline.convert_document parses the citation and every archive field "
-                                       "separately: the same copy (or its bare archive name) gives a second msDesc")
 def test_one_msdesc_per_archival_copy(docs):
     t = docs["1951-03-14-razuvaev-to-stalin"]  # Source: APRF, Fond 45 … + Original Archive: Archive of the President …
     assert copies(t) == COPIES["1951-03-14-razuvaev-to-stalin"]

@@ -96,6 +96,20 @@ def stem_for(doc: SourceDocument, when: str, corr: Correspondence, auth: Authori
     return f"{when[:10]}-{who(corr.senders)}-to-{who(corr.recipients)}"
 
 
+def archival_copies(statements: list[str]) -> list:
+    """Each archival copy once, from the citation and the archive statements together.
+
+    The same copy cited twice (citation and "Original Archive") is one msDesc; a bare archive name without
+    fond/opis/delo identifies no copy and stays in the header as the statement it is (bibl type="archival").
+    """
+    found = [c for text in statements for c in parse_archival_citation(text)]
+    unique: dict[tuple, object] = {}
+    for c in found:
+        if c.parts:
+            unique.setdefault((c.repository, c.parts), c)
+    return list(unique.values())
+
+
 def convert_document(doc: SourceDocument, stem: str, when: DateMatch, corr: Correspondence, sha: str,
                      auth: Authorities) -> Converted:
     doc_id = f"doc-{stem}"
@@ -111,11 +125,15 @@ def convert_document(doc: SourceDocument, stem: str, when: DateMatch, corr: Corr
     if joined:
         build_document(div, joined, ctx)
     if doc.truncated or not joined:
-        el("gap", {"reason": "source-truncated" if joined else "no-text"}, parent=div)
+        # The gap ends the text where it stops: inside the last division (the document holds only divisions).
+        last = div
+        while (inner := last.findall(q("div"))):
+            last = inner[-1]
+        if last is div:
+            last = el("div", {"type": "message"}, parent=div)
+        el("gap", {"reason": "source-truncated" if joined else "no-text"}, parent=last)
     transmission = [u.text for u in units(joined) if u.role in ("transmission", "dateline", "short")]
-    copies = []
-    for f in ([doc.citation] if doc.citation else []) + doc.archive:
-        copies += parse_archival_citation(f.text)
+    copies = archival_copies([f.text for f in ([doc.citation] if doc.citation else []) + doc.archive])
     header = build_header(doc, doc_id, when, corr, ctx, transmission, copies, sha, auth.place_known)
     root.insert(0, header)
     tree = etree.ElementTree(root)
