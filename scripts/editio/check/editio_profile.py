@@ -83,6 +83,7 @@ class EditioProfile:
             if attribute and err.obj is not None and isinstance(err.obj, str):
                 reason = f'@{attribute}="{err.obj}": {reason}'
             hint = _hint(err.validator)
+            reason = reason.rstrip(". ")
             message = f"{name}: {reason}" if name else reason
             if hint:
                 message = f"{message}. {hint}"
