@@ -53,6 +53,13 @@ def _editio_profile_cached(stamp: tuple[tuple[str, int, int], ...]) -> EditioPro
     return EditioProfile(Path(stamp[0][0]).parent)
 
 
+@functools.lru_cache(maxsize=4)
+def _validator_cached(stamp: tuple[tuple[str, int, int], ...],
+                      java: str | None) -> relaxng.JingValidator | relaxng.LxmlValidator:
+    """jing if Java is there (nothing to compile here), else libxml2's RELAX NG compiled once per process."""
+    return relaxng.validator(Path(stamp[0][0]), java)
+
+
 def _tei_schematron(schema: Path) -> Schematron | None:
     """The Schematron rules embedded in tei_all.rng, compiled once; None if the schema embeds none."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
@@ -100,7 +107,10 @@ def check_paths(paths: Sequence[Path | str], profile: str = "editio", tei_schema
         good = [p for p in parsed if p.ok]
 
         # layer 2a: jing runs in its own process while the rest is done here
-        validator = relaxng.validator(rng_path) if good else None
+        try:
+            validator = _validator_cached(_stamp(rng_path), relaxng.java_executable()) if good else None
+        except relaxng.RelaxNGUnavailable as exc:
+            raise CheckSetupError(str(exc)) from exc
         run = None
         if isinstance(validator, relaxng.JingValidator):
             targets = []
@@ -146,8 +156,12 @@ def check_paths(paths: Sequence[Path | str], profile: str = "editio", tei_schema
             return found
 
         t = time.perf_counter()
-        for found in pool.map(per_file, good):
-            problems.extend(found)
+        try:
+            for found in pool.map(per_file, good):
+                problems.extend(found)
+        except BaseException:
+            _stop(run)  # never leave a JVM behind
+            raise
         timings["in-process layers"] = time.perf_counter() - t
 
         t = time.perf_counter()

@@ -159,8 +159,8 @@ class LxmlValidator:
                     for e in self._rng.error_log]
 
 
-def validator(schema: Path) -> JingValidator | LxmlValidator:
-    java, jar = java_executable(), jing_jar()
+def validator(schema: Path, java: str | None = None) -> JingValidator | LxmlValidator:
+    java, jar = java or java_executable(), jing_jar()
     if java and jar:
         return JingValidator(schema, java, jar)
     return LxmlValidator(schema)
