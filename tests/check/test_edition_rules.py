@@ -93,3 +93,9 @@ def test_two_editions_checked_in_one_run_stay_apart(check, edition_fixture, tmp_
         shutil.copytree(edition_fixture, tmp_path / name)
     report = check([tmp_path / "one", tmp_path / "two"])
     assert [p for p in report.problems if p.rule_id == "editio-id-unique"] == []
+
+
+def test_a_duplicate_id_inside_one_file_is_left_to_tei_all(check, edition_fixture, scratch_edition):
+    doc = _doc(edition_fixture, scratch_edition, 'xml:id="doc-1950-07-13-stalin-to-zhou-enlai-ms2"',
+               'xml:id="doc-1950-07-13-stalin-to-zhou-enlai-ms1"')
+    assert {p.rule_id for p in check([doc]).problems} == {"tei-rng"}
