@@ -20,7 +20,8 @@ def tei_all() -> Path:
     """Path to tei_all.rng (TEI P5 4.9.0). The README's test command sets EDITIO_TEI_ALL."""
     value = os.environ.get("EDITIO_TEI_ALL")
     if not value:
-        pytest.fail("EDITIO_TEI_ALL is not set: point it at tei_all.rng (TEI P5 4.9.0), as the README's test command does")
+        pytest.fail("EDITIO_TEI_ALL is not set: point it at tei_all.rng (TEI P5 4.9.0), "
+                    "as the README's test command does")
     path = Path(value)
     if not path.is_file():
         pytest.fail(f"EDITIO_TEI_ALL={value} is not a file")

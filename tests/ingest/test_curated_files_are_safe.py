@@ -100,3 +100,18 @@ def test_a_generated_file_that_no_source_makes_any_more_is_reported(tmp_path, mo
     (tmp_path / "tei" / MANIFEST).write_text(json.dumps(manifest))
     result = ingest()
     assert "tei/1950-08-28-old-name.xml:1: warning: generated earlier but made by no source now" in result.output
+
+
+def test_an_undated_document_of_an_article_is_refused_alone(tmp_path):
+    text = (REPO / "sources" / "002_cd92320a92b46101.txt").read_text(encoding="utf-8")
+    text = text.replace("Document 2: Vasilevsky to Stalin, 23 September 1950", "Document 2: Vasilevsky to Stalin")
+    text = text.replace('"23" September 1950', "the next day").replace("September 24", "the next day")
+    text = text.replace("October 1-2", "soon").replace("October 3", "soon")
+    text = text.replace("from September 25 to September 30", "soon")
+    src = tmp_path / "article.txt"
+    src.write_text(text, encoding="utf-8")
+    out = tmp_path / "tei"
+    result = CliRunner().invoke(main, ["ingest", str(src), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "has no date" in result.output and "document-2 not written" in result.output
+    assert len(list(out.glob("1950-*.xml"))) == 5

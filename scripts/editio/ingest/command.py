@@ -33,6 +33,12 @@ def run_ingest(sources: list[Path], out: Path, force: bool = False, echo=click.e
             echo(str(exc), err=True)
             errors += 1
             continue
+        for c in converted:
+            if c.error is not None:
+                echo(f"{c.error}", err=True)
+                echo(f"{prefix}: {c.stem} not written; the other documents of this source are", err=True)
+                errors += 1
+        converted = [c for c in converted if c.error is None]
         failed = [(c, f) for c in converted for f in c.failures]
         for c in converted:
             for w in c.warnings:

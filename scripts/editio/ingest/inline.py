@@ -129,8 +129,8 @@ class Encoder:
         enc = conv.encoding
         if enc == "sic":
             tok = conv.before.search(self.text[: g.open]) if conv.before else None
-            t0 = tok.start("token") if tok else g.open
-            return Ann(t0, g.close + 1, t0, g.open, self.wrap("sic", None, t0, g.open))
+            t0, t1 = (tok.start("token"), tok.end("token")) if tok else (g.open, g.open)
+            return Ann(t0, g.close + 1, t0, t1, self.wrap("sic", None, t0, t1))
         if enc == "expan":
             tok = conv.before.search(self.text[: g.open]) if conv.before else None
             t0 = tok.start("token") if tok else g.open

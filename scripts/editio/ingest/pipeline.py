@@ -39,9 +39,10 @@ class Converted:
 
     stem: str
     source: Path
-    tree: etree._ElementTree
+    tree: etree._ElementTree | None
     warnings: list[Warning_] = field(default_factory=list)
     failures: list[fidelity.Failure] = field(default_factory=list)
+    error: SourceError | None = None  # this document could not be converted (the others of its source were)
 
 
 class Authorities:
@@ -146,13 +147,21 @@ def convert_document(doc: SourceDocument, stem: str, when: DateMatch, corr: Corr
 
 
 def convert_source(path: Path, auth: Authorities) -> list[Converted]:
-    """All documents of one source; SourceError if the file cannot be read at all."""
+    """All documents of one source; SourceError if the file cannot be read at all (or its only document
+    cannot be converted). A document of several that cannot be converted comes back with `error` set."""
     lines = read_source(path)
     sha = hashlib.sha256(path.read_bytes()).hexdigest()
     docs = read_documents(path, lines)
     results: list[Converted] = []
     for doc in docs:
-        when = document_date(doc)
+        try:
+            when = document_date(doc)
+        except SourceError as exc:
+            if len(docs) == 1:
+                raise
+            # One undated document of several: refuse it alone, the others of the page still convert.
+            results.append(Converted(f"document-{doc.ordinal or len(results) + 1}", path, None, error=exc))
+            continue
         corr = parse_title(doc.title.text) if doc.title else Correspondence()
         if not corr.senders or not corr.recipients:
             doc.warn(doc.title.line if doc.title else 1, "the title names no sender or no recipient "
