@@ -7,11 +7,11 @@ label missing from them is still kept as printed, so nothing in the citation is 
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
+
+from editio.ingest.tables import read_tsv
 
 __all__ = ["ArchivalCopy", "parse_archival_citation", "part_names", "repository_names"]
 
@@ -31,11 +31,6 @@ class ArchivalCopy:
 # ---------------------------------------------------------------------------------------------- tables
 
 
-def _read_tsv(name: str) -> list[dict[str, str]]:
-    """A package table: '#' lines are comments, the first other line names the columns."""
-    text = files("editio.ingest").joinpath("data", name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
 
 
 @dataclass(frozen=True)
@@ -59,7 +54,7 @@ def _is_siglum(form: str) -> bool:
 @cache
 def _tables() -> _Tables:
     by_form: dict[str, _Repository] = {}
-    for row in _read_tsv("repositories.tsv"):
+    for row in read_tsv("repositories.tsv"):
         forms = [f.strip() for f in row["forms"].split("|") if f.strip()]
         repo = _Repository(
             siglum=row["siglum"],
@@ -69,7 +64,7 @@ def _tables() -> _Tables:
         )
         for form in (row["siglum"], *forms):
             by_form[form] = repo
-    labels = {row["label"].lower(): row["part"] for row in _read_tsv("archive-parts.tsv")}
+    labels = {row["label"].lower(): row["part"] for row in read_tsv("archive-parts.tsv")}
     return _Tables(by_form, labels)
 
 

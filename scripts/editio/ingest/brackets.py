@@ -6,13 +6,12 @@ decides); this module only parses and classifies. Building the TEI for each clas
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 from editio.ingest.model import Line
+from editio.ingest.tables import read_tsv
 
 MAX_JOINED_LINES = 8  # an open bracket may run over at most this many lines before it counts as unbalanced
 
@@ -60,8 +59,7 @@ class Parsed:
 
 @cache
 def conventions() -> tuple[Convention, ...]:
-    with resources.files("editio.ingest").joinpath("data/brackets.tsv").open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    rows = read_tsv("brackets.tsv")
     return tuple(
         Convention(
             id=r["id"],
@@ -79,14 +77,12 @@ def conventions() -> tuple[Convention, ...]:
 @cache
 def signatures() -> dict[str, str]:
     """Editors' initials (as in "[… - AM]") → the @resp pointer of that editor."""
-    with resources.files("editio.ingest").joinpath("data/signatures.tsv").open(encoding="utf-8") as fh:
-        return {r["initials"]: r["resp"] for r in csv.DictReader(fh, delimiter="\t")}
+    return {r["initials"]: r["resp"] for r in read_tsv("signatures.tsv")}
 
 
 @cache
 def placements() -> dict[str, str]:
-    with resources.files("editio.ingest").joinpath("data/placements.tsv").open(encoding="utf-8") as fh:
-        return {r["phrase"]: r["place"] for r in csv.DictReader(fh, delimiter="\t")}
+    return {r["phrase"]: r["place"] for r in read_tsv("placements.tsv")}
 
 
 def _scan(text: str, start: int, end: int) -> Parsed:

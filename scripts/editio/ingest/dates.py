@@ -11,12 +11,12 @@ Values are those TEI's ``teidata.temporal.w3c`` accepts: ``YYYY``, ``YYYY-MM``, 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
+
+from editio.ingest.tables import read_tsv
 
 __all__ = ["DateMatch", "find_dates", "parse_date"]
 
@@ -37,11 +37,6 @@ class DateMatch:
 # ---------------------------------------------------------------------------------------------- tables
 
 
-def _read_tsv(name: str) -> list[dict[str, str]]:
-    """A package table: '#' lines are comments, the first other line names the columns."""
-    text = files("editio.ingest").joinpath("data", name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
 
 
 @dataclass(frozen=True)
@@ -59,7 +54,7 @@ def _tables() -> _Tables:
     roman: dict[str, int] = {}
     names: list[str] = []
     abbrs: list[str] = []
-    for row in _read_tsv("months.tsv"):
+    for row in read_tsv("months.tsv"):
         number, form, kind = int(row["month"]), row["form"], row["kind"]
         if kind == "roman":
             roman[form] = number
@@ -67,7 +62,7 @@ def _tables() -> _Tables:
         months[form] = months[form.upper()] = number
         (names if kind == "name" else abbrs).extend(dict.fromkeys((form, form.upper())))
     cues = {
-        row["cue"].lower(): frozenset(r.strip() for r in row["roles"].split(",")) for row in _read_tsv("date-cues.tsv")
+        row["cue"].lower(): frozenset(r.strip() for r in row["roles"].split(",")) for row in read_tsv("date-cues.tsv")
     }
     return _Tables(months, roman, tuple(names), tuple(abbrs), cues)
 

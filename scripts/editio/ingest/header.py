@@ -3,7 +3,6 @@ repository looks for it (titleStmt, publicationStmt, sourceDesc/msDesc, profileD
 
 from __future__ import annotations
 
-import csv
 import re
 import tomllib
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from editio.ingest.dates import DateMatch, find_dates
 from editio.ingest.inline import Context
 from editio.ingest.layouts.rules import layout_rules
 from editio.ingest.model import SourceDocument
+from editio.ingest.tables import read_tsv
 from editio.tei import el
 
 PREFIXES = (("per", "persons.xml"), ("pla", "places.xml"), ("org", "orgs.xml"))
@@ -32,8 +32,7 @@ def edition() -> dict[str, str]:
 
 @cache
 def languages() -> dict[str, str]:
-    with resources.files("editio.ingest").joinpath("data/languages.tsv").open(encoding="utf-8") as fh:
-        return {r["name"].lower(): r["code"] for r in csv.DictReader(fh, delimiter="\t")}
+    return {r["name"].lower(): r["code"] for r in read_tsv("languages.tsv")}
 
 
 def language_code(name: str | None) -> str | None:
@@ -45,8 +44,7 @@ def language_code(name: str | None) -> str | None:
 
 @cache
 def _events() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    with resources.files("editio.ingest").joinpath("data/transmission.tsv").open(encoding="utf-8") as fh:
-        return tuple((r["event"], re.compile(r["pattern"])) for r in csv.DictReader(fh, delimiter="\t"))
+    return tuple((r["event"], re.compile(r["pattern"])) for r in read_tsv("transmission.tsv"))
 
 
 @dataclass

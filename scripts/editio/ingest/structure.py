@@ -7,17 +7,16 @@ are the words of the source in the same order.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from lxml import etree
 
 from editio.ingest.dates import parse_date
 from editio.ingest.inline import Context, encode
 from editio.ingest.model import Line
+from editio.ingest.tables import read_tsv
 from editio.tei import el
 
 SHORT_WORDS = 8  # a line of at most this many words without closing punctuation is a heading or address line
@@ -36,8 +35,7 @@ class Unit:
 
 @cache
 def _roles() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    with resources.files("editio.ingest").joinpath("data/lines.tsv").open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    rows = read_tsv("lines.tsv")
     return tuple((r["role"], re.compile(r["pattern"])) for r in rows)
 
 
