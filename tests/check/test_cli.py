@@ -107,11 +107,11 @@ def test_editio_check_is_also_a_subcommand_of_editio():
     assert "--profile" in result.output
 
 
-def test_the_readme_section_lists_every_rule_as_the_rules_say(repo_root):
+def test_the_readme_lists_every_rule_as_the_rules_say(repo_root):
     from editio.check.editio_profile import schema_dir
     from editio.check.rules import all_rules, markdown_table
 
-    section = (repo_root / "scripts" / "editio" / "check" / "README-section.md").read_text(encoding="utf-8")
+    section = (repo_root / "README.md").read_text(encoding="utf-8")
     assert markdown_table(all_rules(schema_dir(repo_root))) in section
 
 
