@@ -59,3 +59,14 @@ def test_the_printed_cover_name_stays_beside_the_identified_person():
                                                 ("Pak Hón-Yóng", "pak-hon-yong")])
 def test_file_name_parts(text, expected):
     assert slug(text) == expected
+
+
+def test_a_place_in_brackets_after_a_name_says_where_not_who():
+    from pathlib import Path
+
+    from editio.ingest.pipeline import Authorities, _places_are_not_people
+
+    auth = Authorities(Path(__file__).resolve().parents[2] / "tei")
+    corr = _places_are_not_people(parse_title("Ciphered telegram, Razuvaev (Pyongyang) to Filippov [Stalin]"), auth)
+    assert [p.name for p in corr.senders] == ["Razuvaev"]
+    assert [p.name for p in corr.recipients] == ["Stalin"]

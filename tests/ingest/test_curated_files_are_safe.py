@@ -115,3 +115,10 @@ def test_an_undated_document_of_an_article_is_refused_alone(tmp_path):
     assert result.exit_code == 1
     assert "has no date" in result.output and "document-2 not written" in result.output
     assert len(list(out.glob("1950-*.xml"))) == 5
+
+
+def test_a_utf16_file_is_named_as_such(tmp_path):
+    src = tmp_path / "utf16.txt"
+    src.write_bytes("July 13, 1950\nTelegram from A to B\n".encode("utf-16"))
+    result = CliRunner().invoke(main, ["ingest", str(src), "--out", str(tmp_path / "tei")])
+    assert result.exit_code == 1 and f"{src}:1: error: the file is UTF-16, not UTF-8" in result.output

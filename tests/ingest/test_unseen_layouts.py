@@ -363,7 +363,7 @@ def test_no_markdown_marks_or_escapes_reach_the_text(docs):
         ("1953-03-21-zhou-enlai-to-molotov", "//tei:note[@type='identification']", ["P'anmunjóm"]),
         ("1951-06-13-mao-zedong-to-stalin", "//tei:note[@type='editorial']", ["Kim Il Sung and Pak Hon-yong - SV"]),
         ("1951-06-13-stalin-to-mao-zedong", "//tei:note[@type='editorial']", ["it was raised later at Kaesong - SV"]),
-        ("1950-11-15-zakharov-to-stalin", "//tei:note[@type='editorial']", ["illegible"]),
+        ("1950-11-15-zakharov-to-stalin", "//tei:gap[@reason='illegible']/tei:desc", ["illegible"]),
         ("1953-03-29-kuznetsov-to-molotov", "//tei:note[@type='editorial']", ["of 30 March - EM"]),
         # lists marked "•" on an article page and "* " in a markdown export
         ("1953-03-29-kuznetsov-to-molotov", "//tei:list[@rend='dash']/tei:item",

@@ -166,10 +166,11 @@ class Encoder:
             return Ann(g.open, g.close + 1, b0, b1, self.wrap("add", attrs, b0, b1))
         if enc == "stamp":
             return Ann(g.open, g.close + 1, b0, b1, self.wrap("stamp", None, b0, b1))
-        if enc == "signature":
+        if enc == "gap":  # something present in the original but not transcribed: a signature, an illegible word
+            reason = "-".join(m.group("reason").lower().split())
 
             def render_gap(parent: etree._Element, inner: list[Ann]) -> None:
-                gap = el("gap", {"reason": "signature"}, parent=parent)
+                gap = el("gap", {"reason": reason}, parent=parent)
                 el("desc", parent=gap, text=self.text[c0 : g.close])
 
             return Ann(g.open, g.close + 1, c0, g.close, render_gap)

@@ -162,13 +162,29 @@ def convert_source(path: Path, auth: Authorities) -> list[Converted]:
             # One undated document of several: refuse it alone, the others of the page still convert.
             results.append(Converted(f"document-{doc.ordinal or len(results) + 1}", path, None, error=exc))
             continue
-        corr = parse_title(doc.title.text) if doc.title else Correspondence()
+        corr = _places_are_not_people(parse_title(doc.title.text) if doc.title else Correspondence(), auth)
         if not corr.senders or not corr.recipients:
             doc.warn(doc.title.line if doc.title else 1, "the title names no sender or no recipient "
                                                          "(expected 'X to Y'); the file name says 'unknown'")
         stem = stem_for(doc, when.when or "undated", corr, auth)
         results.append(convert_document(doc, stem, when, corr, sha, auth))
     return results
+
+
+def _places_are_not_people(corr: Correspondence, auth: Authorities) -> Correspondence:
+    """'Razuvaev (Pyongyang)': a bracket after a name that the authority files know as a place (and not as a
+    person) says where the correspondent was, not who they were."""
+    from editio.ingest.correspondents import Party
+
+    def fix(parties: list[Party]) -> list[Party]:
+        return [
+            Party(p.printed, p.surface, p.surface)
+            if p.name != p.surface and auth.place_known(p.name) and not auth.person_id(p.name)
+            else p
+            for p in parties
+        ]
+
+    return Correspondence(fix(corr.senders), fix(corr.recipients), fix(corr.via))
 
 
 def serialize(tree: etree._ElementTree) -> bytes:

@@ -18,6 +18,9 @@ def read_source(path: Path) -> list[str]:
         raise SourceError(path, 0, f"cannot read the file: {exc.strerror or exc}") from exc
     if not data.strip():
         raise SourceError(path, 1, "the file is empty: there is no transcription to convert")
+    for bom, name in ((b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16")):
+        if data.startswith(bom):
+            raise SourceError(path, 1, f"the file is {name}, not UTF-8: save it as UTF-8 and run ingest again")
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise SourceError(path, line, "this is a binary file (it holds NUL bytes), not a text transcription")
