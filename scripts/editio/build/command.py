@@ -3,7 +3,9 @@ published."""
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -27,7 +29,8 @@ def build(force: bool, jobs: int | None) -> None:
     from editio.check.report import format_text
 
     try:
-        report = check_paths([root / "tei"], profile="editio", jobs=jobs)
+        # As the user would type it, so each problem reads "tei/<file>.xml:line:col: …".
+        report = check_paths([Path(os.path.relpath(root / "tei"))], profile="editio", jobs=jobs)
     except CheckSetupError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
