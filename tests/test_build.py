@@ -1,0 +1,56 @@
+"""`editio build`: ingest then check; an invalid edition is not published."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from editio.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = "003_ef0383895012df34.txt"
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch, tei_all) -> Path:
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "sources").mkdir()
+    shutil.copy(REPO / "sources" / SEED, tmp_path / "sources" / SEED)
+    (tmp_path / "tei").mkdir()
+    for name in ("persons.xml", "places.xml", "orgs.xml"):
+        shutil.copy(REPO / "tei" / name, tmp_path / "tei" / name)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("EDITIO_TEI_ALL", str(tei_all))
+    return tmp_path
+
+
+def test_build_ingests_and_checks_a_valid_edition(project):
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 0, result.output
+    assert "edition built" in result.output
+    assert (project / "tei" / "1950-08-28-stalin-to-kim-il-sung.xml").exists()
+
+
+def test_build_refuses_to_publish_an_invalid_edition(project):
+    CliRunner().invoke(main, ["build"])
+    doc = project / "tei" / "1950-08-28-stalin-to-kim-il-sung.xml"
+    doc.write_text(doc.read_text(encoding="utf-8").replace('ref="per:kim-il-sung"', 'ref="per:kim-ir-sen"'),
+                   encoding="utf-8")  # an editor's slip: a pointer to nobody
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 1
+    assert "kept: edited by hand" in result.output
+    assert "tei/1950-08-28-stalin-to-kim-il-sung.xml:" in result.output and "kim-ir-sen" in result.output
+    assert "build stopped: the edition is not valid" in result.output
+
+
+def test_sources_are_the_seeds_byte_for_byte(tei_all):
+    seeds = Path(tei_all).resolve().parent.parent / "seeds"
+    if not seeds.is_dir():
+        pytest.skip(f"no seeds folder beside the schema ({seeds})")
+    for seed in sorted(seeds.glob("*.txt")):
+        ours = REPO / "sources" / seed.name
+        assert hashlib.sha256(ours.read_bytes()).digest() == hashlib.sha256(seed.read_bytes()).digest(), seed.name
