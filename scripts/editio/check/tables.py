@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from editio import tables
 
 
 def rows(name: str) -> list[dict[str, str]]:
-    text = (resources.files("editio.check") / "data" / name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+    return tables.read_tsv("editio.check", name)
 
 
 @dataclass(frozen=True)

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 from functools import cache
-from importlib import resources
 
+from editio import tables
 from editio.names.normalize import fold, form_key
 
 
 def _rows(name: str) -> list[list[str]]:
-    text = resources.files("editio.names").joinpath("data", name).read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return [[c.strip() for c in row] for row in csv.reader(lines, delimiter="\t")]
+    return tables.read_rows("editio.names", name)
 
 
 @cache
