@@ -59,10 +59,15 @@ class Matcher:
                 if all(e is not entry for e, _ in bucket):
                     bucket.append((entry, form))
         self.max_len = max((len(k) for k in self.index), default=0)
+        self.first_words = {k[0] for k in self.index if k}  # most words start no form: skip them at once
 
-    def _longest(self, tokens: list[Token], i: int) -> tuple[int, list[tuple[Entry, Form]]] | None:
+    def _longest(self, tokens: list[Token], i: int, keys: list[str] | None = None) -> \
+            tuple[int, list[tuple[Entry, Form]]] | None:
+        keys = keys if keys is not None else [t.key for t in tokens]
+        if keys[i] not in self.first_words:
+            return None
         for n in range(min(self.max_len, len(tokens) - i), 0, -1):
-            key = tuple(t.key for t in tokens[i : i + n])
+            key = tuple(keys[i : i + n])
             bucket = self.index.get(key)
             if not bucket:
                 continue
@@ -77,9 +82,10 @@ class Matcher:
         matches: list[Match] = []
         rejected: list[Rejected] = []
         starts = {}
+        keys = [t.key for t in tokens]
         i = 0
         while i < len(tokens):
-            found = self._longest(tokens, i)
+            found = self._longest(tokens, i, keys)
             if not found:
                 i += 1
                 continue

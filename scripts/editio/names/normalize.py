@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 APOSTROPHES = "'’ʼ‘`´"
 HYPHENS = "-‐‑‒–—"
@@ -39,8 +40,10 @@ class Token:
         return self.text[0].isupper()
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Case-, diacritic- and apostrophe-insensitive form of a string."""
+    """Case-, diacritic- and apostrophe-insensitive form of a string (cached: the tagger asks for the same
+    words again and again)."""
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     for ch in APOSTROPHES[1:]:
