@@ -106,6 +106,7 @@ def _patterns() -> _Patterns:
         ("mdmd", rf"{m1}{md_gap}{d1}{dash}{m2}{md_gap}{d2}(?:{year})?"),
         ("mdd", rf"{m1}{md_gap}{d1}{dash}{d2}(?:{year})?"),
         ("dbm", rf"{d1}{_H}*\[(?P<d2>\d{{1,2}})\]{_H}+{m1}(?:{year})?"),  # "26 [27] September 1950"
+        ("dm", rf"{d1}\.{m1}\.(?:(?P<y>{_Y4})|(?P<y2>{_Y2}))(?!\d)"),  # "13.June.1951"
         ("dm", rf"{d1}{_H}+{m1}(?:{year}|{_H}+(?P<y2>{_Y2}))?"),
         ("md", rf"{m1}{md_gap}{d1}(?:{year})?"),
         ("mmy", rf"{m1}{dash}{m2}{year}"),
@@ -456,7 +457,21 @@ def _time_touches(text: str, start: int, end: int) -> bool:
     if sep and any(p.match(text, sep.end()) for p in (_RANGE_RE, _BAD_RE, _CLOCK_RE, _HOUR_RE)):
         return True
     head = text[max(0, start - 40) : start]
-    return bool(_HHMM_BEFORE_RE.search(head) or _CLOCK_BEFORE_DATE_RE.search(head))
+    hhmm = _HHMM_BEFORE_RE.search(head)
+    if hhmm and _year_position(head[: hhmm.start()]):  # "8 October 1950 11.20": 1950 is a year, not 19:50
+        hhmm = None
+    return bool(hhmm or _CLOCK_BEFORE_DATE_RE.search(head))
+
+
+@cache
+def _year_after() -> re.Pattern[str]:
+    t = _tables()
+    return re.compile(rf"(?:(?:{_alternation(list(t.names))})|(?:{_alternation(list(t.abbrs))}))\.?,?{_H}*$")
+
+
+def _year_position(before: str) -> bool:
+    """Four figures printed right after a month name stand where a date's year stands."""
+    return _year_after().search(before) is not None
 
 
 def _date_atoms(text: str, ref: dt.date | None, relaxed: bool) -> list[_Date]:

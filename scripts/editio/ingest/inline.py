@@ -167,7 +167,7 @@ class Encoder:
         if enc == "stamp":
             return Ann(g.open, g.close + 1, b0, b1, self.wrap("stamp", None, b0, b1))
         if enc == "gap":  # something present in the original but not transcribed: a signature, an illegible word
-            reason = "-".join(m.group("reason").lower().split())
+            reason = "-".join((m.group("reason") if "reason" in m.re.groupindex else conv.id).lower().split())
 
             def render_gap(parent: etree._Element, inner: list[Ann]) -> None:
                 gap = el("gap", {"reason": reason}, parent=parent)

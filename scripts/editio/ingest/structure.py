@@ -128,8 +128,12 @@ def _build_part(div: etree._Element, us: list[Unit], ctx: Context) -> None:
     roles = [role(b) for b in blocks]
     start = next((k for k, r in enumerate(roles) if r in MESSAGE_START), len(blocks))
     # Short lines and datelines right before the addressee belong to the opener ("Ministry of … / To Comrade …").
+    # A name in capitals right before the text, with no salute, is its addressee ("FENG XI [STALIN]").
+    first = start
+
     def opener_line(k: int) -> bool:
-        return roles[k] == "dateline" or (k + 1 < len(roles) and roles[k + 1] == "salute" and roles[k] == "short")
+        return (roles[k] == "dateline" or (k + 1 < len(roles) and roles[k + 1] == "salute" and roles[k] == "short")
+                or (k + 1 == first < len(roles) and roles[k] == "signed" and roles[first] != "salute"))
 
     while start > 0 and opener_line(start - 1):
         start -= 1

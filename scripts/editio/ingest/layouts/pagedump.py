@@ -178,7 +178,15 @@ def _read_furniture(doc: SourceDocument, items: Items) -> None:
     for heading in order:
         found = values.get(heading, [])
         kind = _headings()[heading]
-        if kind == "rights":
+        if kind == "section":  # values right under "Document Information": the source, then the rights statement
+            for no, t in found:
+                if fullmatch("pagedump", "rights_text", t):
+                    doc.rights.append(Field(t.strip(), no))
+                elif not doc.archive:
+                    doc.archive.append(Field(t.strip(), no))
+                else:
+                    doc.notes.append(Field(f"{heading} {t.strip()}", no))
+        elif kind == "rights":
             doc.rights += [Field(t.strip(), no) for no, t in found]
         elif kind == "archive":
             doc.archive += [Field(t.strip(), no) for no, t in found]
