@@ -287,3 +287,14 @@ def test_the_same_sources_give_byte_identical_tei(edition, tmp_path):
     assert run_ingest(SOURCES, tmp_path, echo=_quiet) == 0
     for p in edition.glob("*.xml"):
         assert (tmp_path / p.name).read_bytes() == p.read_bytes(), p.name
+
+
+def test_the_committed_tei_is_what_ingest_makes_unless_curated_by_hand(edition):
+    from editio.ingest.writer import Manifest
+
+    manifest = Manifest(REPO / "tei")
+    for fresh in sorted(edition.glob("19*.xml")):
+        committed = REPO / "tei" / fresh.name
+        assert committed.exists(), f"{fresh.name} is not in tei/: run editio ingest"
+        if manifest.state(committed) == "generated":
+            assert committed.read_bytes() == fresh.read_bytes(), f"tei/{fresh.name} is stale: run editio ingest"
