@@ -70,3 +70,9 @@ def test_a_place_in_brackets_after_a_name_says_where_not_who():
     corr = _places_are_not_people(parse_title("Ciphered telegram, Razuvaev (Pyongyang) to Filippov [Stalin]"), auth)
     assert [p.name for p in corr.senders] == ["Razuvaev"]
     assert [p.name for p in corr.recipients] == ["Stalin"]
+
+
+def test_an_institution_is_a_correspondent_of_its_own_kind():
+    corr = parse_title("Ciphered telegram, Roshchin to USSR Foreign Ministry")
+    assert [(p.name, p.kind) for p in corr.recipients] == [("USSR Foreign Ministry", "org")]
+    assert [(p.name, p.kind) for p in corr.senders] == [("Roshchin", "person")]

@@ -31,7 +31,7 @@ RIGHTS = "The History and Public Policy Program welcomes reuse of Digital Archiv
 REAL_DOCS = {
     "pagedump_roshchin_1950-10-12.txt": ("pagedump", "1950-10-12-roshchin-to-stalin", ("Roshchin", "Stalin"),
                                          [("APRF", "45"), ("RGASPI", "558")], True),
-    "pagedump_shtykov_1950-10-08.txt": ("pagedump", "1950-10-08-shtykov-to-ministers", ("Shtykov", None),
+    "pagedump_shtykov_1950-10-08.txt": ("pagedump", "1950-10-08-shtykov-to-ussr-council-of-ministers", ("Shtykov", None),
                                         [("TsAMO", "5")], True),
     "pagedump_shtykov_1950-10-14.txt": ("pagedump", "1950-10-14-shtykov-to-stalin", ("Shtykov", "Stalin"), [], True),
     "pagedump_roshchin_1951-06-13.txt": ("pagedump", "1951-06-13-roshchin-to-stalin", ("Roshchin", "Stalin"), [],
@@ -42,7 +42,7 @@ REAL_DOCS = {
                                         [("APRF", "45"), ("AVPRF", "059a"), ("RGASPI", "558")], False),
     "pagedump_filippov_1952-02-03.txt": ("pagedump", "1952-02-03-stalin-to-krasovsky", ("Stalin", "Krasovsky"),
                                          [("APRF", "45"), ("AVPRF", "059a"), ("RGASPI", "558")], True),
-    "markdown_roshchin_1951-01-13.txt": ("markdown", "1951-01-13-roshchin-to-ministry", ("Roshchin", None),
+    "markdown_roshchin_1951-01-13.txt": ("markdown", "1951-01-13-roshchin-to-ussr-foreign-ministry", ("Roshchin", None),
                                          [("APRF", "45"), ("AVPRF", "059a")], False),
     "markdown_filippov_1951-09-10.txt": ("markdown", "1951-09-10-stalin-to-mao-zedong", ("Stalin", "Mao Zedong"),
                                          [("APRF", "45")], False),
@@ -135,7 +135,7 @@ def test_an_omission_mark_is_a_gap_not_supplied_text(docs):
 
 def test_a_time_after_a_date_is_not_read_as_another_date(docs):
     """'8 October 1950   11.20': the year 1950 is no time 19:50, so 11.20 is no day.month."""
-    tree = docs["1950-10-08-shtykov-to-ministers"]
+    tree = docs["1950-10-08-shtykov-to-ussr-council-of-ministers"]
     assert [d.get("when") for d in x(tree, "//tei:div[@type='transmission']//tei:date")] == ["1950-10-08"]
 
 

@@ -21,6 +21,7 @@ class Party:
     printed: str  # as in the title: 'Cde. Filippov [Stalin]'
     surface: str  # the name as printed, without title or identification: 'Filippov'
     name: str  # the identified person: 'Stalin' (= surface when there is no identification)
+    kind: str = "person"  # or "org": an institution ("USSR Foreign Ministry")
 
 
 @dataclass
@@ -67,8 +68,18 @@ def _split_depth0(text: str, seps: tuple[str, ...]) -> list[str]:
     return [s.strip() for s in out if s.strip()]
 
 
+@cache
+def _institution_words() -> frozenset[str]:
+    text = resources.files("editio.ingest").joinpath("data/institutions.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
 def party(printed: str) -> Party:
     printed = printed.strip().strip(",")
+    words = {w.strip(".,()[]").lower() for w in printed.split()}
+    if words & _institution_words() and not _IDENT.match(printed):
+        name = re.sub(r"^(?i:the)\s+", "", printed)
+        return Party(printed, name, name, "org")
     printed = _PLACE.sub("", printed) or printed  # where the correspondent was is not part of the name
     m = _IDENT.match(printed)
     if m and m.group("surface"):

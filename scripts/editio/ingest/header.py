@@ -258,20 +258,24 @@ def _editorial_decl(enc: etree._Element) -> None:
                                     "text keeps the printed form", ["date"])
 
 
+def _party_tag(p) -> str:
+    return "orgName" if p.kind == "org" else "persName"
+
+
 def _corresp_desc(pd, doc, doc_date, corr, transmission_texts, ctx, place_known) -> None:
     cd = el("correspDesc", parent=pd)
     events = transmission_events(transmission_texts, ctx.reference, place_known)
     sent = el("correspAction", {"type": "sent"}, parent=cd)
     for p in corr.senders:
-        el("persName", parent=sent, text=p.name)
+        el(_party_tag(p), parent=sent, text=p.name)
     if "sent" in events and events["sent"].place:
         el("placeName", parent=sent, text=events["sent"].place)
     _date_el(sent, events["sent"].date if "sent" in events and events["sent"].date else doc_date)
     for p in corr.via:
-        el("persName", parent=el("correspAction", {"type": "transmitted"}, parent=cd), text=p.name)
+        el(_party_tag(p), parent=el("correspAction", {"type": "transmitted"}, parent=cd), text=p.name)
     rec = el("correspAction", {"type": "received"}, parent=cd)
     for p in corr.recipients:
-        el("persName", parent=rec, text=p.name)
+        el(_party_tag(p), parent=rec, text=p.name)
     if "received" in events and events["received"].place:
         el("placeName", parent=rec, text=events["received"].place)
     if "received" in events and events["received"].date:

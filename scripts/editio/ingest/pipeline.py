@@ -58,6 +58,9 @@ class Authorities:
     def person_id(self, name: str) -> str | None:
         return self.auth.match_person(name) if self.auth else None
 
+    def org_id(self, name: str) -> str | None:
+        return self.auth.match_org(name) if self.auth else None
+
     def place_known(self, name: str) -> bool:
         return bool(self.auth and self.auth.match_place(name))
 
@@ -92,6 +95,8 @@ def stem_for(doc: SourceDocument, when: str, corr: Correspondence, auth: Authori
         if not parties:
             return "unknown"
         p = parties[0]
+        if p.kind == "org":
+            return auth.org_id(p.name) or slug(p.name) or "unknown"
         return auth.person_id(p.name) or auth.person_id(p.surface) or slug(p.name) or "unknown"
 
     return f"{when[:10]}-{who(corr.senders)}-to-{who(corr.recipients)}"
@@ -178,7 +183,7 @@ def _places_are_not_people(corr: Correspondence, auth: Authorities) -> Correspon
 
     def fix(parties: list[Party]) -> list[Party]:
         return [
-            Party(p.printed, p.surface, p.surface)
+            Party(p.printed, p.surface, p.surface, p.kind)
             if p.name != p.surface and auth.place_known(p.name) and not auth.person_id(p.name)
             else p
             for p in parties
