@@ -31,7 +31,8 @@ RIGHTS = "The History and Public Policy Program welcomes reuse of Digital Archiv
 REAL_DOCS = {
     "pagedump_roshchin_1950-10-12.txt": ("pagedump", "1950-10-12-roshchin-to-stalin", ("Roshchin", "Stalin"),
                                          [("APRF", "45"), ("RGASPI", "558")], True),
-    "pagedump_shtykov_1950-10-08.txt": ("pagedump", "1950-10-08-shtykov-to-ussr-council-of-ministers", ("Shtykov", None),
+    "pagedump_shtykov_1950-10-08.txt": ("pagedump", "1950-10-08-shtykov-to-ussr-council-of-ministers",
+                                        ("Shtykov", None),
                                         [("TsAMO", "5")], True),
     "pagedump_shtykov_1950-10-14.txt": ("pagedump", "1950-10-14-shtykov-to-stalin", ("Shtykov", "Stalin"), [], True),
     "pagedump_roshchin_1951-06-13.txt": ("pagedump", "1951-06-13-roshchin-to-stalin", ("Roshchin", "Stalin"), [],
