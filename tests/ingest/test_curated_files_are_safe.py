@@ -122,3 +122,19 @@ def test_a_utf16_file_is_named_as_such(tmp_path):
     src.write_bytes("July 13, 1950\nTelegram from A to B\n".encode("utf-16"))
     result = CliRunner().invoke(main, ["ingest", str(src), "--out", str(tmp_path / "tei")])
     assert result.exit_code == 1 and f"{src}:1: error: the file is UTF-16, not UTF-8" in result.output
+
+
+def test_a_document_dated_only_under_its_signature_takes_that_date(tmp_path):
+    text = (REPO / "sources" / "002_cd92320a92b46101.txt").read_text(encoding="utf-8")
+    text = text.replace("Document 6: Ciphered Telegram, DPRK leader Kim Il Sung and South Korean Communist leader "
+                        "Pak Hon-Yong to Stalin (via Shtykov), 29 September 1950",
+                        "Document 6: Ciphered Telegram, DPRK leader Kim Il Sung and South Korean Communist leader "
+                        "Pak Hon-Yong to Stalin (via Shtykov)")
+    for old in ("09/30/50", "10/01/50", "10.01.50", "16.9.50"):
+        text = text.replace(old, "that day")
+    src = tmp_path / "article.txt"
+    src.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["ingest", str(src), "--out", str(tmp_path / "tei")])
+    assert result.exit_code == 0, result.output
+    assert "taken from its closing dateline" in result.output
+    assert (tmp_path / "tei" / "1950-09-29-kim-il-sung-to-stalin.xml").exists()

@@ -85,9 +85,14 @@ def document_date(doc: SourceDocument) -> DateMatch:
         if found:
             doc.warn(line.no, "the document's date is taken from its text (no date line, none in the title)")
             return found[0]
+    for line in doc.body[12:]:  # a dateline under the signature ("29 September 1950")
+        d = parse_date(line.text.strip().strip('"“”'))
+        if d and d.when and len(d.when) >= 10:
+            doc.warn(line.no, "the document's date is taken from its closing dateline (none above it)")
+            return d
     raise SourceError(doc.path, doc.title.line if doc.title else 1,
-                      "the document has no date (no date line, none in its title or opening lines); "
-                      "the date is needed for its file name and header")
+                      "the document has no date (no date line, none in its title, opening lines or closing "
+                      "dateline); the date is needed for its file name and header")
 
 
 def stem_for(doc: SourceDocument, when: str, corr: Correspondence, auth: Authorities) -> str:
