@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from editio.ingest.correspondents import parse_title
 from editio.ingest.layouts.common import as_body, is_date_line, joined, numbered
 from editio.ingest.layouts.rules import fullmatch, layout_rules, pattern
 from editio.ingest.model import Field, SourceDocument, SourceError
@@ -76,6 +77,20 @@ def _record_date(items: Items) -> int | None:
     return date_at
 
 
+def _title_above_date(items: Items, date_at: int | None, title_at: int) -> int | None:
+    """The line above the date when it names correspondents ("X to Y") and the line below the date is already
+    the telegram (its cable number, a stamp, an addressee): that page prints its title above its date."""
+    if not date_at or title_at >= len(items):
+        return None
+    if role_of(items[title_at][1])[0] not in ("transmission", "annotation", "salute", "distribution"):
+        return None
+    prev = next((k for k in range(date_at - 1, -1, -1) if not _is_navigation(items[k][1])), None)
+    if prev is None:
+        return None
+    corr = parse_title(_value(items[prev][1], "title"))
+    return prev if corr.senders and corr.recipients else None
+
+
 def read(path: Path, lines: list[str]) -> list[SourceDocument]:
     doc = SourceDocument(path=path, layout="pagedump", raw_lines=lines)
     items = numbered(lines)
@@ -91,15 +106,19 @@ def read(path: Path, lines: list[str]) -> list[SourceDocument]:
         title_at = date_at + 1
         while title_at < len(items) and _is_navigation(items[title_at][1]):
             title_at += 1
-    for no, text in items[: date_at if date_at is not None else title_at]:
-        if _is_navigation(text):
+    body_at = title_at + 1
+    above = _title_above_date(items, date_at, title_at)
+    if above is not None:  # "Telegram from X to Y" · date · CIPHERED TELEGRAM …: the title stands above the date
+        title_at, body_at = above, date_at + 1
+    for k, (no, text) in enumerate(items[: date_at if date_at is not None else title_at]):
+        if _is_navigation(text) or k == title_at:
             continue  # site navigation: web furniture
         doc.notes.append(Field(text.strip(), no))
         doc.warn(no, "text before the date line (site furniture or another record's summary) kept as a header note")
     if title_at >= len(items):
         raise SourceError(path, items[-1][0], "the page has a date but no title and no text")
     doc.title = Field(_value(items[title_at][1], "title"), items[title_at][0])
-    rest = items[title_at + 1 :]
+    rest = items[body_at:]
     if rest and fullmatch("pagedump", "funding", rest[0][1]):
         doc.funding = Field(rest[0][1].strip(), rest[0][0])
         rest = rest[1:]
