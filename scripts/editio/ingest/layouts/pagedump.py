@@ -82,7 +82,10 @@ def _title_above_date(items: Items, date_at: int | None, title_at: int) -> int |
     the telegram (its cable number, a stamp, an addressee): that page prints its title above its date."""
     if not date_at or title_at >= len(items):
         return None
-    if role_of(items[title_at][1])[0] not in ("transmission", "annotation", "salute", "distribution"):
+    below = _value(items[title_at][1], "title")
+    if role_of(below)[0] not in ("transmission", "annotation", "salute", "distribution"):
+        return None
+    if (c := parse_title(below)).senders and c.recipients:  # "Ciphered Telegram No. 3777, X to Y" is a title
         return None
     prev = next((k for k in range(date_at - 1, -1, -1) if not _is_navigation(items[k][1])), None)
     if prev is None:
