@@ -144,13 +144,19 @@ def _build_part(div: etree._Element, us: list[Unit], ctx: Context) -> None:
     closer_end = last + 1
     while closer_end < len(blocks) and roles[closer_end] in CLOSER:
         closer_end += 1
-    _zones(div, [u for b in blocks[:start] for u in b], ctx)
+    _zones(div, [u for b in blocks[:start] for u in b], ctx, leading=True)
     msg = el("div", {"type": "message"}, parent=div)
     _message(msg, blocks[start:closer_end], roles[start:closer_end], ctx)
     _zones(div, [u for b in blocks[closer_end:] for u in b], ctx)
 
 
-def _zones(div: etree._Element, us: list[Unit], ctx: Context) -> None:
+# What a line's role means in the transmission block (ab/@type); above the message a name in capitals is the
+# address ("PYONGYANG", "SOVIET AMBASSADOR"), not a signature.
+AB_TYPES = {"short": "note", "prose": "note", "distribution-item": "note"}
+AB_TYPES_LEADING = {**AB_TYPES, "signed": "address"}
+
+
+def _zones(div: etree._Element, us: list[Unit], ctx: Context, leading: bool = False) -> None:
     """Transmission data and distribution lists, each run its own div, in source order."""
     k = 0
     while k < len(us):
@@ -168,7 +174,7 @@ def _zones(div: etree._Element, us: list[Unit], ctx: Context) -> None:
         block = el("div", {"type": "transmission"}, parent=div)
         for u in us[k:j]:
             ctx.line = u.line.no
-            ab = el("ab", {"type": u.role if u.role not in ("short", "prose", "distribution-item") else "note"},
+            ab = el("ab", {"type": (AB_TYPES_LEADING if leading else AB_TYPES).get(u.role, u.role)},
                     parent=block)
             encode(ab, u.text.strip(), ctx)
         k = j
