@@ -119,76 +119,77 @@ class Encoder:
         return out
 
     def bracket(self, g: brackets.Group) -> Ann:
-        conv, m = g.convention, g.match
-        assert conv is not None and m is not None
-        c0 = g.open + 1  # offsets of the content's match groups are relative to c0
-
-        def span(name: str) -> tuple[int, int]:
-            return c0 + m.start(name), c0 + m.end(name)
-
-        enc = conv.encoding
-        if enc == "sic":
-            tok = conv.before.search(self.text[: g.open]) if conv.before else None
-            t0, t1 = (tok.start("token"), tok.end("token")) if tok else (g.open, g.open)
-            return Ann(t0, g.close + 1, t0, t1, self.wrap("sic", None, t0, t1))
-        if enc == "expan":
-            tok = conv.before.search(self.text[: g.open]) if conv.before else None
-            t0 = tok.start("token") if tok else g.open
-            b0, b1 = span("body")
-
-            def render_expan(parent: etree._Element, inner: list[Ann]) -> None:
-                e = el("expan", parent=parent)
-                _append(e, self.text[t0 : g.open])
-                el("ex", parent=e, text=self.text[b0:b1])
-
-            return Ann(t0, g.close + 1, t0, g.close, render_expan)
-        if enc == "choice-abbr":
-            ab = conv.before.search(self.text[: g.open]) if conv.before else None
-            a0, a1 = ab.start("abbr"), ab.start("abbr") + len(ab.group("abbr").rstrip())
-            b0, b1 = span("body")
-
-            def render_choice(parent: etree._Element, inner: list[Ann]) -> None:
-                ch = el("choice", parent=parent)
-                abbr = el("abbr", parent=ch)
-                self.emit(abbr, a0, a1, [x for x in inner if a0 <= x.start and x.end <= a1])
-                expan = el("expan", parent=ch)
-                self.emit(expan, b0, b1, [x for x in inner if b0 <= x.start and x.end <= b1])
-
-            return Ann(a0, g.close + 1, a0, g.close, render_choice)
-        b0, b1 = span("body") if "body" in m.re.groupindex else (c0, g.close)
-        if enc == "add":
-            words = (m.group("place") or "").split()
-            place = next((brackets.placements()[w] for w in reversed(words) if w in brackets.placements()), None)
-            label = self.text[c0 : c0 + m.start("body")].strip().rstrip(":").strip()
-            attrs = {"hand": "#" + self.ctx.hand_id(label)}
-            if place:
-                attrs["place"] = place
-            return Ann(g.open, g.close + 1, b0, b1, self.wrap("add", attrs, b0, b1))
-        if enc == "stamp":
-            return Ann(g.open, g.close + 1, b0, b1, self.wrap("stamp", None, b0, b1))
-        if enc == "gap":  # something present in the original but not transcribed: a signature, an illegible word
-            reason = "-".join((m.group("reason") if "reason" in m.re.groupindex else conv.id).lower().split())
-
-            def render_gap(parent: etree._Element, inner: list[Ann]) -> None:
-                gap = el("gap", {"reason": reason}, parent=parent)
-                el("desc", parent=gap, text=self.text[c0 : g.close])
-
-            return Ann(g.open, g.close + 1, c0, g.close, render_gap)
-        if enc == "note-resp":
-            resp = brackets.signatures()[m.group("sig")]
-            attrs = {"type": "editorial", "place": "inline", "resp": resp}
-            return Ann(g.open, g.close + 1, b0, b1, self.wrap("note", attrs, b0, b1))
-        simple: dict[str, tuple[str, dict[str, str]]] = {
-            "note": ("note", {"type": "editorial", "place": "inline"}),
-            "gloss": ("note", {"type": "gloss", "place": "inline"}),
-            "identification": ("note", {"type": "identification", "place": "inline"}),
-            "reg": ("reg", {}),
-            "supplied": ("supplied", {}),
-            "supplied-token": ("supplied", {}),
-            "foreign": ("foreign", {"xml:lang": f"{self.ctx.original_lang or 'und'}-Latn"}),
-        }
-        tag, attrs = simple[enc]
+        """The annotation of one bracket, made by the builder its convention's encoding names."""
+        assert g.convention is not None and g.match is not None
+        build = _BUILDERS.get(g.convention.encoding)
+        if build is not None:
+            return build(self, g)
+        tag, attrs = SIMPLE[g.convention.encoding]
+        attrs = {k: v.format(lang=self.ctx.original_lang or "und") for k, v in attrs.items()}
+        b0, b1 = _body(g)
         return Ann(g.open, g.close + 1, b0, b1, self.wrap(tag, attrs, b0, b1))
+
+    # -- one builder per encoding that is more than "this element around the bracket's words" --------------------
+    def _sic(self, g: brackets.Group) -> Ann:
+        """[SIC] marks the word before it: the sic element is that word; the marker is consumed."""
+        tok = g.convention.before.search(self.text[: g.open]) if g.convention.before else None
+        t0, t1 = (tok.start("token"), tok.end("token")) if tok else (g.open, g.open)
+        return Ann(t0, g.close + 1, t0, t1, self.wrap("sic", None, t0, t1))
+
+    def _expan(self, g: brackets.Group) -> Ann:
+        """C[entral]: the printed letters and the editor's, one expan with ex."""
+        tok = g.convention.before.search(self.text[: g.open]) if g.convention.before else None
+        t0 = tok.start("token") if tok else g.open
+        b0, b1 = _body(g)
+
+        def render(parent: etree._Element, inner: list[Ann]) -> None:
+            e = el("expan", parent=parent)
+            _append(e, self.text[t0 : g.open])
+            el("ex", parent=e, text=self.text[b0:b1])
+
+        return Ann(t0, g.close + 1, t0, g.close, render)
+
+    def _choice_abbr(self, g: brackets.Group) -> Ann:
+        """IAD [fighter aviation division]: the abbreviation before the bracket and its expansion, a choice."""
+        ab = g.convention.before.search(self.text[: g.open])
+        a0, a1 = ab.start("abbr"), ab.start("abbr") + len(ab.group("abbr").rstrip())
+        b0, b1 = _body(g)
+
+        def render(parent: etree._Element, inner: list[Ann]) -> None:
+            ch = el("choice", parent=parent)
+            self.emit(el("abbr", parent=ch), a0, a1, [x for x in inner if a0 <= x.start and x.end <= a1])
+            self.emit(el("expan", parent=ch), b0, b1, [x for x in inner if b0 <= x.start and x.end <= b1])
+
+        return Ann(a0, g.close + 1, a0, g.close, render)
+
+    def _add(self, g: brackets.Group) -> Ann:
+        """[Handwritten at the top: …]: the place from the label, the hand described in the header."""
+        m = g.match
+        words = (m.group("place") or "").split()
+        place = next((brackets.placements()[w] for w in reversed(words) if w in brackets.placements()), None)
+        label = self.text[g.open + 1 : g.open + 1 + m.start("body")].strip().rstrip(":").strip()
+        attrs = {"hand": "#" + self.ctx.hand_id(label)}
+        if place:
+            attrs["place"] = place
+        b0, b1 = _body(g)
+        return Ann(g.open, g.close + 1, b0, b1, self.wrap("add", attrs, b0, b1))
+
+    def _gap(self, g: brackets.Group) -> Ann:
+        """Something present in the original but not transcribed (a signature, an illegible word)."""
+        m, c0 = g.match, g.open + 1
+        reason = "-".join((m.group("reason") if "reason" in m.re.groupindex else g.convention.id).lower().split())
+
+        def render(parent: etree._Element, inner: list[Ann]) -> None:
+            gap = el("gap", {"reason": reason}, parent=parent)
+            el("desc", parent=gap, text=self.text[c0 : g.close])
+
+        return Ann(g.open, g.close + 1, c0, g.close, render)
+
+    def _note_resp(self, g: brackets.Group) -> Ann:
+        """[… - AM]: a note by the editor whose initials close it; the initials become @resp."""
+        attrs = {"type": "editorial", "place": "inline", "resp": brackets.signatures()[g.match.group("sig")]}
+        b0, b1 = _body(g)
+        return Ann(g.open, g.close + 1, b0, b1, self.wrap("note", attrs, b0, b1))
 
     def dates(self, anns: list[Ann]) -> list[Ann]:
         """Dates found in a projection of the text without the bracket marks and labels."""
@@ -235,6 +236,35 @@ class Encoder:
         inside_body = a.body_start <= start and end <= a.body_end
         around = start <= a.start and a.end <= end
         return disjoint or inside_body or around
+
+
+def _body(g: brackets.Group) -> tuple[int, int]:
+    """Offsets of the words a bracket's element holds: the 'body' group of its convention, else all of it."""
+    m, c0 = g.match, g.open + 1
+    if "body" in m.re.groupindex:
+        return c0 + m.start("body"), c0 + m.end("body")
+    return c0, g.close
+
+
+# Encodings that are one element around the bracket's words: encoding → (element, attributes).
+SIMPLE: dict[str, tuple[str, dict[str, str]]] = {
+    "stamp": ("stamp", {}),
+    "note": ("note", {"type": "editorial", "place": "inline"}),
+    "gloss": ("note", {"type": "gloss", "place": "inline"}),
+    "identification": ("note", {"type": "identification", "place": "inline"}),
+    "reg": ("reg", {}),
+    "supplied": ("supplied", {}),
+    "supplied-token": ("supplied", {}),
+    "foreign": ("foreign", {"xml:lang": "{lang}-Latn"}),
+}
+_BUILDERS: dict[str, Callable[[Encoder, brackets.Group], Ann]] = {
+    "sic": Encoder._sic,
+    "expan": Encoder._expan,
+    "choice-abbr": Encoder._choice_abbr,
+    "add": Encoder._add,
+    "gap": Encoder._gap,
+    "note-resp": Encoder._note_resp,
+}
 
 
 def _date_attrs(d: DateMatch) -> dict[str, str]:
