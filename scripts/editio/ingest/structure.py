@@ -59,7 +59,7 @@ def units(lines: list[Line]) -> list[Unit]:
     for line in lines:
         role, n = role_of(line.text)
         unit = Unit(line, role, n)
-        if head is not None and role != "distribution" and _continues_distribution(unit, head):
+        if head is not None and role != "distribution" and _continues_distribution(unit, head, out[-1]):
             unit = Unit(line, "distribution-item")
         elif role == "distribution":
             head = unit
@@ -99,6 +99,8 @@ def build_document(div: etree._Element, lines: list[Line], ctx: Context) -> None
     for u in us:
         if u.role == "separator":
             parts.append([])
+        elif u.role == "attachment-head" and parts[-1] and len(parts) == 1:
+            parts.append([u])  # "[Attachment to the Decision …]" without asterisks above it
         else:
             parts[-1].append(u)
     _build_part(div, parts[0], ctx)
@@ -152,7 +154,7 @@ def _build_part(div: etree._Element, us: list[Unit], ctx: Context) -> None:
 
 # What a line's role means in the transmission block (ab/@type); above the message a name in capitals is the
 # address ("PYONGYANG", "SOVIET AMBASSADOR"), not a signature.
-AB_TYPES = {"short": "note", "prose": "note", "distribution-item": "note"}
+AB_TYPES = {"short": "note", "prose": "note", "distribution-item": "note", "attachment-head": "note"}
 AB_TYPES_LEADING = {**AB_TYPES, "signed": "address"}
 
 
@@ -180,12 +182,17 @@ def _zones(div: etree._Element, us: list[Unit], ctx: Context, leading: bool = Fa
         k = j
 
 
-def _continues_distribution(u: Unit, head: Unit) -> bool:
+def _continues_distribution(u: Unit, head: Unit, prev: Unit) -> bool:
     t = u.text.strip()
     if re.match(r"(?i)to\s+cde\.?\s", t) and head.text.strip().lower().startswith("copies to"):
         return True
+    if prev.text.rstrip().endswith(",") and re.fullmatch(_NAMES, t):  # "Copies: Stalin (2), Malenkov, Beria,"
+        return True
     return bool(re.fullmatch(r"(?:[\w.' ]+?\s*(?:-\s*\d+|\(\d+\))\s*[,.]?\s*)+", t))
 
+
+# A line that is nothing but a comma-separated list of short names ("Bulganin, Mikoyan, Khrushchev, File of 8th").
+_NAMES = r"(?:[\w.'’()-]+(?: [\w.'’()-]+){0,3},\s*)+[\w.'’()-]+(?: [\w.'’()-]+){0,3}[,.]?"
 
 _HEAD = re.compile(r"(?i)(?P<head>copies(?:\s+to)?|distribution\s+list(?:\s*-\s*\d+\s+copies)?|number of copies[^:]*)"
                    r"\s*:?\s*")
