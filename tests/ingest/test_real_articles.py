@@ -169,3 +169,9 @@ def test_an_acronym_in_brackets_is_supplied_not_a_spelling(docs):
     tree = docs["1950-09-13-shtykov-to-ministry-of-foreign-affairs"]
     assert [words(s) for s in x(tree, "//tei:text//tei:supplied")] == ["UN", "we advise"]
     assert x(tree, "//tei:text//tei:reg") == []
+
+
+def test_the_rights_statement_under_an_empty_original_archive_heading_is_the_licence(docs):
+    tree = docs["1952-07-17-stalin-to-mao-zedong"]
+    assert "welcomes reuse of Digital Archive materials" in x(tree, "string(//tei:availability)")
+    assert x(tree, "//tei:sourceDesc/tei:bibl[@type='archival']") == []

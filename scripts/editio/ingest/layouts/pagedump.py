@@ -210,8 +210,9 @@ def _read_furniture(doc: SourceDocument, items: Items) -> None:
                     doc.notes.append(Field(f"{heading} {t.strip()}", no))
         elif kind == "rights":
             doc.rights += [Field(t.strip(), no) for no, t in found]
-        elif kind == "archive":
-            doc.archive += [Field(t.strip(), no) for no, t in found]
+        elif kind == "archive":  # an empty "Original Archive" heading may stand right above the rights statement
+            for no, t in found:
+                (doc.rights if fullmatch("pagedump", "rights_text", t) else doc.archive).append(Field(t.strip(), no))
         elif kind == "citation" and found and doc.citation is None:
             doc.citation = joined(found)
             url = pattern("pagedump", "url").search(doc.citation.text)
