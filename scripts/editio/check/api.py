@@ -119,7 +119,7 @@ def check_paths(paths: Sequence[Path | str], profile: str = "editio", tei_schema
                 if path is None:  # standard input: jing reads a private copy
                     path = Path(tmp) / "stdin.xml"
                     path.write_bytes(p.source.data or b"")
-                targets.append(relaxng.Target(path, p.source.display))
+                targets.append(relaxng.Target(path, p.source.display, alone=p.entities))
             run = validator.start(targets, jobs)
         elif validator is not None:
             problems.append(Problem(TOOL, 0, 0, "warning", relaxng.FALLBACK_WARNING, "no-java", "tei"))

@@ -56,6 +56,7 @@ class Target:
 
     path: Path
     display: str
+    alone: bool = False  # jing names no file for errors inside entities: such a file gets a JVM of its own
 
 
 class JingRun:
@@ -68,13 +69,18 @@ class JingRun:
         if not self.targets:
             return
         # one core stays with Python (Schematron, XSD); extra JVMs only pay off on many files (bench/RESULTS.md)
-        chunks = max(1, min(chunks - 1, len(self.targets) // FILES_PER_JVM))
-        size = -(-len(self.targets) // chunks)
-        for i in range(0, len(self.targets), size):
-            batch = [os.path.abspath(t.path) for t in self.targets[i:i + size]]
-            cmd = [java, *JVM_OPTIONS, "-jar", str(jar), str(schema), *batch]
+        shared = [t for t in self.targets if not t.alone]
+        batches = [[t] for t in self.targets if t.alone]
+        if shared:
+            chunks = max(1, min(chunks - 1, len(shared) // FILES_PER_JVM))
+            size = -(-len(shared) // chunks)
+            batches += [shared[i:i + size] for i in range(0, len(shared), size)]
+        self._alone: list[str | None] = []  # per process: the display name of its only file, if it has one
+        for batch in batches:
+            cmd = [java, *JVM_OPTIONS, "-jar", str(jar), str(schema), *(os.path.abspath(t.path) for t in batch)]
             self._procs.append(subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                                 stderr=subprocess.PIPE))
+            self._alone.append(batch[0].display if len(batch) == 1 else None)
 
     def kill(self) -> None:
         for proc in self._procs:
@@ -85,7 +91,7 @@ class JingRun:
     def collect(self, timeout: float | None = None) -> dict[str, list[Problem]]:
         found: dict[str, list[Problem]] = {t.display: [] for t in self.targets}
         known = sorted(self._by_path, key=len, reverse=True)
-        for proc in self._procs:
+        for proc, alone in zip(self._procs, self._alone, strict=True):
             try:
                 out, err = proc.communicate(timeout=timeout)
             except subprocess.TimeoutExpired:
@@ -95,7 +101,7 @@ class JingRun:
             unplaced: list[str] = []
             placed = 0
             for raw in (out + err).decode("utf-8", errors="replace").splitlines():
-                problem = self._problem(raw, known)
+                problem = self._problem(raw, known, alone)
                 if problem is None:
                     if raw.strip():
                         unplaced.append(raw.strip())
@@ -107,7 +113,7 @@ class JingRun:
                 raise RelaxNGUnavailable(f"jing failed: {detail}")
         return found
 
-    def _problem(self, raw: str, known: list[str]) -> Problem | None:
+    def _problem(self, raw: str, known: list[str], alone: str | None = None) -> Problem | None:
         for path in known:
             if raw.startswith(path + ":"):
                 m = _LINE.match("x" + raw[len(path):])
@@ -116,6 +122,8 @@ class JingRun:
         m = _LINE.match(raw)
         if m and os.path.abspath(m["path"]) in self._by_path:
             return _jing_problem(self._by_path[os.path.abspath(m["path"])], m)
+        if m and alone is not None:  # "(unknown file)": inside an entity's text, lines counted there (as jing)
+            return _jing_problem(alone, m)
         return None
 
 

@@ -45,6 +45,7 @@ class Parsed:
     tree: etree._ElementTree | None = None
     problems: list[Problem] = field(default_factory=list)
     text_lines: list[str] | None = None  # decoded lines, to find columns for our own rules
+    entities: bool = False  # the DOCTYPE declares internal entities (jing then names no file for errors in them)
 
     @property
     def ok(self) -> bool:
@@ -224,6 +225,7 @@ def parse(src: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> Parsed:
     refused = unsafe_doctype(src, data)
     if refused is not None:
         return Parsed(src, problems=[refused])
+    data = _lone_cr_to_lf(data)
     try:
         root = etree.fromstring(data, _parser(), base_url=str(src.path) if src.path else None)
     except etree.XMLSyntaxError as exc:
@@ -232,6 +234,10 @@ def parse(src: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> Parsed:
         return Parsed(src, problems=[_error(src, line, column, f"not well-formed XML: {message}",
                                             "xml-wellformed")])
     tree = root.getroottree()
+    dtd = tree.docinfo.internalDTD
+    entities = dtd is not None and next(iter(dtd.iterentities()), None) is not None
+    if entities:
+        _repair_entity_content(root)
     encoding = tree.docinfo.encoding or "utf-8"
     try:
         text = data.decode(encoding, errors="replace")
@@ -239,4 +245,39 @@ def parse(src: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> Parsed:
         text = data.decode("utf-8", errors="replace")
     if text.startswith("\ufeff"):
         text = text[1:]
-    return Parsed(src, tree=tree, text_lines=text.split("\n"))
+    return Parsed(src, tree=tree, text_lines=text.split("\n"), entities=entities)
+
+
+def _lone_cr_to_lf(data: bytes) -> bytes:
+    """Old Mac line ends (CR alone): XML reads them as LF, and so do jing's line numbers, but libxml2's line
+    numbers do not count them; normalising first (as the XML spec does) keeps every layer's lines jing's."""
+    if b"\r" not in data or not re.search(rb"\r(?!\n)", data):
+        return data
+    for bom, codec in _BOMS[1:]:
+        if data.startswith(bom):
+            text = data[len(bom):].decode(codec).replace("\r\n", "\n").replace("\r", "\n")
+            return bom + text.encode(codec)
+    if data[:2] in (b"<\x00", b"\x00<"):
+        codec = "utf-16-le" if data[0] == 0x3C else "utf-16-be"
+        return data.decode(codec).replace("\r\n", "\n").replace("\r", "\n").encode(codec)
+    return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+
+
+def _repair_entity_content(root: etree._Element) -> None:
+    """Elements that libxml2 built from an entity's replacement text lose their default namespace (their tag
+    has none though the namespace is in scope) and carry line numbers counted inside the entity. Give them
+    the in-scope namespace, as every other XML parser does, and the line of the element holding the reference."""
+    repaired: set[etree._Element] = set()
+    for elem in root.iter():
+        if not isinstance(elem.tag, str) or elem.tag.startswith("{"):
+            continue
+        uri = elem.nsmap.get(None)
+        if not uri:
+            continue  # truly in no namespace (xmlns="")
+        elem.tag = f"{{{uri}}}{elem.tag}"
+        repaired.add(elem)
+        holder = elem.getparent()
+        while holder is not None and holder in repaired:
+            holder = holder.getparent()
+        if holder is not None and holder.sourceline:
+            elem.sourceline = holder.sourceline
