@@ -49,7 +49,9 @@ def strip_roles(text: str) -> str:
 
 
 def _split_depth0(text: str, seps: tuple[str, ...]) -> list[str]:
+    """Split at the separators outside brackets; " and "/" to " match in any case (titles in capitals)."""
     out, depth, cur, i = [], 0, "", 0
+    lower = text.lower()
     while i < len(text):
         ch = text[i]
         if ch in "([":
@@ -57,7 +59,7 @@ def _split_depth0(text: str, seps: tuple[str, ...]) -> list[str]:
         elif ch in ")]":
             depth -= 1
         if depth == 0:
-            sep = next((s for s in seps if text.startswith(s, i)), None)
+            sep = next((s for s in seps if lower.startswith(s.lower(), i)), None)
             if sep:
                 out.append(cur)
                 cur, i = "", i + len(sep)
@@ -101,7 +103,7 @@ def parse_title(title: str) -> Correspondence:
     cut = None
     for i, ch in enumerate(title):
         depth += (ch in "([" and 1) or ((ch in ")]" and -1) or 0)
-        if depth == 0 and title.startswith(" to ", i) and re.search(r"[A-Z]", title[:i]):
+        if depth == 0 and title[i : i + 4].lower() == " to " and re.search(r"[A-Z]", title[:i]):
             cut = i
             break
     if cut is None:
@@ -113,10 +115,10 @@ def parse_title(title: str) -> Correspondence:
     elif before.strip():  # "Cable No. 25187, X to Y"
         before = _split_depth0(before, (", ",))[-1]
     after = _split_depth0(after, (", ",))[0] if after.strip() else after
-    swapped = re.search(r"\s+from\s+", after)
+    swapped = re.search(r"\s+from\s+", after, re.I)
     if not m and swapped:  # "Telegram to Y from X"
         before, after = after[swapped.end() :], after[: swapped.start()]
-    after = re.split(r"\s+(?:approved|transmitting|regarding|concerning|on|about)\s", after)[0]
+    after = re.split(r"\s+(?:approved|transmitting|regarding|concerning|on|about)\s", after, flags=re.I)[0]
     after = re.sub(r",?\s*\d{1,2}(?:\s*\[\d+\])?\s+[A-Z][a-z]+\s+\d{4}.*$", "", after)
     result.senders = [party(p) for p in _split_depth0(before, (" and ", " or "))]
     result.recipients = [party(p) for p in _split_depth0(after, (" and ", " or "))]

@@ -121,10 +121,14 @@ def build_header(
     rs = el("respStmt", parent=ts)
     el("resp", parent=rs, text=ed["encoding_resp"])
     el("orgName", {"ref": ed["publisher_ref"]}, parent=rs, text=ed["publisher"])
-    if doc.article and doc.article.translator:
+    translator = doc.article.translator if doc.article else None
+    if translator is None and doc.citation:
+        m = re.search(layout_rules()["citation"]["translator"], doc.citation.text)
+        translator = m.group("translator") if m else None
+    if translator:
         rs = el("respStmt", parent=ts)
         el("resp", parent=rs, text="translation into English")
-        el("persName", parent=rs, text=doc.article.translator)
+        el("persName", parent=rs, text=translator)
 
     ps = el("publicationStmt", parent=fd)
     pub = el("publisher", parent=ps)

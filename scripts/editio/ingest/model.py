@@ -79,6 +79,7 @@ class SourceDocument:
     notes: list[Field] = field(default_factory=list)  # other metadata kept in the header (preamble, furniture values)
     article: Article | None = None
     body: list[Line] = field(default_factory=list)
+    original_body: list[Line] = field(default_factory=list)  # the original-language text, where the page has it
     truncated: bool = False
     warnings: list[Warning_] = field(default_factory=list)
 

@@ -16,7 +16,7 @@ from editio.ingest.brackets import join_open_brackets
 from editio.ingest.correspondents import Correspondence, parse_title, slug
 from editio.ingest.dates import DateMatch, find_dates, parse_date
 from editio.ingest.header import build_header, language_code
-from editio.ingest.inline import Context
+from editio.ingest.inline import Context, encode
 from editio.ingest.layouts import read_documents
 from editio.ingest.model import SourceDocument, SourceError, Warning_
 from editio.ingest.reader import read_source
@@ -135,6 +135,12 @@ def convert_document(doc: SourceDocument, stem: str, when: DateMatch, corr: Corr
     div = el("div", {"type": "document"}, parent=body)
     if joined:
         build_document(div, joined, ctx)
+    original = join_open_brackets(doc.original_body)
+    if original:  # the page's original-language text (a transcription): a part of the document of its own
+        odiv = el("div", {"type": "original", "xml:lang": orig or "und"}, parent=div)
+        for unit in original:
+            ctx.line = unit.no
+            encode(el("p", parent=odiv), unit.text.strip(), ctx)
     if doc.truncated or not joined:
         # The gap ends the text where it stops: inside the last division (the document holds only divisions).
         last = div
@@ -152,7 +158,7 @@ def convert_document(doc: SourceDocument, stem: str, when: DateMatch, corr: Corr
     out = Converted(stem, doc.path, tree, list(doc.warnings))
     for line, note in ctx.notes:
         out.warnings.append(Warning_(doc.path, line, note))
-    out.failures = fidelity.check(doc, joined, root)
+    out.failures = fidelity.check(doc, joined + original, root)
     return out
 
 

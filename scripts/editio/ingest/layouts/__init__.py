@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from editio.ingest.layouts import article, markdown, pagedump
+from editio.ingest.layouts import article, markdown, newsite, pagedump
 from editio.ingest.model import SourceDocument, SourceError
 
 Reader = Callable[[Path, list[str]], list[SourceDocument]]
@@ -15,6 +15,7 @@ Reader = Callable[[Path, list[str]], list[SourceDocument]]
 LAYOUTS: list[tuple[str, Callable[[list[str]], bool], Reader]] = [
     ("article", article.recognise, article.read),
     ("markdown", markdown.recognise, markdown.read),
+    ("newsite", newsite.recognise, newsite.read),
     ("pagedump", pagedump.recognise, pagedump.read),
 ]
 
