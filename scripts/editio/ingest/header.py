@@ -21,6 +21,7 @@ from editio.ingest.model import SourceDocument
 from editio.ingest.tables import read_tsv
 from editio.tei import el
 
+_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s\[\]<>\"{}|\\^`]+")
 PREFIXES = (("per", "persons.xml"), ("pla", "places.xml"), ("org", "orgs.xml"))
 
 
@@ -195,7 +196,7 @@ def build_header(
 def _source_bibl(sd: etree._Element, doc: SourceDocument, rules: dict) -> None:
     if doc.citation:
         bibl = el("bibl", {"type": "online"}, parent=sd, text=doc.citation.text)
-        if doc.url:
+        if doc.url and _URI.fullmatch(doc.url):  # a damaged address stays text in the citation, not a pointer
             el("ptr", {"target": doc.url}, parent=bibl)
         return
     if doc.article:
@@ -272,6 +273,8 @@ def _corresp_desc(pd, doc, doc_date, corr, transmission_texts, ctx, place_known)
     sent = el("correspAction", {"type": "sent"}, parent=cd)
     for p in corr.senders:
         el(_party_tag(p), parent=sent, text=p.name)
+    if not corr.senders:
+        el("note", parent=sent, text="The source names no sender.")
     if "sent" in events and events["sent"].place:
         el("placeName", parent=sent, text=events["sent"].place)
     _date_el(sent, events["sent"].date if "sent" in events and events["sent"].date else doc_date)
@@ -284,3 +287,5 @@ def _corresp_desc(pd, doc, doc_date, corr, transmission_texts, ctx, place_known)
         el("placeName", parent=rec, text=events["received"].place)
     if "received" in events and events["received"].date:
         _date_el(rec, events["received"].date)
+    if not corr.recipients:  # say so rather than leave the action without anyone
+        el("note", parent=rec, text="The source names no recipient.")
