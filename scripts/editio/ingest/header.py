@@ -60,9 +60,11 @@ def transmission_events(texts: list[str], reference, place_known) -> dict[str, E
     A place is taken only when the authority files know it (place_known), never guessed from a capital letter.
     """
     events: dict[str, Event] = {}
-    for raw in texts:
+    for i, raw in enumerate(texts):
         text = raw.replace("[", " ").replace("]", " ")
         dates = find_dates(text, reference=reference)
+        # A step whose date wrapped onto the next line ("… Received" / "13.9. 13:15"): read the word with that line.
+        nxt_text = texts[i + 1].replace("[", " ").replace("]", " ") if i + 1 < len(texts) else ""
         hits = []
         for event, pat in _events():
             for m in pat.finditer(text):
@@ -77,6 +79,10 @@ def transmission_events(texts: list[str], reference, place_known) -> dict[str, E
                 continue
             nxt = next((h[0] for h in hits[k + 1 :] if h[2] != "sent-from" and h[0] >= end), len(text))
             date = next((d for d in dates if end <= d.start < nxt), None)
+            if date is None and nxt == len(text) and not text[end:].strip() and nxt_text:
+                word = text[_start:end]
+                joined = find_dates(f"{word} {nxt_text}", reference=reference)
+                date = next((d for d in joined if d.start > len(word) and d.start <= len(word) + 3), None)
             if event in events and events[event].date is not None:
                 continue
             ev = events.setdefault(event, Event())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -210,12 +210,27 @@ class Encoder:
             chars.append("\n" if consumed[i] else ch)
             where.append(i)
         projection = "".join(chars)
-        out: list[Ann] = []
+        found = []
         for d in find_dates(projection, reference=self.ctx.reference):
             start, end = where[d.start], where[d.end - 1] + 1
-            if not all(self._nests(start, end, a) for a in anns):
+            if all(self._nests(start, end, a) for a in anns):
+                found.append((d, start, end))
+        found = self._settled_by_gloss(found)
+        return [Ann(start, end, start, end, self.render_date(d, start, end), rank=-1) for d, start, end in found]
+
+    def _settled_by_gloss(self, found: list) -> list:
+        """'5.7.50 [5 July 1950]': the editor's restatement right after a date settles its reading (the order of
+        day and month, a missing year), so the date takes the gloss's day and loses its doubt."""
+        out = list(found)
+        for k in range(len(out) - 1):
+            (d, s0, e0), (g, s1, _e1) = out[k], out[k + 1]
+            gap = self.text[e0:s1]
+            if not (d.cert or d.note) or g.cert or not g.when or len(g.when) < 10:
                 continue
-            out.append(Ann(start, end, start, end, self.render_date(d, start, end), rank=-1))
+            if gap.strip() != "[" or not d.when:
+                continue
+            when = g.when[:10] + d.when[10:] if len(d.when) >= 10 else g.when
+            out[k] = (replace(d, when=when, cert=None, note=None), s0, e0)
         return out
 
     def render_date(self, d: DateMatch, start: int, end: int) -> Callable:

@@ -1,0 +1,32 @@
+"""Small readings a historian checks: a gloss settles its date; a step of the cable's way wrapped onto the next line."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from lxml import etree
+
+from editio.ingest.header import transmission_events
+from editio.ingest.inline import Context, encode
+from editio.tei import el
+
+
+def test_the_editors_gloss_settles_the_reading_of_the_date_before_it():
+    p = el("p")
+    encode(p, "Submitted on 5.7.50 [5 July 1950] at noon", Context("d", reference=dt.date(1950, 7, 10)))
+    first = p.find("{http://www.tei-c.org/ns/1.0}date")
+    assert first.get("when") == "1950-07-05" and first.get("cert") is None
+    assert b'type="date"' not in etree.tostring(p)  # no doubt left to explain
+
+
+def test_a_date_without_a_gloss_keeps_its_doubt():
+    p = el("p")
+    encode(p, "Submitted on 5.7.50 at noon", Context("d", reference=dt.date(1950, 7, 10)))
+    assert p.find("{http://www.tei-c.org/ns/1.0}date").get("cert") == "medium"
+
+
+def test_a_receipt_whose_date_wrapped_onto_the_next_line_is_dated():
+    events = transmission_events(["From Pyongyang Sent 13.9.50 Received", "13.9. 13:15"], dt.date(1950, 9, 13),
+                                 lambda place: False)
+    assert events["sent"].date.when == "1950-09-13"
+    assert events["received"].date.when == "1950-09-13"
