@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import re
-import subprocess
 from pathlib import Path
 
 import pytest
-
-from editio.check.relaxng import java_executable, jing_jar
-
-JING_LINE = re.compile(r"^(?P<path>.*?):(?P<line>\d+):(?P<col>\d+): (?:error|fatal): (?P<msg>.*)$")
+from jing_lines import jing_lines
 
 
 @pytest.fixture(scope="module")
@@ -23,17 +18,7 @@ def foreign(tei_all: Path) -> list[Path]:
 
 
 def _jing(tei_all: Path, file: Path) -> list[tuple[int, int, str]]:
-    java, jar = java_executable(), jing_jar()
-    if not (java and jar):
-        pytest.skip("no Java runtime: cannot run jing for the comparison")
-    out = subprocess.run([java, "-jar", str(jar), str(tei_all), str(file)], capture_output=True, text=True,
-                         check=False).stdout
-    found = []
-    for line in out.splitlines():
-        m = JING_LINE.match(line)
-        assert m, line
-        found.append((int(m["line"]), int(m["col"]), m["msg"]))
-    return found
+    return jing_lines(tei_all, file)
 
 
 def test_relaxng_verdict_equals_jing_on_each_foreign_file(check, tei_all, foreign):

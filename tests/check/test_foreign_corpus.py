@@ -4,18 +4,14 @@ jing's own, error for error, and its embedded-Schematron findings are the ones r
 from __future__ import annotations
 
 import csv
-import re
-import subprocess
 import time
 from pathlib import Path
 
 import pytest
-
-from editio.check.relaxng import java_executable, jing_jar
+from jing_lines import jing_lines
 
 FOREIGN = Path(__file__).resolve().parent / "foreign"
 FILES = sorted(FOREIGN.glob("*.xml"))
-JING_LINE = re.compile(r"^(?P<path>.*?):(?P<line>\d+):(?P<col>\d+): (?:error|fatal): (?P<msg>.*)$")
 HEAD = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>'
         "<publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>\n"
         "<text><body>\n")
@@ -23,17 +19,8 @@ TAIL = "\n</body></text></TEI>\n"
 
 
 def _jing(tei_all: Path, file: Path) -> list[tuple[int, int, str]]:
-    java, jar = java_executable(), jing_jar()
-    if not (java and jar):
-        pytest.skip("no Java runtime: cannot run jing for the comparison")
-    out = subprocess.run([java, "-jar", str(jar), str(tei_all), str(file)], capture_output=True, text=True,
-                         check=False).stdout
-    found = []
-    for line in out.splitlines():
-        m = JING_LINE.match(line)
-        assert m, line
-        found.append((int(m["line"]), int(m["col"]), m["msg"]))
-    return sorted(found)  # jing lists a duplicate ID before its first occurrence; our report is sorted by line
+    # jing lists a duplicate ID before its first occurrence; our report is sorted by line
+    return sorted(jing_lines(tei_all, file))
 
 
 def _expected() -> set[tuple[str, int, str]]:

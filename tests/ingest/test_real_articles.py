@@ -11,20 +11,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from lxml import etree
 
 from editio.check.api import check_paths
-from editio.ingest.command import run_ingest
 from editio.ingest.layouts import detect
 from editio.ingest.pipeline import Authorities, convert_source
 from editio.ingest.reader import read_source
 from editio.tei import NS
 
+from .edition import AUTHORITY, build_edition, read_documents
 from .jing import jing_errors
 
 REAL = Path(__file__).resolve().parent / "sources" / "real"
 REPO = Path(__file__).resolve().parents[2]
-AUTHORITY = ("persons.xml", "places.xml", "orgs.xml")
 
 # source → (layout, [(file stem, sender, recipient, archival copies as (repository, fond))])
 REAL_SOURCES = {
@@ -63,22 +61,15 @@ def words(node) -> str:
     return " ".join("".join(node.itertext()).split())
 
 
-def _quiet(*args, **kwargs) -> None:
-    pass
-
 
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("real_articles")
-    for name in AUTHORITY:
-        (out / name).write_bytes((REPO / "tei" / name).read_bytes())
-    assert run_ingest([REAL / name for name in REAL_SOURCES], out, echo=_quiet) == 0
-    return out
+    return build_edition(tmp_path_factory.mktemp("real_articles"), [REAL / name for name in REAL_SOURCES])
 
 
 @pytest.fixture(scope="module")
 def docs(edition):
-    return {p.stem: etree.parse(str(p)) for p in edition.glob("*.xml") if p.name not in AUTHORITY}
+    return read_documents(edition)
 
 
 @pytest.mark.parametrize("name", sorted(REAL_SOURCES))

@@ -13,18 +13,17 @@ from pathlib import Path
 import pytest
 
 from editio.check.api import check_paths
-from editio.ingest.command import run_ingest
 from editio.ingest.layouts import detect
 from editio.ingest.pipeline import Authorities, convert_source
 from editio.ingest.reader import read_source
 from editio.tei import NS
 
+from .edition import AUTHORITY, build_edition, read_documents
 from .jing import jing_errors
 from .test_real_articles import REAL_SOURCES as MORE_REAL_SOURCES  # the second set, tested there
 
 REAL = Path(__file__).resolve().parent / "sources" / "real"
 REPO = Path(__file__).resolve().parents[2]
-AUTHORITY = ("persons.xml", "places.xml", "orgs.xml")
 RIGHTS = "The History and Public Policy Program welcomes reuse of Digital Archive materials"
 
 # source → layout, file stem, (sender, recipient) as the title names them, archival copies (repository, fond),
@@ -55,24 +54,15 @@ def x(tree, path: str):
     return tree.xpath(path, namespaces=NS)
 
 
-def _quiet(*args, **kwargs) -> None:
-    pass
-
 
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("real")
-    for name in AUTHORITY:
-        (out / name).write_bytes((REPO / "tei" / name).read_bytes())
-    assert run_ingest([REAL / name for name in REAL_DOCS], out, echo=_quiet) == 0
-    return out
+    return build_edition(tmp_path_factory.mktemp("real"), [REAL / name for name in REAL_DOCS])
 
 
 @pytest.fixture(scope="module")
 def docs(edition):
-    from lxml import etree
-
-    return {p.stem: etree.parse(str(p)) for p in edition.glob("*.xml") if p.name not in AUTHORITY}
+    return read_documents(edition)
 
 
 def test_every_real_source_is_in_the_table():

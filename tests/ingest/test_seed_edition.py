@@ -9,29 +9,21 @@ import pytest
 from lxml import etree
 
 from editio.ingest import fidelity
-from editio.ingest.command import run_ingest
 from editio.ingest.pipeline import Authorities, convert_source
 from editio.tei import NS, TEI_NS
 
+from .edition import AUTHORITY, build_edition
 from .jing import jing_errors
 
 REPO = Path(__file__).resolve().parents[2]
 SOURCES = sorted((REPO / "sources").glob("*.txt"))
-AUTHORITY = ("persons.xml", "places.xml", "orgs.xml")
 
-
-def _quiet(*args, **kwargs) -> None:
-    pass
 
 
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory) -> Path:
     """A fresh ingest of sources/ beside copies of the authority files (so names come out linked)."""
-    out = tmp_path_factory.mktemp("tei")
-    for name in AUTHORITY:
-        (out / name).write_bytes((REPO / "tei" / name).read_bytes())
-    assert run_ingest(SOURCES, out, echo=_quiet) == 0
-    return out
+    return build_edition(tmp_path_factory.mktemp("tei"), SOURCES)
 
 
 def docs(folder: Path) -> dict[str, etree._ElementTree]:
@@ -282,9 +274,7 @@ def test_the_check_names_the_first_missing_word_and_its_line(edition):
 
 
 def test_the_same_sources_give_byte_identical_tei(edition, tmp_path):
-    for name in AUTHORITY:
-        (tmp_path / name).write_bytes((edition / name).read_bytes())
-    assert run_ingest(SOURCES, tmp_path, echo=_quiet) == 0
+    build_edition(tmp_path, SOURCES)
     for p in edition.glob("*.xml"):
         assert (tmp_path / p.name).read_bytes() == p.read_bytes(), p.name
 

@@ -14,17 +14,16 @@ import pytest
 from lxml import etree
 
 from editio.check.api import check_paths
-from editio.ingest.command import run_ingest
 from editio.ingest.layouts import detect
 from editio.ingest.pipeline import Authorities, convert_source
 from editio.ingest.reader import read_source
 from editio.tei import NS, TEI_NS
 
+from .edition import AUTHORITY, build_edition, read_documents
 from .jing import jing_errors
 
 SOURCES = Path(__file__).resolve().parent / "sources"
 REPO = Path(__file__).resolve().parents[2]
-AUTHORITY = ("persons.xml", "places.xml", "orgs.xml")
 LICENCE = "The History and Public Policy Program welcomes reuse of Digital Archive materials"
 
 # source file → (layout, stems of its documents in source order)
@@ -41,9 +40,6 @@ UNSEEN = {
     "article_ceasefire_1953.txt": ("article", ["1953-03-29-kuznetsov-to-molotov", "1953-03-30-molotov-to-kuznetsov"]),
 }
 
-
-def _quiet(*args, **kwargs) -> None:
-    pass
 
 
 def x(tree, path: str):
@@ -73,17 +69,13 @@ def texts(tree, path: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory) -> Path:
-    """A fresh ingest of the unseen sources beside copies of the authority files (as the edition is built)."""
-    out = tmp_path_factory.mktemp("unseen")
-    for name in AUTHORITY:
-        (out / name).write_bytes((REPO / "tei" / name).read_bytes())
-    assert run_ingest([SOURCES / name for name in UNSEEN], out, echo=_quiet) == 0
-    return out
+    """A fresh ingest of the unseen sources (as the edition is built)."""
+    return build_edition(tmp_path_factory.mktemp("unseen"), [SOURCES / name for name in UNSEEN])
 
 
 @pytest.fixture(scope="module")
 def docs(edition) -> dict[str, etree._ElementTree]:
-    return {p.stem: etree.parse(str(p)) for p in sorted(edition.glob("*.xml")) if p.name not in AUTHORITY}
+    return read_documents(edition)
 
 
 # -- layouts ----------------------------------------------------------------------------------------------------

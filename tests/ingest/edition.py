@@ -1,0 +1,26 @@
+"""A fresh edition for the tests: sources ingested into a temporary folder beside copies of the project's authority
+files, as `editio build` does it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from lxml import etree
+
+from editio.ingest.command import run_ingest
+
+REPO = Path(__file__).resolve().parents[2]
+AUTHORITY = ("persons.xml", "places.xml", "orgs.xml")
+
+
+def build_edition(out: Path, sources: list[Path]) -> Path:
+    for name in AUTHORITY:
+        shutil.copy(REPO / "tei" / name, out / name)
+    assert run_ingest(sources, out, echo=lambda *args, **kwargs: None) == 0
+    return out
+
+
+def read_documents(folder: Path) -> dict[str, etree._ElementTree]:
+    """Each document of the folder (not the authority files) by its file stem."""
+    return {p.stem: etree.parse(str(p)) for p in sorted(folder.glob("*.xml")) if p.name not in AUTHORITY}
