@@ -76,3 +76,9 @@ def test_an_institution_is_a_correspondent_of_its_own_kind():
     corr = parse_title("Ciphered telegram, Roshchin to USSR Foreign Ministry")
     assert [(p.name, p.kind) for p in corr.recipients] == [("USSR Foreign Ministry", "org")]
     assert [(p.name, p.kind) for p in corr.senders] == [("Roshchin", "person")]
+
+
+def test_a_title_in_capitals_gives_names_in_the_headers_form():
+    corr = parse_title("CABLE, FILIPPOV (STALIN) TO MAO ZEDONG")
+    assert [(p.surface, p.name) for p in corr.senders] == [("FILIPPOV", "Stalin")]
+    assert [p.name for p in corr.recipients] == ["Mao Zedong"]

@@ -92,6 +92,11 @@ def party(printed: str) -> Party:
     return Party(printed, name, name)
 
 
+def _cased(name: str) -> str:
+    """A name printed in capitals ('MAO ZEDONG', from a title in capitals) in the form the header uses."""
+    return " ".join(w.capitalize() for w in name.split()) if name.isupper() else name
+
+
 def parse_title(title: str) -> Correspondence:
     """Senders, recipients and intermediaries named in a title; empty lists where the title names none."""
     result = Correspondence()
@@ -122,6 +127,9 @@ def parse_title(title: str) -> Correspondence:
     after = re.sub(r",?\s*\d{1,2}(?:\s*\[\d+\])?\s+[A-Z][a-z]+\s+\d{4}.*$", "", after)
     result.senders = [party(p) for p in _split_depth0(before, (" and ", " or "))]
     result.recipients = [party(p) for p in _split_depth0(after, (" and ", " or "))]
+    for parties in (result.senders, result.recipients, result.via):
+        parties[:] = [Party(p.printed, p.surface, _cased(p.name) if p.kind == "person" else p.name, p.kind)
+                      for p in parties]
     return result
 
 
