@@ -33,6 +33,11 @@ def test_build_ingests_and_checks_a_valid_edition(project):
     assert result.exit_code == 0, result.output
     assert "edition built" in result.output
     assert (project / "tei" / "1950-08-28-stalin-to-kim-il-sung.xml").exists()
+    import json
+
+    report = json.loads((project / "output" / "reports" / "tei-check.json").read_text(encoding="utf-8"))
+    assert report["ok"] is True and report["files"] == 4  # one document and the three authority files
+    assert (project / "output" / "reports" / "tei-check.junit.xml").read_text(encoding="utf-8").startswith("<?xml")
 
 
 def test_build_refuses_to_publish_an_invalid_edition(project):

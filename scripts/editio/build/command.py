@@ -35,7 +35,22 @@ def build(force: bool, jobs: int | None) -> None:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
     click.echo(format_text(report))
+    reports = _write_reports(root / "output" / "reports", report)
+    click.echo(f"check reports: {', '.join(os.path.relpath(p) for p in reports)}")
     if not report.ok:
         click.echo("build stopped: the edition is not valid, nothing is published", err=True)
         sys.exit(1)
     click.echo("edition built: tei/ is valid")
+
+
+def _write_reports(folder: Path, report) -> list[Path]:
+    """The check's findings for people (text), programs (JSON) and CI systems (JUnit XML)."""
+    from editio.check.report import format_json, format_junit, format_text
+    from editio.ingest.writer import atomic_write
+
+    written = []
+    for name, text in (("tei-check.txt", format_text(report)), ("tei-check.json", format_json(report)),
+                       ("tei-check.junit.xml", format_junit(report))):
+        atomic_write(folder / name, (text.rstrip("\n") + "\n").encode("utf-8"))
+        written.append(folder / name)
+    return written
