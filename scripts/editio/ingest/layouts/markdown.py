@@ -58,6 +58,8 @@ def read(path: Path, lines: list[str]) -> list[SourceDocument]:
             sections[-1][2].append((i + 1, ""))
             continue
         kind = _label(line)
+        if kind == "keywords" and all(name == "head" for name, _, _ in sections):
+            kind = None  # "## Related Documents" above the record is the site's teaser, not a field of it
         inline = None if kind else _labelled_value(line)
         if kind:
             sections.append((kind, i + 1, []))
