@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lxml import etree
+
 from editio.ingest.pipeline import Authorities, convert_source
 from editio.tei import NS
 
@@ -32,3 +34,16 @@ def test_a_markdown_exports_fields_after_the_contents_stay_out_of_the_text():
     notes = " ".join("".join(e.itertext()) for e in t.xpath("//tei:notesStmt/tei:note", namespaces=NS))
     assert "Zhou Enlai or Mao Zedong" in notes  # kept, in the header
     assert t.xpath("string(//tei:availability/tei:licence[1])", namespaces=NS).strip().startswith("The History")
+
+
+def test_an_article_whose_headings_carry_the_title_on_the_next_line_gives_the_same_documents():
+    variant = convert_source(SOURCES / "variant_article_title_below_heading.txt", Authorities(REPO / "tei"))
+    seed = convert_source(REPO / "sources" / "002_cd92320a92b46101.txt", Authorities(REPO / "tei"))
+    assert [c.stem for c in variant] == [c.stem for c in seed]
+    for v, s in zip(variant, seed, strict=True):
+        assert v.failures == []
+        title = "string(//tei:titleStmt/tei:title[@type='main'])"
+        assert v.tree.xpath(title, namespaces=NS) == s.tree.xpath(title, namespaces=NS)
+        body = "//tei:text"
+        assert [etree.tostring(e) for e in v.tree.xpath(body, namespaces=NS)] == [
+            etree.tostring(e) for e in s.tree.xpath(body, namespaces=NS)]

@@ -36,21 +36,32 @@ def read(path: Path, lines: list[str]) -> list[SourceDocument]:
     current: SourceDocument | None = None
     body: list[tuple[int, str]] = []
     closed = False
+    repeated_title: str | None = None
     for no, text in kept:
         head = fullmatch("article", "document", text)
         if head:
             n = int(head.group("n"))
             if current is not None and current.ordinal == n and not body:
-                continue  # the heading repeated after the download furniture
+                # the heading repeated after the download furniture (its title line, if apart, with it)
+                repeated_title = None if head.group("title") else (current.title.text if current.title else None)
+                continue
             if current is not None:
                 _finish(current, body, closed)
             current = SourceDocument(path=path, layout="article", raw_lines=lines, ordinal=n, article=article)
             current.label = Field(f"Document {n}", no)
-            current.title = Field(head.group("title").strip(), no)
+            title = (head.group("title") or "").strip()
+            current.title = Field(title, no) if title else None  # else: the title is the next line
             body, closed = [], False
             docs.append(current)
             continue
         assert current is not None
+        if current.title is None:
+            current.title = Field(text.strip(), no)
+            continue
+        if repeated_title is not None:
+            again, repeated_title = text.strip() == repeated_title, None
+            if again:
+                continue
         source = fullmatch("article", "source", text)
         if source:
             current.archive.append(Field(source.group("source").strip(), no))
