@@ -12,13 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from editio.check.api import check_paths
 from editio.ingest.layouts import detect
 from editio.ingest.pipeline import Authorities, convert_source
 from editio.ingest.reader import read_source
 from editio.tei import NS
 
-from .edition import AUTHORITY, build_edition, read_documents
+from .edition import build_edition, documents_of, editio_errors, read_documents
 from .jing import jing_errors
 from .test_real_articles import REAL_SOURCES as MORE_REAL_SOURCES  # the second set, tested there
 
@@ -79,14 +78,13 @@ def test_a_real_page_is_read_in_its_layout_with_nothing_lost(name):
 
 
 def test_every_real_document_is_valid_tei_all(edition, tei_all):
-    files = sorted(p for p in edition.glob("*.xml") if p.name not in AUTHORITY)
+    files = documents_of(edition)
     assert len(files) == len(REAL_DOCS)
     assert jing_errors(tei_all, files) == []
 
 
 def test_every_real_document_keeps_the_editions_own_rules(edition, tei_all):
-    report = check_paths([edition], "editio", tei_schema=tei_all, allow_download=False)
-    assert [(Path(p.path).name, p.line, p.rule_id) for p in report.problems if p.severity == "error"] == []
+    assert editio_errors(edition, tei_all) == []
 
 
 @pytest.mark.parametrize("name", sorted(REAL_DOCS))

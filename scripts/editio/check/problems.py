@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 LAYERS = ("wellformed", "tei", "tei-schematron", "editio")
 SEVERITIES = ("error", "warning")
@@ -24,15 +24,7 @@ class Problem:
     layer: str  # 'wellformed' | 'tei' | 'tei-schematron' | 'editio'
 
     def as_dict(self) -> dict[str, object]:
-        return {
-            "path": self.path,
-            "line": self.line,
-            "column": self.column,
-            "severity": self.severity,
-            "message": self.message,
-            "rule_id": self.rule_id,
-            "layer": self.layer,
-        }
+        return asdict(self)
 
 
 @dataclass
