@@ -1,8 +1,7 @@
-"""Shared test fixtures: the official tei_all schema comes from EDITIO_TEI_ALL, never from a fixed path."""
+"""Shared test fixtures: the official tei_all schema is the copy the project ships (EDITIO_TEI_ALL overrides)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -17,12 +16,10 @@ def repo_root() -> Path:
 
 @pytest.fixture(scope="session")
 def tei_all() -> Path:
-    """Path to tei_all.rng (TEI P5 4.9.0). The README's test command sets EDITIO_TEI_ALL."""
-    value = os.environ.get("EDITIO_TEI_ALL")
-    if not value:
-        pytest.fail("EDITIO_TEI_ALL is not set: point it at tei_all.rng (TEI P5 4.9.0), "
-                    "as the README's test command does")
-    path = Path(value)
-    if not path.is_file():
-        pytest.fail(f"EDITIO_TEI_ALL={value} is not a file")
-    return path
+    """Path to tei_all.rng (TEI P5 4.9.0): as the tool finds it (schema/tei_all.rng unless EDITIO_TEI_ALL)."""
+    from editio.check.tei_schema import SchemaUnavailable, locate
+
+    try:
+        return locate(None)
+    except SchemaUnavailable as exc:
+        pytest.fail(str(exc))

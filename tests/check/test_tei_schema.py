@@ -1,4 +1,5 @@
-"""Where tei_all.rng comes from: flag, environment, verified cache, verified download; never the network in tests."""
+"""Where tei_all.rng comes from: flag, environment, the shipped copy, and a verified download only when asked;
+never the network in tests."""
 
 from __future__ import annotations
 
@@ -11,8 +12,29 @@ from editio.check import tei_schema
 from editio.check.tei_schema import SchemaUnavailable, locate
 
 
-def test_the_published_checksum_is_the_shared_copys(tei_all):
-    assert tei_schema.sha256_of(Path(tei_all)) == tei_schema.TEI_ALL_SHA256
+def test_the_shipped_copy_is_the_published_release(tei_all):
+    assert tei_schema.shipped().is_file()
+    assert tei_schema.sha256_of(tei_schema.shipped()) == tei_schema.TEI_ALL_SHA256
+
+
+def test_without_flag_or_environment_the_shipped_copy_is_used(monkeypatch):
+    monkeypatch.delenv(tei_schema.ENV_VAR, raising=False)
+    assert locate(None) == tei_schema.shipped()
+
+
+def test_nothing_is_downloaded_unless_asked(tmp_path, monkeypatch):
+    monkeypatch.delenv(tei_schema.ENV_VAR, raising=False)
+    monkeypatch.setattr(tei_schema, "download", lambda *a, **k: pytest.fail("downloaded without being asked"))
+    with pytest.raises(SchemaUnavailable, match="missing"):
+        locate(None, bundled=tmp_path / "gone.rng")
+
+
+def test_a_damaged_shipped_copy_is_refused(tmp_path, monkeypatch):
+    monkeypatch.delenv(tei_schema.ENV_VAR, raising=False)
+    damaged = tmp_path / "tei_all.rng"
+    damaged.write_text("<grammar/>")
+    with pytest.raises(SchemaUnavailable, match="SHA-256"):
+        locate(None, bundled=damaged)
 
 
 def test_explicit_path_wins_over_the_environment(tmp_path, monkeypatch, tei_all):
@@ -35,10 +57,10 @@ def test_download_is_verified_then_cached(tmp_path, monkeypatch, tei_all):
     monkeypatch.delenv(tei_schema.ENV_VAR, raising=False)
     cache = tmp_path / "cache"
     url = Path(tei_all).resolve().as_uri()  # a file: URL stands in for the TEI Vault
-    got = locate(None, url=url, cache=cache)
+    got = locate(None, download_schema=True, url=url, cache=cache)
     assert got.parent == cache and got.read_bytes() == Path(tei_all).read_bytes()
     # the second time the verified cache answers: the source may be gone
-    assert locate(None, url=(tmp_path / "gone.rng").as_uri(), cache=cache) == got
+    assert locate(None, download_schema=True, url=(tmp_path / "gone.rng").as_uri(), cache=cache) == got
 
 
 def test_a_download_with_the_wrong_checksum_is_refused(tmp_path, monkeypatch):
@@ -46,7 +68,7 @@ def test_a_download_with_the_wrong_checksum_is_refused(tmp_path, monkeypatch):
     fake = tmp_path / "tei_all.rng"
     fake.write_text("<grammar/>")
     with pytest.raises(SchemaUnavailable, match="SHA-256"):
-        locate(None, url=fake.as_uri(), cache=tmp_path / "cache")
+        locate(None, download_schema=True, url=fake.as_uri(), cache=tmp_path / "cache")
     assert not list((tmp_path / "cache").glob("*.rng"))
 
 
@@ -55,11 +77,5 @@ def test_a_tampered_cache_is_not_trusted(tmp_path, monkeypatch, tei_all):
     cache = tmp_path / "cache"
     cache.mkdir()
     (cache / f"tei_all-{tei_schema.TEI_VERSION}.rng").write_text("<grammar/>")
-    got = locate(None, url=Path(tei_all).resolve().as_uri(), cache=cache)
+    got = locate(None, download_schema=True, url=Path(tei_all).resolve().as_uri(), cache=cache)
     assert hashlib.sha256(got.read_bytes()).hexdigest() == tei_schema.TEI_ALL_SHA256
-
-
-def test_offline_without_a_schema_is_an_error(tmp_path, monkeypatch):
-    monkeypatch.delenv(tei_schema.ENV_VAR, raising=False)
-    with pytest.raises(SchemaUnavailable, match="--tei-schema"):
-        locate(None, allow_download=False, cache=tmp_path / "cache")

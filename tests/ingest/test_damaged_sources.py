@@ -301,7 +301,7 @@ def test_what_is_converted_from_damaged_pages_is_valid_tei_all(converted_damage,
 
 
 def test_what_is_converted_from_damaged_pages_keeps_the_editions_own_rules(converted_damage, tei_all):
-    report = check_paths([converted_damage], "editio", tei_schema=tei_all, allow_download=False)
+    report = check_paths([converted_damage], "editio", tei_schema=tei_all)
     assert [(Path(p.path).name, p.line, p.rule_id) for p in report.problems if p.severity == "error"] == []
 
 

@@ -84,7 +84,7 @@ def _sort_key(order: dict[str, int]):
 
 def check_paths(paths: Sequence[Path | str], profile: str = "editio", tei_schema: Path | str | None = None,
                 jobs: int | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: bytes | None = None,
-                allow_download: bool = True, schema_folder: Path | None = None) -> CheckReport:
+                download_schema: bool = False, schema_folder: Path | None = None) -> CheckReport:
     """Check files/folders/"-" with every layer of `profile`; raises CheckSetupError if it cannot run."""
     started = time.perf_counter()
     timings: dict[str, float] = {}
@@ -92,7 +92,7 @@ def check_paths(paths: Sequence[Path | str], profile: str = "editio", tei_schema
         raise CheckSetupError(f"unknown profile {profile!r}: use one of {', '.join(PROFILES)}")
     jobs = max(1, jobs or os.cpu_count() or 1)
     try:
-        rng_path = locate_tei_all(tei_schema, allow_download=allow_download)
+        rng_path = locate_tei_all(tei_schema, download_schema=download_schema)
     except SchemaUnavailable as exc:
         raise CheckSetupError(str(exc)) from exc
     sources, problems = collect(paths, stdin)

@@ -28,7 +28,7 @@ def default_profile() -> str:
               help="editio: TEI conformance + the edition's rules (default inside the repository); "
                    "tei_all: TEI conformance only (for files from other projects).")
 @click.option("--tei-schema", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help=f"tei_all.rng to use (else ${ENV_VAR}, else a verified download kept in the user cache).")
+              help=f"tei_all.rng to use (else ${ENV_VAR}, else the copy shipped in schema/).")
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
               help="text: one compiler-style line per problem; json; junit (JUnit XML for CI).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -37,11 +37,12 @@ def default_profile() -> str:
               help="Files checked in parallel (default: one per CPU).")
 @click.option("--max-size", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES // (1024 * 1024),
               show_default=True, help="Largest file accepted, in MiB.")
-@click.option("--offline", is_flag=True, help="Never download tei_all.rng.")
+@click.option("--download-schema", is_flag=True,
+              help="Use tei_all.rng from the TEI Vault (verified, cached) instead of the shipped copy.")
 @click.option("-q", "--quiet", is_flag=True, help="Text format: print only errors and the summary.")
 @click.option("--list-rules", is_flag=True, help="Print every rule (id, layer, severity, what it asks) and exit.")
 def main(paths: tuple[str, ...], profile: str | None, tei_schema: Path | None, fmt: str, output: Path | None,
-         jobs: int | None, max_size: int, offline: bool, quiet: bool, list_rules: bool) -> None:
+         jobs: int | None, max_size: int, download_schema: bool, quiet: bool, list_rules: bool) -> None:
     """Check TEI files: well-formed and safe, valid TEI P5 (tei_all RELAX NG + its Schematron), and the
     edition's own rules.
 
@@ -59,7 +60,7 @@ def main(paths: tuple[str, ...], profile: str | None, tei_schema: Path | None, f
         paths = (str(folder),)
     try:
         report = check_paths(list(paths), profile=profile, tei_schema=tei_schema, jobs=jobs,
-                             max_bytes=max_size * 1024 * 1024, allow_download=not offline,
+                             max_bytes=max_size * 1024 * 1024, download_schema=download_schema,
                              schema_folder=schema_dir() if profile == "editio" else None)
     except CheckSetupError as exc:
         click.echo(f"tei-check: {exc}", err=True)

@@ -1,7 +1,10 @@
-"""Where the official tei_all.rng comes from: --tei-schema, EDITIO_TEI_ALL, the user cache, or the TEI Vault.
+"""Where the official tei_all.rng comes from: --tei-schema, EDITIO_TEI_ALL, the copy shipped in schema/, or
+(only when asked) the TEI Vault.
 
-The schema is not part of the repository. A download happens once, is checked against the published
-SHA-256 before it is used, and is kept in the user's cache folder; a file named by the user is taken as is.
+The project ships tei_all.rng in schema/ so that a fresh clone checks with no network; the shipped copy is
+verified against the published SHA-256 before use. A download happens only when the user asks for it
+(`tei-check --download-schema`), is verified the same way and kept in the user's cache folder; a file named by
+the user is taken as is.
 """
 
 from __future__ import annotations
@@ -60,18 +63,31 @@ def download(url: str, dest: Path, sha256: str, timeout: float = DOWNLOAD_TIMEOU
     return dest
 
 
-def locate(explicit: Path | str | None = None, *, allow_download: bool = True, url: str = TEI_ALL_URL,
-           sha256: str = TEI_ALL_SHA256, cache: Path | None = None) -> Path:
-    """The tei_all.rng to use, in order: explicit path, $EDITIO_TEI_ALL, verified cache, download."""
+def shipped() -> Path:
+    """The copy of tei_all.rng in the project's schema/ folder."""
+    return Path(__file__).resolve().parents[3] / "schema" / "tei_all.rng"
+
+
+def locate(explicit: Path | str | None = None, *, download_schema: bool = False, url: str = TEI_ALL_URL,
+           sha256: str = TEI_ALL_SHA256, cache: Path | None = None, bundled: Path | None = None) -> Path:
+    """The tei_all.rng to use, in order: explicit path, $EDITIO_TEI_ALL, the shipped copy (verified), then —
+    only with download_schema — the verified cache or a verified download."""
     for value, origin in ((explicit, "--tei-schema"), (os.environ.get(ENV_VAR), ENV_VAR)):
         if value:
             path = Path(value).expanduser()
             if not path.is_file():
                 raise SchemaUnavailable(f"{origin}: {path} is not a file")
             return path
+    own = bundled or shipped()
+    if not download_schema:
+        if not own.is_file():
+            raise SchemaUnavailable(f"the shipped schema {own} is missing: restore it from the repository, "
+                                    f"pass --tei-schema PATH, set {ENV_VAR} or use --download-schema")
+        if sha256_of(own) != sha256:
+            raise SchemaUnavailable(f"the shipped schema {own} does not have the published SHA-256 {sha256}: "
+                                    "restore it from the repository (it must be byte for byte the TEI release)")
+        return own
     cached = (cache or cache_dir()) / f"tei_all-{TEI_VERSION}.rng"
     if cached.is_file() and sha256_of(cached) == sha256:
         return cached
-    if not allow_download:
-        raise SchemaUnavailable(f"no tei_all.rng: pass --tei-schema PATH or set {ENV_VAR}")
     return download(url, cached, sha256)
