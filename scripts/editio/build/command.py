@@ -1,56 +1,50 @@
-"""`editio build`: the whole pipeline on the bundled corpus — ingest, then check; an invalid edition is not
-published."""
+"""`editio build [TARGET…]`: without targets, the whole pipeline — ingest sources/ into tei/, then every target
+(check, then the editions); with targets, only those and what they need, from tei/ as it stands."""
 
 from __future__ import annotations
 
-import os
 import sys
-from pathlib import Path
+import time
 
 import click
 
-from editio.ingest.command import run_ingest
-from editio.paths import project_root
+from editio.build.targets import BuildError, available, plan
+from editio.edition import EditionError
+from editio.paths import current_edition
 
 
 @click.command()
+@click.argument("targets", nargs=-1)
 @click.option("--force", is_flag=True, help="Let ingest overwrite TEI files edited by hand.")
-@click.option("--jobs", type=int, default=None, help="Parallel checks (default: one per core).")
-def build(force: bool, jobs: int | None) -> None:
-    """Ingest sources/ into tei/, check the edition, and build the outputs."""
-    root = project_root()
-    sources = sorted((root / "sources").glob("*.txt"))
-    click.echo("== ingest")
-    if run_ingest(sources, root / "tei", force, report_orphans=True):
-        click.echo("build stopped: ingest reported errors", err=True)
-        sys.exit(1)
-    click.echo("== check")
-    from editio.check.api import CheckSetupError, check_paths
-    from editio.check.report import format_text
-
+@click.option("--list", "list_targets", is_flag=True, help="List the build targets and exit.")
+def build(targets: tuple[str, ...], force: bool, list_targets: bool) -> None:
+    """Ingest sources/ into tei/, check the edition, and build its editions into output/."""
+    known = available()
+    if list_targets:
+        for t in plan([], known):
+            needs = f" (needs {', '.join(t.needs)})" if t.needs else ""
+            click.echo(f"{t.name:<8} output/{t.folder or t.name}/  {t.description}{needs}")
+        return
     try:
-        # As the user would type it, so each problem reads "tei/<file>.xml:line:col: …".
-        report = check_paths([Path(os.path.relpath(root / "tei"))], profile="editio", jobs=jobs)
-    except CheckSetupError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
-    click.echo(format_text(report))
-    reports = _write_reports(root / "output" / "reports", report)
-    click.echo(f"check reports: {', '.join(os.path.relpath(p) for p in reports)}")
-    if not report.ok:
-        click.echo("build stopped: the edition is not valid, nothing is published", err=True)
-        sys.exit(1)
-    click.echo("edition built: tei/ is valid")
+        edition = current_edition()
+        order = plan(targets, known)
+    except (EditionError, BuildError) as exc:
+        raise click.UsageError(str(exc)) from exc
+    if not targets:
+        from editio.ingest.command import run_ingest
 
-
-def _write_reports(folder: Path, report) -> list[Path]:
-    """The check's findings for people (text), programs (JSON) and CI systems (JUnit XML)."""
-    from editio.check.report import format_json, format_junit, format_text
-    from editio.ingest.writer import atomic_write
-
-    written = []
-    for name, text in (("tei-check.txt", format_text(report)), ("tei-check.json", format_json(report)),
-                       ("tei-check.junit.xml", format_junit(report))):
-        atomic_write(folder / name, (text.rstrip("\n") + "\n").encode("utf-8"))
-        written.append(folder / name)
-    return written
+        click.echo("== ingest")
+        if run_ingest(sorted(edition.sources.glob("*.txt")), edition.tei, force, report_orphans=True):
+            click.echo("build stopped: ingest reported errors", err=True)
+            sys.exit(1)
+    for target in order:
+        click.echo(f"== {target.name}")
+        started = time.perf_counter()
+        try:
+            written = target.run(edition, edition.output / (target.folder or target.name))
+        except BuildError as exc:
+            click.echo(f"build stopped: {exc} (target {target.name})", err=True)
+            sys.exit(1)
+        click.echo(f"{target.name}: {len(written)} file(s) in output/{target.folder or target.name}/ "
+                   f"({time.perf_counter() - started:.1f} s)")
+    click.echo(f"edition built: {', '.join(t.name for t in order)}")

@@ -8,11 +8,12 @@ from pathlib import Path
 import click
 from lxml import etree
 
-from editio.ingest.writer import Manifest, atomic_write
+from editio.ingest.writer import Manifest
 from editio.names.authority import KINDS, load_authorities
 from editio.names.occurrences import document_files, occurrences
 from editio.names.tagging import TagResult, tag_tree
 from editio.paths import tei_dir as default_tei_dir
+from editio.tei.files import atomic_write
 
 
 def _tag_files(files: list[Path], tei: Path, write: bool) -> list[tuple[Path, TagResult]]:

@@ -1,0 +1,86 @@
+"""XSLT 3.0 for every output: one Saxon processor per build, each stylesheet compiled once, the edition's settings
+passed to every stylesheet as parameters (`edition-title`, `edition-base-url`, …)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from saxonche import PySaxonApiError, PySaxonProcessor
+
+XSLT_DIR = Path(__file__).resolve().parents[3] / "xslt"
+
+
+class XsltError(RuntimeError):
+    """A stylesheet failed to compile or to run; the message names the stylesheet and the input."""
+
+
+class Stylesheets:
+    """Compiled stylesheets of one build. Use as a context manager; compile() caches by path."""
+
+    def __init__(self, params: Mapping[str, str] | None = None) -> None:
+        self._proc = PySaxonProcessor(license=False)
+        self._xslt = self._proc.new_xslt30_processor()
+        self._params = dict(params or {})
+        self._compiled: dict[Path, object] = {}
+
+    def __enter__(self) -> Stylesheets:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._compiled.clear()
+
+    def compile(self, stylesheet: Path | str):
+        path = Path(stylesheet) if Path(stylesheet).is_absolute() else XSLT_DIR / stylesheet
+        exe = self._compiled.get(path)
+        if exe is None:
+            try:
+                exe = self._xslt.compile_stylesheet(stylesheet_file=str(path))
+            except PySaxonApiError as exc:
+                raise XsltError(f"{path}: {exc}") from exc
+            if exe is None:
+                raise XsltError(f"{path}: {self._xslt.error_message or 'did not compile'}")
+            self._compiled[path] = exe
+        return exe
+
+    def _prepared(self, stylesheet: Path | str, params: Mapping[str, object]):
+        exe = self.compile(stylesheet)
+        exe.clear_parameters()
+        for name, value in {**self._params, **params}.items():
+            exe.set_parameter(name, self._value(value))
+        return exe
+
+    def _value(self, value: object):
+        if isinstance(value, bool):
+            return self._proc.make_boolean_value(value)
+        if isinstance(value, int):
+            return self._proc.make_integer_value(value)
+        return self._proc.make_string_value(str(value))
+
+    def transform(self, stylesheet: Path | str, source: Path, output: Path | None = None,
+                  **params: object) -> str | None:
+        """Apply the stylesheet to source; to output (and its xsl:result-documents beside it) or as a string."""
+        exe = self._prepared(stylesheet, params)
+        try:
+            if output is not None:
+                output.parent.mkdir(parents=True, exist_ok=True)
+                exe.set_base_output_uri(output.resolve().as_uri())
+                exe.transform_to_file(source_file=str(source), output_file=str(output))
+                return None
+            return exe.transform_to_string(source_file=str(source))
+        except PySaxonApiError as exc:
+            raise XsltError(f"{stylesheet} on {source}: {exc}") from exc
+
+    def call(self, stylesheet: Path | str, output: Path | None = None, template: str | None = None,
+             **params: object) -> str | None:
+        """Run a named template (default xsl:initial-template), e.g. for pages made from many documents."""
+        exe = self._prepared(stylesheet, params)
+        try:
+            if output is not None:
+                output.parent.mkdir(parents=True, exist_ok=True)
+                exe.set_base_output_uri(output.resolve().as_uri())
+                exe.call_template_returning_file(template, output_file=str(output))
+                return None
+            return exe.call_template_returning_string(template)
+        except PySaxonApiError as exc:
+            raise XsltError(f"{stylesheet} ({template or 'xsl:initial-template'}): {exc}") from exc
