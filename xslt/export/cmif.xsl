@@ -27,13 +27,6 @@
   <xsl:param name="cmif-bibl-id" as="xs:string"/>
   <xsl:param name="cmif-file" as="xs:string" select="'cmif.xml'"/>
 
-  <!-- The last change of the edition's data: the newest publication or revision date of its documents. -->
-  <xsl:variable name="timestamp" as="xs:string"
-    select="let $days := $docs//tei:teiHeader/(tei:fileDesc/tei:publicationStmt/tei:date/@when
-                                               | tei:revisionDesc/tei:change/@when)/editio:day(.)
-                                               [matches(., '^\d{4}-\d{2}-\d{2}$')]
-            return (max($days ! xs:date(.)) ! (string(.) || 'T00:00:00Z'), '1970-01-01T00:00:00Z')[1]"/>
-
   <xsl:template name="xsl:initial-template">
     <TEI>
       <teiHeader>
@@ -49,7 +42,7 @@
             <xsl:if test="$edition-base-url">
               <idno type="url"><xsl:value-of select="$edition-base-url || $cmif-file"/></idno>
             </xsl:if>
-            <date when="{$timestamp}"/>
+            <date when="{$last-change}T00:00:00Z"/>
             <availability>
               <licence target="https://creativecommons.org/licenses/by/4.0/">This file is licensed under the terms of the Creative Commons License CC-BY 4.0</licence>
             </availability>

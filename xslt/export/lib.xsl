@@ -28,6 +28,13 @@
 
   <xsl:key name="id" match="*[@xml:id]" use="@xml:id"/>
 
+  <!-- The day the edition's data last changed: the newest publication or revision date of its documents. -->
+  <xsl:variable name="last-change" as="xs:string"
+    select="let $days := $docs//tei:teiHeader/(tei:fileDesc/tei:publicationStmt/tei:date/@when
+                                               | tei:revisionDesc/tei:change/@when)/editio:day(.)
+                                               [matches(., '^\d{4}-\d{2}-\d{2}$')]
+            return (string(max($days ! xs:date(.))), '1970-01-01')[1]"/>
+
   <!-- The element a pointer names: "per:stalin" through prefixDef, "#x" in the same file, "file.xml#x" beside it. -->
   <xsl:function name="editio:entity" as="element()?">
     <xsl:param name="pointer" as="xs:string"/>
@@ -92,5 +99,20 @@
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:sequence select="normalize-space(($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'main'],
                                            $tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1])"/>
+  </xsl:function>
+
+  <!-- A bibl as one line: its parts (title, author, biblScope …) joined by ", " when it has no text of its own. -->
+  <xsl:function name="editio:bibl-text" as="xs:string">
+    <xsl:param name="bibl" as="element()"/>
+    <xsl:sequence select="if ($bibl/text()[normalize-space()]) then normalize-space($bibl)
+                          else string-join($bibl/*[not(self::tei:ptr)]/normalize-space()[.], ', ')"/>
+  </xsl:function>
+
+  <!-- A bibl and the address it points at (ptr), the address once. -->
+  <xsl:function name="editio:bibl-line" as="xs:string">
+    <xsl:param name="bibl" as="element()"/>
+    <xsl:variable name="text" select="editio:bibl-text($bibl)"/>
+    <xsl:variable name="url" select="string(($bibl//tei:ptr/@target)[1])"/>
+    <xsl:sequence select="if ($url and not(contains($text, $url))) then $text || ' ' || $url else $text"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from editio.build.exports import cmif, records, validate
+from editio.build.exports import cmif, deposit, dublin_core, records, text, validate
 from editio.build.targets import BuildError, Target
 from editio.build.xslt import Stylesheets, XsltError
 from editio.edition import Edition
@@ -28,6 +28,9 @@ def run(edition: Edition, out: Path) -> list[Path]:
         with Stylesheets(edition.xslt_params()) as sheets:
             written.append(cmif.write(edition, sheets, out))
             written += records.write(edition, sheets, out)
+            written += dublin_core.write(edition, sheets, out)
+            written += text.write(edition, sheets, out)
+            written += deposit.write(edition, sheets, out)
     except XsltError as exc:
         raise BuildError(str(exc)) from exc
     _check(edition, out)
@@ -39,7 +42,8 @@ def _check(edition: Edition, out: Path) -> None:
     """Errors stop the build. Until the edition has a base URL, cmif.xml cannot carry the address CMIF requires
     (idno type="url"): the rules that need it are left out of the Schematron run (phase "unpublished") and
     what the CMIF schema says is shown as warnings."""
-    problems = validate.relaxng([out / cmif.FILE])
+    bag = out / deposit.FOLDER
+    problems = validate.relaxng([out / cmif.FILE, bag / "data" / deposit.CORPUS])
     cmif_rng = validate.relaxng([out / cmif.FILE], cmif.RNG)
     rules = validate.schematron(out / cmif.FILE, cmif.SCH, cmif.phase(edition))
     if edition.base_url:
@@ -53,6 +57,9 @@ def _check(edition: Edition, out: Path) -> None:
         click.echo(line)
     problems += validate.errors_only(rules)
     problems += validate.json_lines(out / records.JSONL, records.SCHEMA)
+    problems += validate.xml_schema(sorted((out / dublin_core.FOLDER).glob("*.xml")), validate.oai_dc_schema())
+    problems += validate.citation_cff(bag / "data" / deposit.CITATION)
+    problems += validate.bag(bag)
     if problems:
         for line in problems:
             click.echo(line, err=True)
