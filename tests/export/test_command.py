@@ -24,7 +24,7 @@ def test_editio_export_all_writes_every_export(tmp_path, monkeypatch, tei_all):
     out = tmp_path / "output" / "exports"
     for name in ("cmif.xml", "documents.jsonl", "network/nodes.csv", "network/edges.csv",
                  "dc/doc-1950-09-29-shtykov-to-gromyko.xml", "text/doc-1950-09-29-shtykov-to-gromyko.txt",
-                 "deposit/bagit.txt", "deposit/data/corpus.xml", "deposit/data/CITATION.cff"):
+                 "deposit/bagit.txt", "dts/index.json", "deposit/data/corpus.xml", "deposit/data/CITATION.cff"):
         assert (out / name).is_file(), name
     assert "no base_url yet" in result.output
 

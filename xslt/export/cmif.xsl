@@ -38,7 +38,14 @@
             </xsl:for-each>
           </titleStmt>
           <publicationStmt>
-            <publisher><xsl:value-of select="($edition-publisher[normalize-space()], $edition-title)[1]"/></publisher>
+            <!-- with the edition's address as the SIG's example writes it (publisher/ref), which CMIF readers take -->
+            <publisher>
+              <xsl:variable name="name" select="($edition-publisher[normalize-space()], $edition-title)[1]"/>
+              <xsl:choose>
+                <xsl:when test="$edition-base-url"><ref target="{$edition-base-url}"><xsl:value-of select="$name"/></ref></xsl:when>
+                <xsl:otherwise><xsl:value-of select="$name"/></xsl:otherwise>
+              </xsl:choose>
+            </publisher>
             <xsl:if test="$edition-base-url">
               <idno type="url"><xsl:value-of select="$edition-base-url || $cmif-file"/></idno>
             </xsl:if>

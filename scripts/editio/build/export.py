@@ -1,7 +1,7 @@
 """Target `export` (also `editio export`): the edition's data in the forms other repositories take, each
 validated before the build goes on — CMIF for correspSearch, Dublin Core (oai_dc) per document, JSON Lines and
-the correspondence network (CSV), plain text per document, and a BagIt deposit package with a teiCorpus of the
-whole edition and a CITATION.cff. All from tei/; written into output/exports/."""
+the correspondence network (CSV), plain text per document, Distributed Text Services as static files, and a BagIt
+deposit package with a teiCorpus of the whole edition and a CITATION.cff. All from tei/, into output/exports/."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from editio.build.exports import cmif, deposit, dublin_core, records, text, validate
+from editio.build.exports import cmif, deposit, dts, dublin_core, records, text, validate
 from editio.build.targets import BuildError, Target
 from editio.build.xslt import Stylesheets, XsltError
 from editio.edition import Edition
@@ -30,6 +30,7 @@ def run(edition: Edition, out: Path) -> list[Path]:
             written += records.write(edition, sheets, out)
             written += dublin_core.write(edition, sheets, out)
             written += text.write(edition, sheets, out)
+            written += dts.write(edition, sheets, out)
             written += deposit.write(edition, sheets, out)
     except XsltError as exc:
         raise BuildError(str(exc)) from exc
@@ -75,5 +76,5 @@ def export(what: str) -> None:
     click.get_current_context().invoke(build, targets=("export",))
 
 
-TARGET = Target(name="export", description="CMIF, Dublin Core, JSON Lines, network CSV, plain text, BagIt deposit",
+TARGET = Target(name="export", description="CMIF, Dublin Core, JSON Lines, network CSV, plain text, DTS, BagIt deposit",
                 run=run, needs=("check",), folder="exports")
