@@ -11,7 +11,7 @@ from lxml import etree
 from editio.build.exports import text
 from editio.build.xslt import Stylesheets
 
-from .conftest import NS, REPO, TEI, UNDATED, doc_id
+from .conftest import NO_RECIPIENT, NS, REPO, TEI, UNDATED, doc_id
 
 WORD = re.compile(r"\w+")
 IN_CHOICE = {"sic", "abbr", "orig"}  # readings a choice holds that the text view replaces by corr, expan, reg
@@ -90,3 +90,12 @@ def test_the_reading_view_of_constructed_markup(tmp_path):
             in out)
     assert out.rstrip().endswith("[1] Stalin")
     assert "greatsuccesses" not in out and "IAD" not in out and "struck" not in out
+
+
+def test_no_date_and_no_recipient_are_said(published_edition, published_exports):
+    folder = published_exports / text.FOLDER
+    undated = (folder / f"{doc_id(published_edition.tei / UNDATED)}.txt").read_text(encoding="utf-8")
+    assert "\nDate: undated\n" in undated
+    unnamed = (folder / f"{doc_id(published_edition.tei / NO_RECIPIENT)}.txt").read_text(encoding="utf-8")
+    assert "\nTo: not named\n" in unnamed
+    assert "\nWeb: https://example.org/korean-war/doc-" in unnamed

@@ -28,10 +28,12 @@
     <xsl:variable name="date" select="editio:doc-date(.)"/>
     <xsl:variable name="fields" as="xs:string*">
       <xsl:sequence select="editio:field('Title', editio:title(.))"/>
-      <xsl:sequence select="editio:field('Date', if ($date/@when) then editio:day($date/@when)
-                            else string-join(($date/(@notBefore, @from)[1], $date/(@notAfter, @to)[1]) ! editio:day(.), '/'))"/>
-      <xsl:sequence select="editio:field('From', editio:parties($actions[@type = 'sent']))"/>
-      <xsl:sequence select="editio:field('To', editio:parties($actions[@type = 'received']))"/>
+      <!-- date, sender and recipient are always said: "undated", "not named" rather than a missing line -->
+      <xsl:sequence select="editio:field('Date', (if ($date/@when) then editio:day($date/@when)
+                            else string-join(($date/(@notBefore, @from)[1], $date/(@notAfter, @to)[1]) ! editio:day(.), '/'),
+                            'undated')[normalize-space()][1])"/>
+      <xsl:sequence select="editio:field('From', (editio:parties($actions[@type = 'sent']), 'not named')[normalize-space()][1])"/>
+      <xsl:sequence select="editio:field('To', (editio:parties($actions[@type = 'received']), 'not named')[normalize-space()][1])"/>
       <xsl:sequence select="editio:field('Via', editio:parties($actions[@type = 'transmitted']))"/>
       <xsl:sequence select="editio:field('Source', string-join($header/tei:fileDesc/tei:sourceDesc/tei:bibl
                               ! editio:bibl-line(.), '; '))"/>
