@@ -22,6 +22,7 @@ def main(edition: Path | None) -> None:
 def _register() -> None:
     # Each stage owns its command in its own package; the group only lists them.
     from editio.build.command import build
+    from editio.build.export import export
     from editio.build.init import init
     from editio.check.cli import main as check
     from editio.ingest.command import ingest
@@ -32,6 +33,7 @@ def _register() -> None:
     main.add_command(names)
     main.add_command(check, name="check")
     main.add_command(build)
+    main.add_command(export)
 
 
 _register()

@@ -1,0 +1,15 @@
+"""The exchange formats of `editio export` (target `export`), one module each: what it writes and how it is
+validated. The XSLT does the writing wherever the output is XML or text (xslt/export/); these modules run it,
+turn the per-document records into data (JSON Lines, CSV), package the deposit and validate every file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[4]
+SCHEMAS = REPO / "schema"
+
+
+def documents_param(documents: list[Path]) -> str:
+    """The stylesheets' `documents` parameter: one file URI a line, in the edition's order."""
+    return "\n".join(p.resolve().as_uri() for p in documents)
