@@ -61,7 +61,7 @@
         <xsl:variable name="parts" as="xs:string*">
           <xsl:for-each select="$file/tei:sourceDesc/tei:bibl[not(@type = 'archival')]">
             <xsl:variable name="b" as="xs:string*">
-              <xsl:apply-templates select="node()" mode="print:text">
+              <xsl:apply-templates select="." mode="print:text">
                 <xsl:with-param name="marks" select="false()" tunnel="yes"/>
               </xsl:apply-templates>
             </xsl:variable>

@@ -191,6 +191,14 @@
                 mode="print:text">
     <xsl:apply-templates mode="print:text"/>
   </xsl:template>
+  <!-- A bibl made of parts only (title, author, date …): the parts separated as in a citation. -->
+  <xsl:template match="tei:bibl[not(text()[normalize-space()])]" mode="print:text">
+    <xsl:value-of select="string-join(for $part in * return string-join(print:inline-of($part)), '. ') || '.'"/>
+  </xsl:template>
+  <xsl:function name="print:inline-of" as="xs:string*">
+    <xsl:param name="element" as="element()"/>
+    <xsl:apply-templates select="$element" mode="print:text"/>
+  </xsl:function>
 
   <xsl:function name="print:inline" as="xs:string*">
     <xsl:param name="element" as="element()"/>
