@@ -25,13 +25,15 @@
     <xsl:apply-templates select="$e" mode="print:series"/>
   </xsl:function>
 
-  <!-- The note's mark: its number within its series in its document (the document is the TEI file). -->
+  <!-- The note's mark: its number within its series in its document (the document is the TEI file), in the order
+       the marks are printed. -->
   <xsl:function name="print:mark" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="series" select="print:series($e)"/>
-    <xsl:variable name="n" as="xs:integer">
-      <xsl:number select="$e" level="any" from="tei:TEI" count="*[print:series(.) = $series]"/>
-    </xsl:variable>
+    <!-- marks are printed after the element's content, so those inside it come first -->
+    <xsl:variable name="n" select="count(($e/preceding::*, $e/descendant::*)[print:series(.) = $series]
+                                         [root(.) is root($e)]
+                                         [not(ancestor::tei:teiHeader)]) + 1"/>
     <xsl:sequence select="if ($series = 'textual') then format-integer($n, 'a') else string($n)"/>
   </xsl:function>
 
