@@ -207,7 +207,7 @@
 
   <!-- Anything else: stop, naming the element and where it is (the build turns the path into file:line). -->
   <xsl:template match="*" mode="print:text" priority="-10">
-    <xsl:message terminate="yes" error-code="print:unhandled"
-      select="'editio-print-unhandled|' || base-uri(.) || '|' || path(.) || '|' || name(.)"/>
+    <xsl:sequence select="error(QName('https://editio.invalid/ns/print', 'print:unhandled'),
+                                'editio-print-unhandled|' || base-uri(.) || '|' || path(.) || '|' || name(.))"/>
   </xsl:template>
 </xsl:stylesheet>
