@@ -52,7 +52,7 @@
   <xsl:template match="tei:sic" mode="print:note-body">#emph[sic]\.</xsl:template>
 
   <xsl:template match="tei:choice" mode="print:note-body">
-    <xsl:text>#emph[sic]; the edition reads “</xsl:text>
+    <xsl:text>#emph[sic]\; the edition reads “</xsl:text>
     <xsl:apply-templates select="tei:corr/node()" mode="print:text"/>
     <xsl:text>”\.</xsl:text>
   </xsl:template>

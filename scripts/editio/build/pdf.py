@@ -44,9 +44,8 @@ def run(edition: Edition, out: Path) -> list[Path]:
     volume = out / "edition.pdf"
     record = typeset(src / "edition.typ", volume)
     written = [volume, pages.write(record, out / "pages.xml")]
-    jobs = [(str(typ[doc]), str(out / f"{doc}.pdf")) for doc in typ]
-    with ThreadPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
-        written += [Path(p) for p in pool.map(_compile, jobs)]
+    jobs = [(typ[doc], out / f"{doc}.pdf") for doc in typ]
+    written += compile_all(jobs, os.cpu_count() or 1)
     click.echo(f"print edition: {volume} ({len(record['docs'])} documents), {len(jobs)} document PDFs, pages.xml")
     return written
 
@@ -109,17 +108,25 @@ def typeset(source: Path, pdf: Path) -> dict:
     return found
 
 
-def _compile(job: tuple[str, str]) -> str:
-    """One document PDF (run in threads: the compiler releases the GIL)."""
+def compile_all(jobs: list[tuple[Path, Path]], workers: int) -> list[Path]:
+    """The per-document PDFs (source → pdf), independent of one another: one share of them per thread, each
+    thread with one compiler (fonts loaded once); Typst releases the GIL, so the threads use the cores."""
+    shares = [jobs[i::workers] for i in range(min(workers, len(jobs)))]
+    with ThreadPoolExecutor(max_workers=len(shares) or 1) as pool:
+        return [pdf for done in pool.map(_compile_share, shares) for pdf in done]
+
+
+def _compile_share(share: list[tuple[Path, Path]]) -> list[Path]:
     import typst
 
-    source, pdf = job
-    try:
-        typst.compile(source, output=pdf, root=str(Path(source).parent), font_paths=[str(FONTS)],
-                      ignore_system_fonts=True, pdf_standards=STANDARDS)
-    except typst.TypstError as exc:
-        raise BuildError(f"{source}: Typst: {exc}") from exc
-    return pdf
+    compiler = typst.Compiler(str(share[0][0]), root=str(share[0][0].parent), font_paths=[str(FONTS)],
+                              ignore_system_fonts=True)
+    for source, pdf in share:
+        try:
+            compiler.compile(input=str(source), output=str(pdf), pdf_standards=STANDARDS)
+        except typst.TypstError as exc:
+            raise BuildError(f"{source}: Typst: {exc}") from exc
+    return [pdf for _, pdf in share]
 
 
 TARGET = Target(name="pdf", description="the print edition: the volume, one PDF per document, pages.xml (Typst)",
