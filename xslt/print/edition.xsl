@@ -49,6 +49,7 @@
           <xsl:with-param name="n" select="position()"/>
           <xsl:with-param name="level" select="1"/>
         </xsl:apply-templates>
+        <xsl:text>#page-record()&#10;</xsl:text>
       </xsl:result-document>
     </xsl:for-each>
   </xsl:template>

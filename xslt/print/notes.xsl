@@ -12,6 +12,7 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:editio="https://editio.invalid/ns"
   xmlns:print="https://editio.invalid/ns/print"
   exclude-result-prefixes="#all">
 
@@ -44,9 +45,17 @@
       <xsl:apply-templates select="." mode="print:note-body"/>
     </xsl:variable>
     <xsl:variable name="mark" select="print:mark(.)"/>
-    <xsl:value-of select="(if ($in-cell) then '#cell-note(' else if (print:series(.) = 'textual') then '#tnote('
-                           else '#enote(') || print:str($mark) || ', ' || print:content($body) || ')'"/>
+    <xsl:value-of select="if ($in-cell) then '#cell-note(' || print:str($mark) || ', ' || print:content($body) || ')'
+                          else (if (print:series(.) = 'textual') then '#tnote(' else '#enote(') || print:str($mark)
+                               || ', ' || print:str(print:key(.)) || ', ' || print:content($body) || ')'"/>
   </xsl:template>
+
+  <!-- The block a note stands in, as "doc-…#p4": where the page may be broken to keep mark and note together. -->
+  <xsl:function name="print:key" as="xs:string">
+    <xsl:param name="e" as="node()"/>
+    <xsl:variable name="block" select="$e/ancestor-or-self::*[editio:is-block(.)][1]"/>
+    <xsl:sequence select="string(root($e)/tei:TEI/@xml:id) || '#' || (if ($block) then editio:anchor($block) else '')"/>
+  </xsl:function>
 
   <!-- Textual notes. -->
   <xsl:template match="tei:sic" mode="print:note-body">#emph[sic]\.</xsl:template>

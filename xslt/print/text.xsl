@@ -59,14 +59,24 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- Where the page may be broken before a block: the build asks for it when Typst set a note on the page before
+       its mark (an orphan or widow moved the line, typst/typst#5314), and typesets again. -->
+  <xsl:template name="print:break">
+    <xsl:if test="editio:is-block(.)">
+      <xsl:value-of select="'#break-point(' || print:str(print:key(.)) || ')&#10;'"/>
+    </xsl:if>
+  </xsl:template>
+
   <!-- Blocks. -->
   <xsl:template match="tei:p" mode="print:text">
+    <xsl:call-template name="print:break"/>
     <xsl:call-template name="print:anchor"/>
     <xsl:apply-templates mode="print:text"/>
     <xsl:value-of select="$print:par"/>
   </xsl:template>
 
   <xsl:template match="tei:ab" mode="print:text">
+    <xsl:call-template name="print:break"/>
     <xsl:variable name="inner" as="xs:string*">
       <xsl:call-template name="print:anchor"/>
       <xsl:apply-templates mode="print:text"/>
@@ -75,11 +85,13 @@
   </xsl:template>
 
   <xsl:template match="tei:ab[@type = 'rule']" mode="print:text">
+    <xsl:call-template name="print:break"/>
     <xsl:call-template name="print:anchor"/>
     <xsl:value-of select="'#rule-line()' || $print:par"/>
   </xsl:template>
 
   <xsl:template match="tei:opener | tei:closer | tei:postscript" mode="print:text">
+    <xsl:call-template name="print:break"/>
     <xsl:variable name="inner" as="xs:string*">
       <xsl:call-template name="print:anchor"/>
       <xsl:for-each select="node()[not(self::text()[not(normalize-space())])]">
@@ -101,6 +113,7 @@
   </xsl:template>
 
   <xsl:template match="tei:list/tei:head | tei:div/tei:head" mode="print:text">
+    <xsl:call-template name="print:break"/>
     <xsl:variable name="inner" as="xs:string*">
       <xsl:call-template name="print:anchor"/>
       <xsl:apply-templates mode="print:text"/>
@@ -109,6 +122,7 @@
   </xsl:template>
 
   <xsl:template match="tei:item" mode="print:text">
+    <xsl:call-template name="print:break"/>
     <xsl:variable name="inner" as="xs:string*">
       <xsl:call-template name="print:anchor"/>
       <xsl:apply-templates mode="print:text"/>

@@ -28,6 +28,7 @@ PRINT = XSLT_DIR / "print"
 FONTS = PRINT / "fonts"
 DESIGN = PRINT / "book.typ"
 STANDARDS = ["a-2a", "ua-1"]
+MAX_PASSES = 4
 SOURCES = "typst"  # under output/pdf/: the engine's input as the XSLT wrote it, kept for inspection
 _UNHANDLED = re.compile(r"editio-print-unhandled\|(?P<uri>[^|]+)\|(?P<path>[^|]+)\|(?P<name>[^|\s]+)")
 
@@ -95,38 +96,38 @@ def check_glyphs(edition: Edition, sources: list[Path], docs: list[Path]) -> Non
 
 
 def typeset(source: Path, pdf: Path) -> dict:
-    """Compile the volume and read its layout record back."""
+    """Compile a Typst source and read its layout record back. Typst can leave a note on the page before its mark
+    when widow/orphan control moves the line after the note was placed (typst/typst#5314): the record shows it, and
+    the page is then broken before that block and the source typeset again (LaTeX-style: a short page, never a note
+    away from its mark)."""
     import typst
 
-    compiler = typst.Compiler(str(source), root=str(source.parent), font_paths=[str(FONTS)],
-                              ignore_system_fonts=True)
-    try:
-        compiler.compile(output=str(pdf), pdf_standards=STANDARDS)
-        found = json.loads(compiler.query("<editio-pages>", field="value", one=True))
-    except typst.TypstError as exc:
-        raise BuildError(f"{source}: Typst: {exc}") from exc
-    return found
+    breaks: set[str] = set()
+    for _ in range(MAX_PASSES):
+        compiler = typst.Compiler(str(source), root=str(source.parent), font_paths=[str(FONTS)],
+                                  ignore_system_fonts=True, sys_inputs={"editio-breaks": " ".join(sorted(breaks))})
+        try:
+            compiler.compile(output=str(pdf), pdf_standards=STANDARDS)
+            record = json.loads(compiler.query("<editio-pages>", field="value", one=True))
+        except typst.TypstError as exc:
+            raise BuildError(f"{source}: Typst: {exc}") from exc
+        apart = stray_notes(record) - breaks
+        if not apart:
+            return record
+        breaks |= apart
+    raise BuildError(f"{source}: notes still apart from their marks after {MAX_PASSES} passes: {sorted(apart)}")
+
+
+def stray_notes(record: dict) -> set[str]:
+    """The blocks (doc-…#pN) with a note whose entry is not on the page of its mark."""
+    entries = {(key, mark): page for key, mark, page in record["entries"]}
+    return {key for key, mark, page in record["calls"] if entries.get((key, mark), page) != page}
 
 
 def compile_all(jobs: list[tuple[Path, Path]], workers: int) -> list[Path]:
-    """The per-document PDFs (source → pdf), independent of one another: one share of them per thread, each
-    thread with one compiler (fonts loaded once); Typst releases the GIL, so the threads use the cores."""
-    shares = [jobs[i::workers] for i in range(min(workers, len(jobs)))]
-    with ThreadPoolExecutor(max_workers=len(shares) or 1) as pool:
-        return [pdf for done in pool.map(_compile_share, shares) for pdf in done]
-
-
-def _compile_share(share: list[tuple[Path, Path]]) -> list[Path]:
-    import typst
-
-    compiler = typst.Compiler(str(share[0][0]), root=str(share[0][0].parent), font_paths=[str(FONTS)],
-                              ignore_system_fonts=True)
-    for source, pdf in share:
-        try:
-            compiler.compile(input=str(source), output=str(pdf), pdf_standards=STANDARDS)
-        except typst.TypstError as exc:
-            raise BuildError(f"{source}: Typst: {exc}") from exc
-    return [pdf for _, pdf in share]
+    """The per-document PDFs (source → pdf), independent of one another, in threads (Typst releases the GIL)."""
+    with ThreadPoolExecutor(max_workers=max(1, min(workers, len(jobs)))) as pool:
+        return list(pool.map(lambda job: typeset(*job) and job[1], jobs))
 
 
 TARGET = Target(name="pdf", description="the print edition: the volume, one PDF per document, pages.xml (Typst)",
