@@ -103,17 +103,19 @@ def typeset(source: Path, pdf: Path) -> dict:
     import typst
 
     breaks: set[str] = set()
+    listed = source.with_name(f"{source.stem}.breaks.txt")
+    compiler = typst.Compiler(str(source), root=str(source.parent), font_paths=[str(FONTS)],
+                              ignore_system_fonts=True, sys_inputs={"editio-breaks": listed.name})
     for _ in range(MAX_PASSES):
-        compiler = typst.Compiler(str(source), root=str(source.parent), font_paths=[str(FONTS)],
-                                  ignore_system_fonts=True, sys_inputs={"editio-breaks": " ".join(sorted(breaks))})
+        listed.write_text("\n".join(sorted(breaks)), encoding="utf-8")
         try:
-            compiler.compile(output=str(pdf), pdf_standards=STANDARDS)
             record = json.loads(compiler.query("<editio-pages>", field="value", one=True))
+            apart = stray_notes(record) - breaks
+            if not apart:  # the layout is memoised: writing the PDF now costs only the export
+                compiler.compile(output=str(pdf), pdf_standards=STANDARDS)
+                return record
         except typst.TypstError as exc:
             raise BuildError(f"{source}: Typst: {exc}") from exc
-        apart = stray_notes(record) - breaks
-        if not apart:
-            return record
         breaks |= apart
     raise BuildError(f"{source}: notes still apart from their marks after {MAX_PASSES} passes: {sorted(apart)}")
 
