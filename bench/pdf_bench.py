@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import shutil
 import statistics
 import subprocess
@@ -40,6 +41,12 @@ def scaled_edition(scale: int, into: Path) -> Path:
     return into
 
 
+def _cpu() -> float:
+    """CPU seconds of this process, all its threads (user + system): steadier than wall time on a shared machine."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def once(root: Path, threads: int, tmp: Path) -> dict[str, float]:
     """Every stage once, in a fresh process (Typst memoises layouts within a process: a second run would be cached)."""
     edition = load(root)
@@ -49,9 +56,10 @@ def once(root: Path, threads: int, tmp: Path) -> dict[str, float]:
     times: dict[str, float] = {}
 
     def clock(name, fn):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu()
         result = fn()
         times[name] = time.perf_counter() - start
+        times[name + "_cpu"] = _cpu() - cpu
         return result
 
     typ = clock("xslt", lambda: pdf.write_sources(edition, docs, src))
@@ -84,16 +92,18 @@ def main() -> None:
     med = {t: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for t, rs in runs.items()}
     m = med[2]
     print(f"{int(m['docs'])} documents; volume {int(m['pages'])} pages; per-document PDFs {int(m['doc_pages'])} pages")
-    print(f"XSLT → Typst sources            {m['xslt'] * 1000:7.0f} ms")
-    print(f"glyph coverage (fontTools)      {m['glyphs'] * 1000:7.0f} ms")
-    print(f"volume: compile + layout query  {m['volume'] * 1000:7.0f} ms  {m['pages'] / m['volume']:6.0f} pages/s")
+    print("stage                            wall ms  pages/s   cpu ms  pages/cpu-s")
+
+    def row(label: str, d: dict, key: str, pages: float) -> None:
+        wall, cpu = d[key], d[key + "_cpu"]
+        rate = f"{pages / wall:8.0f} {cpu * 1000:8.0f} {pages / cpu:11.0f}" if pages else f"{'':8} {cpu * 1000:8.0f}"
+        print(f"{label:32} {wall * 1000:7.0f} {rate}")
+
+    row("XSLT -> Typst sources", m, "xslt", 0)
+    row("glyph coverage (fontTools)", m, "glyphs", 0)
+    row("volume (layout, PDF)", m, "volume", m["pages"])
     for t in (1, 2):
-        d = med[t]
-        print(f"document PDFs, {t} thread(s)      {d['documents'] * 1000:7.0f} ms  "
-              f"{d['doc_pages'] / d['documents']:6.0f} pages/s")
-    total = m["xslt"] + m["glyphs"] + m["volume"] + m["documents"]
-    rate = (m["pages"] + m["doc_pages"]) / total
-    print(f"pdf target stages, 2 threads    {total * 1000:7.0f} ms  {rate:6.0f} pages/s")
+        row(f"document PDFs, {t} thread(s)", med[t], "documents", med[t]["doc_pages"])
 
 
 if __name__ == "__main__":
