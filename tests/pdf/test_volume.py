@@ -243,3 +243,18 @@ def test_archival_and_accessible_pdf_a2a_and_pdf_ua1(built):
             intents = pdf.Root.OutputIntents
             assert len(intents) >= 1 and str(intents[0].S) == "/GTS_PDFA1" and "/DestOutputProfile" in intents[0]
             assert bool(pdf.Root.MarkInfo.Marked) is True and "/StructTreeRoot" in pdf.Root
+
+
+def test_each_document_pdf_holds_its_document_with_its_volume_number(built):
+    import pdfplumber
+
+    for n, (_, tree) in enumerate(docs(built), 1):
+        path = built.out / f"{tree.getroot().get(XML_ID)}.pdf"
+        with pdfplumber.open(path) as doc:
+            text = letters("\n".join(page.filter(lambda o: o.get("object_type") != "char" or o["size"] >= 7)
+                                      .extract_text() or "" for page in doc.pages))  # note marks left out
+        assert letters(f"Document {n}") in text
+        blocks = tree.xpath("//tei:text//tei:p | //tei:text//tei:ab", namespaces=TEI)
+        for block in (blocks[0], blocks[-1]):  # its first and last words
+            assert letters(block_text(block))[:12] in text and letters(block_text(block))[-12:] in text, path.name
+        assert pypdf.PdfReader(path).outline, f"{path.name} has no bookmark"
