@@ -29,7 +29,7 @@
         'citation': print:content(print:citation(.)),
         'url': print:str(editio:doc-url($id)),
         'running-head': print:content(print:esc(print:running-head(.)))
-      }, string-join($body))"/>
+      }, '#set text(' || print:lang-args(tei:text) || ')&#10;' || string-join($body))"/>
     <xsl:value-of select="$print:par"/>
   </xsl:template>
 

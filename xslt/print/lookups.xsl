@@ -42,6 +42,19 @@
     <xsl:sequence select="if ($item) then replace(normalize-space($item/text()[1]), '[:\s]+$', '') else ()"/>
   </xsl:function>
 
+  <!-- The language an element is in (its nearest xml:lang) as Typst text arguments: hyphenation follows the
+       language's patterns; a text in another script than the language's own (ru-Latn, zh-Latn: a romanisation) is
+       not hyphenated, since the patterns are for the language's own script. -->
+  <xsl:function name="print:lang-args" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="tag" select="string(($e/ancestor-or-self::*/@xml:lang)[last()])"/>
+    <xsl:variable name="primary" select="lower-case(tokenize($tag, '-')[1])"/>
+    <xsl:sequence select="if (not(matches($primary, '^[a-z]{2,3}$'))) then 'lang: ' || print:str($edition-language)
+                          else 'lang: ' || print:str($primary)
+                               || (if (matches($tag, '^[A-Za-z]{2,3}-[A-Za-z]{4}(-|$)')) then ', hyphenate: false'
+                                   else '')"/>
+  </xsl:function>
+
   <!-- A date of the TEI as a reader writes it (29 September 1950); other forms as they are. -->
   <xsl:function name="print:date" as="xs:string">
     <xsl:param name="when" as="xs:string?"/>

@@ -36,8 +36,8 @@
   </xsl:template>
 
   <xsl:template match="tei:div[@type = 'original']" mode="print:text">
-    <xsl:value-of select="'#original(' || print:str((@xml:lang, ancestor::*/@xml:lang)[last()]) || ')'
-                          || print:content(for $b in * return print:block($b)) || $print:par"/>
+    <xsl:value-of select="'#original' || print:content(('#set text(' || print:lang-args(.) || ')&#10;',
+                                                        for $b in * return print:block($b))) || $print:par"/>
   </xsl:template>
 
   <xsl:template match="tei:floatingText" mode="print:text">
@@ -161,7 +161,7 @@
   </xsl:template>
 
   <xsl:template match="tei:foreign" mode="print:text">
-    <xsl:value-of select="'#emph' || print:content(print:inline(.))"/>
+    <xsl:value-of select="'#text(' || print:lang-args(.) || ')[#emph' || print:content(print:inline(.)) || ']'"/>
   </xsl:template>
 
   <xsl:template match="tei:gap" mode="print:text">

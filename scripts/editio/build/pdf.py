@@ -41,7 +41,7 @@ def run(edition: Edition, out: Path) -> list[Path]:
     if src.exists():
         shutil.rmtree(src)
     typ = write_sources(edition, docs, src)
-    check_glyphs(edition, [src / "edition.typ", *typ.values()], docs)
+    check_glyphs(edition, [src / "edition.typ", *typ.values(), DESIGN], docs)
     volume = out / "edition.pdf"
     record = typeset(src / "edition.typ", volume)
     written = [volume, pages.write(record, out / "pages.xml")]
