@@ -40,6 +40,8 @@ def run(edition: Edition, out: Path) -> list[Path]:
     src = out / SOURCES
     if src.exists():
         shutil.rmtree(src)
+    for old in out.glob("*.pdf"):  # a document removed from the edition leaves no PDF behind
+        old.unlink()
     typ = write_sources(edition, docs, src)
     check_glyphs(edition, [src / "edition.typ", *typ.values(), DESIGN], docs)
     volume = out / "edition.pdf"
