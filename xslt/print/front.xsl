@@ -64,9 +64,9 @@
       <xsl:value-of select="print:esc('This volume prints ' || count($print:docs) || ' documents, dated from '
         || print:date($dates[1]) || ' to ' || print:date($dates[last()]) || ', in the order of their dates. '
         || 'Each opens with its number in the volume, its title, its date, who sent it to whom, its archival '
-        || 'reference and the address of its page in the web edition. The text is that of the published '
-        || 'translation the list of sources names for each document, encoded in TEI; the web and print editions '
-        || 'are both made from that encoding.')"/>
+        || 'reference and the address of its page in the web edition. The text of each document is the published '
+        || 'translation named in the list of sources, encoded in TEI; the web and the print edition are both made '
+        || 'from that encoding.')"/>
       <xsl:text>#subhead[Editorial principles]</xsl:text>
       <xsl:for-each select="$print:decl/(tei:p[not(tei:list)], tei:correction/tei:p, tei:normalization/tei:p)">
         <xsl:value-of select="string-join(print:inline(.))"/>
