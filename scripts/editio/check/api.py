@@ -18,7 +18,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from editio.check import relaxng
+from editio.check import relaxng, xinclude
 from editio.check import schemas as schemas_mod
 from editio.check.catalog import Catalog
 from editio.check.declared import Planner
@@ -35,6 +35,7 @@ __all__ = ["PROFILES", "CheckReport", "CheckSetupError", "Problem", "check_paths
 
 PROFILES = ("editio", "tei_all")
 TOOL = "tei-check"  # the "path" of findings about the run itself
+UNMAPPED = frozenset({"wellformed", "xinclude"})  # layers whose lines are already those of the file as written
 
 
 class CheckSetupError(RuntimeError):
@@ -88,11 +89,12 @@ def check_paths(paths: Sequence[Path | str], profile: str = "editio", tei_schema
                 jobs: int | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: bytes | None = None,
                 download_schema: bool = False, schema_folder: Path | None = None, by_declaration: bool = False,
                 schemas: Sequence[Path | str] = (), catalog: Catalog | None = None, fetch_schemas: bool = False,
-                cache: Path | None = None) -> CheckReport:
+                cache: Path | None = None, xinclude_roots: Sequence[Path | str] = ()) -> CheckReport:
     """Check files/folders/"-" with every layer; raises CheckSetupError if it cannot run.
 
     Each file is judged by `schemas` if given, else (with by_declaration) by the schemas its xml-model PIs
-    declare, else by `profile`'s.
+    declare, else by `profile`'s. XIncludes are expanded first, inside the file's project folder or
+    `xinclude_roots`.
     """
     started = time.perf_counter()
     timings: dict[str, float] = {}
@@ -121,6 +123,9 @@ def check_paths(paths: Sequence[Path | str], profile: str = "editio", tei_schema
     with ThreadPoolExecutor(max_workers=jobs) as pool, tempfile.TemporaryDirectory(prefix="tei-check-") as tmp:
         t = time.perf_counter()
         parsed: list[Parsed] = list(pool.map(lambda s: parse(s, max_bytes), sources))
+        roots = [Path(r) for r in xinclude_roots]
+        parsed = [xinclude.expand(p, roots, max_bytes) if xinclude.has_includes(p) else p for p in parsed]
+        linemaps = {p.source.display: p.linemap for p in parsed if p.linemap is not None}
         timings["parse"] = time.perf_counter() - t
         for p in parsed:
             problems.extend(p.problems)
@@ -210,6 +215,9 @@ def check_paths(paths: Sequence[Path | str], profile: str = "editio", tei_schema
         problems.extend(runs.collect(timeout=120 + 2 * len(good)))
         timings["jing wait"] = time.perf_counter() - t
 
+    if linemaps:  # findings on an expanded text, placed in the files that hold their lines
+        problems = [xinclude.place(p, linemaps[p.path]) if p.path in linemaps and p.layer not in UNMAPPED else p
+                    for p in problems]
     order = {s.display: i for i, s in enumerate(sources)}
     report.problems = sorted(problems, key=_sort_key(order))
     report.seconds = time.perf_counter() - started
@@ -263,10 +271,10 @@ class _JingRuns:
         targets = []
         for p in members:
             path = p.source.path
-            if path is None:  # standard input: jing reads a private copy
-                path = self._tmp / "stdin.xml"
+            if p.expanded is not None or path is None:  # expanded includes, standard input: a private copy
+                path = self._tmp / f"{abs(hash(p.source.display))}.xml"
                 if not path.exists():
-                    path.write_bytes(p.source.data or b"")
+                    path.write_bytes(p.expanded if p.expanded is not None else p.source.data or b"")
             targets.append(relaxng.Target(path, p.source.display, alone=p.entities))
         return targets
 
