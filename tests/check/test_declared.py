@@ -210,3 +210,55 @@ def test_tei_s_own_urls_are_served_by_the_shipped_tei_all(check, tmp_path):
                  TEI_DOC.format(body="<bogus/>"), encoding="utf-8")
     report = _declared(check, [f])
     assert [(p.rule_id, p.line) for p in report.problems] == [("tei-rng", 3)]
+
+
+EPIDOC_URL = "http://www.stoa.org/epidoc/schema/latest/tei-epidoc.rng"
+EPIDOC_RNG = HERE / "schemas" / "epidoc" / "tei-epidoc.rng"
+
+
+def _epidoc_catalog(tmp_path: Path):
+    mapping = tmp_path / "epidoc.map"
+    mapping.write_text(f"{EPIDOC_URL}  {EPIDOC_RNG}\n", encoding="utf-8")
+    return load_catalog(mapping)
+
+
+def test_an_epidoc_papyrus_is_judged_by_epidoc_through_its_oxygen_pi_and_a_catalogue(check, tmp_path):
+    papyrus = HERE / "foreign" / "papyri-bgu.1.10.xml"  # <?oxygen RNGSchema="…tei-epidoc.rng"?>
+    report = _declared(check, [papyrus], catalog=_epidoc_catalog(tmp_path))
+    assert report.problems == []
+    assert report.judged[str(papyrus)] == [f"{EPIDOC_URL} (RELAX NG)", f"{EPIDOC_URL} (embedded Schematron)"]
+    broken = tmp_path / "broken.xml"
+    broken.write_text(papyrus.read_text(encoding="utf-8").replace("<ab>", "<ab><bogus/>", 1), encoding="utf-8")
+    ours = [(p.line, p.column, p.message) for p in _declared(check, [broken], catalog=_epidoc_catalog(tmp_path))
+            .problems if p.rule_id == "rng"]
+    assert ours and ours == jing_lines(EPIDOC_RNG, broken)
+
+
+def test_an_isicily_style_inscription_passes_epidoc_once_its_includes_are_expanded(check, tmp_path):
+    project = tmp_path / "isicily"
+    shutil.copytree(HERE / "xinclude" / "project", project)
+    (project / ".git").mkdir()
+    inscription = project / "inscriptions" / "ISic000001.xml"
+    report = _declared(check, [inscription], catalog=_epidoc_catalog(tmp_path))
+    assert report.problems == [] and report.judged[str(inscription)][0] == f"{EPIDOC_URL} (RELAX NG)"
+    # unexpanded (the includes made foreign elements), EpiDoc rejects it, as it rejects I.Sicily's own files
+    flat = project / "inscriptions" / "flat.xml"
+    flat.write_text(inscription.read_text().replace("http://www.w3.org/2001/XInclude", "urn:x"), encoding="utf-8")
+    assert {p.rule_id for p in _declared(check, [flat], catalog=_epidoc_catalog(tmp_path)).problems} == {"rng"}
+
+
+def test_tei_lex0_examples_are_judged_by_lex0_as_jing_judges_them(check, tmp_path):
+    # TEI Lex-0's layout: odd/examples/examples.xml declares ../../build/html/schema/lex0.rng (RELAX NG and
+    # Schematron). The examples at the recorded commit lack entry/@type, which the deployed schema requires:
+    # a real finding, and exactly jing's.
+    examples = tmp_path / "odd" / "examples" / "examples.xml"
+    schema = tmp_path / "build" / "html" / "schema" / "lex0.rng"
+    examples.parent.mkdir(parents=True)
+    schema.parent.mkdir(parents=True)
+    shutil.copy(HERE / "schemas" / "lex0" / "examples.xml", examples)
+    shutil.copy(HERE / "schemas" / "lex0" / "lex0.rng", schema)
+    report = _declared(check, [examples])
+    assert report.judged[str(examples)] == ["../../build/html/schema/lex0.rng (RELAX NG)",
+                                            "../../build/html/schema/lex0.rng (embedded Schematron)"]
+    ours = [(p.line, p.column, p.message) for p in report.problems]
+    assert ours == jing_lines(schema, examples) and len(ours) == 16

@@ -22,6 +22,8 @@ XSD_NS = "http://www.w3.org/2001/XMLSchema"
 KIND_BY_NAMESPACE = {RNG_NS: "rng", SCH_NS: "schematron", SCH1_NS: "schematron", XSD_NS: "xsd"}
 KIND_BY_TYPE = {"application/relax-ng-compact-syntax": "rnc"}
 KIND_BY_EXTENSION = {".rng": "rng", ".rnc": "rnc", ".sch": "schematron", ".xsd": "xsd"}
+# Oxygen's own older PI (`<?oxygen RNGSchema="…" type="xml"?>`, still in EpiDoc and papyri.info files)
+OXYGEN_KINDS = {("RNGSchema", "xml"): "rng", ("RNGSchema", "compact"): "rnc", ("SCHSchema", None): "schematron"}
 KIND_NAMES = {"rng": "RELAX NG", "rnc": "RELAX NG compact", "schematron": "Schematron", "xsd": "XML Schema"}
 
 
@@ -51,11 +53,17 @@ def kind_of(href: str, schematypens: str | None, media_type: str | None) -> str 
 
 
 def declarations(tree: etree._ElementTree | etree._Element) -> list[Declaration]:
-    """Every xml-model PI in the prolog (before the root element: the only place the W3C note allows), in order."""
+    """Every xml-model PI in the prolog (before the root element: the only place the W3C note allows), in order;
+    Oxygen's older `<?oxygen RNGSchema=… SCHSchema=…?>` counts the same."""
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
     found = []
     for node in reversed(list(root.itersiblings(preceding=True))):
-        if not isinstance(node, etree._ProcessingInstruction) or node.target != "xml-model":
+        if not isinstance(node, etree._ProcessingInstruction):
+            continue
+        if node.target == "oxygen":
+            found += _oxygen(node)
+            continue
+        if node.target != "xml-model":
             continue
         attrib = node.attrib
         href = (attrib.get("href") or "").strip()
@@ -64,4 +72,14 @@ def declarations(tree: etree._ElementTree | etree._Element) -> list[Declaration]
         found.append(Declaration(href=href, kind=kind_of(href, attrib.get("schematypens"), attrib.get("type")),
                                  line=node.sourceline or 0, phase=attrib.get("phase"),
                                  schematypens=attrib.get("schematypens"), type=attrib.get("type")))
+    return found
+
+
+def _oxygen(node: etree._ProcessingInstruction) -> list[Declaration]:
+    attrib = node.attrib
+    found = []
+    for (name, syntax), kind in OXYGEN_KINDS.items():
+        href = (attrib.get(name) or "").strip()
+        if href and (syntax is None or (attrib.get("type") or "xml") == syntax):
+            found.append(Declaration(href=href, kind=kind, line=node.sourceline or 0, phase=attrib.get("phase")))
     return found
