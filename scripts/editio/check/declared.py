@@ -60,12 +60,16 @@ class Planner:
     # ------------------------------------------------------------------------------------------ plans
 
     def plan(self, parsed: Parsed) -> Plan:
+        found = declarations(parsed.tree) if self.by_declaration and not self.overrides else []
+        return self.plan_for(parsed.source.display, parsed.source.path, found)
+
+    def plan_for(self, display: str, path: Path | None, found: list[Declaration]) -> Plan:
+        """The plan of a file shown as `display` at `path` that declares `found` (xmlmodel.declarations)."""
         if self.overrides:
             return Plan([s for p in self.overrides for s in self._schemas_of(p, str(p))])
-        found = declarations(parsed.tree) if self.by_declaration else []
-        if not found:
+        if not self.by_declaration or not found:
             return Plan(self.profile_schemas(), editio=self.profile == "editio")
-        return self._declared(parsed, found)
+        return self._declared(display, path, found)
 
     def profile_schemas(self) -> list[Schema]:
         path = self._tei_all()
@@ -93,8 +97,7 @@ class Planner:
         except Exception:  # no tei_all to compare with: then it is not tei_all
             return False
 
-    def _declared(self, parsed: Parsed, found: list[Declaration]) -> Plan:
-        display = parsed.source.display
+    def _declared(self, display: str, source: Path | None, found: list[Declaration]) -> Plan:
         plan = Plan([], declared=True)
         grammars: dict[Path, Declaration] = {}
         missing: set[Path] = set()
@@ -105,7 +108,7 @@ class Planner:
                                                    "told (no schematypens, and neither the type nor the file "
                                                    "name says): not used"))
                 continue
-            path = self._locate(parsed, d)
+            path = self._locate(display, source, d)
             if path is None:
                 continue
             if not path.is_file():
@@ -137,14 +140,14 @@ class Planner:
                     plan.schemas.append(schema)
         return plan
 
-    def _locate(self, parsed: Parsed, d: Declaration) -> Path | None:
+    def _locate(self, display: str, source: Path | None, d: Declaration) -> Path | None:
         """The local file a declaration names, or None when it is remote and not to be (or not) fetched."""
         mapped = self.catalog.resolve(d.href)
         if mapped is not None:
             return mapped
         if d.href in self._known:
             return self._shipped(self._known[d.href])
-        base = parsed.source.path.resolve().as_uri() if parsed.source.path else Path.cwd().as_uri() + "/"
+        base = source.resolve().as_uri() if source else Path.cwd().as_uri() + "/"
         url = urljoin(base, d.href)
         mapped = self.catalog.resolve(url)
         if mapped is not None:
@@ -152,12 +155,12 @@ class Planner:
         if urlparse(url).scheme == "file":
             return Path(unquote(urlparse(url).path))
         if not self.fetch_schemas:
-            self.unfetched.setdefault(url, []).append(parsed.source.display)
+            self.unfetched.setdefault(url, []).append(display)
             return None
         try:
             return fetch(url, self.cache)
         except FetchError as exc:
-            self.fetch_failed.setdefault(url, (str(exc), []))[1].append(parsed.source.display)
+            self.fetch_failed.setdefault(url, (str(exc), []))[1].append(display)
             return None
 
     def _shipped(self, name: str) -> Path:

@@ -11,6 +11,10 @@ SEVERITIES = ("error", "warning")
 IO_RULES = frozenset({"io-error"})
 
 
+class CheckSetupError(RuntimeError):
+    """The check cannot run at all (no schema, broken schema, unknown profile): exit status 2."""
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One finding, located like a compiler message: path:line:column (0 = unknown)."""

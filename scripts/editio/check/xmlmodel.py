@@ -63,19 +63,22 @@ def declarations(tree: etree._ElementTree | etree._Element) -> list[Declaration]
         if node.target == "oxygen":
             found += _oxygen(node)
             continue
-        if node.target != "xml-model":
-            continue
-        attrib = node.attrib
-        href = (attrib.get("href") or "").strip()
-        if not href:
-            continue
-        found.append(Declaration(href=href, kind=kind_of(href, attrib.get("schematypens"), attrib.get("type")),
-                                 line=node.sourceline or 0, phase=attrib.get("phase"),
-                                 schematypens=attrib.get("schematypens"), type=attrib.get("type")))
+        if node.target == "xml-model":
+            found += _xml_model(node)
     return found
 
 
-def _oxygen(node: etree._ProcessingInstruction) -> list[Declaration]:
+def _xml_model(node) -> list[Declaration]:
+    attrib = node.attrib
+    href = (attrib.get("href") or "").strip()
+    if not href:
+        return []
+    return [Declaration(href=href, kind=kind_of(href, attrib.get("schematypens"), attrib.get("type")),
+                        line=node.sourceline or 0, phase=attrib.get("phase"),
+                        schematypens=attrib.get("schematypens"), type=attrib.get("type"))]
+
+
+def _oxygen(node) -> list[Declaration]:
     attrib = node.attrib
     found = []
     for (name, syntax), kind in OXYGEN_KINDS.items():
