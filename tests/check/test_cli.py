@@ -150,3 +150,18 @@ def test_the_report_says_which_schemas_judged_each_file(run, tmp_path):
     assert verbose[0] == f"{novel}: judged by {rng} (RELAX NG); {rng} (embedded Schematron)"
     data = json.loads(run("--format", "json", str(novel), cwd=tmp_path).stdout)
     assert data["schemas"] == {str(novel): [f"{rng} (RELAX NG)", f"{rng} (embedded Schematron)"]}
+
+
+def test_a_projects_catalogue_is_read_from_its_edition_toml(run, tmp_path):
+    url = "https://github.com/COST-ELTEC/Schemas/raw/master/eltec-1.rng"
+    (tmp_path / "edition.toml").write_text('[check]\ncatalog = "schemas.map"\n', encoding="utf-8")
+    shutil.copy(HERE / "schemas" / "eltec" / "eltec-1.rng", tmp_path / "eltec-1.rng")
+    (tmp_path / "schemas.map").write_text(f"{url}  eltec-1.rng\n", encoding="utf-8")
+    novel = tmp_path / "novel.xml"
+    novel.write_bytes((HERE / "foreign-tei" / "eltec-ENG18872_Lyall.xml").read_bytes()
+                      .replace(b"../../Schemas/eltec-1.rng", url.encode()))
+    done = run("--profile", "tei_all", "-v", str(novel), cwd=tmp_path)  # --profile: tei_all judges, catalogue unused
+    assert b"authorGender" in done.stdout
+    done = run("-v", str(novel), cwd=tmp_path)
+    assert done.returncode == 0, done.stdout
+    assert done.stdout.decode().splitlines()[0] == f"{novel}: judged by {url} (RELAX NG); {url} (embedded Schematron)"
