@@ -262,3 +262,21 @@ def test_tei_lex0_examples_are_judged_by_lex0_as_jing_judges_them(check, tmp_pat
                                             "../../build/html/schema/lex0.rng (embedded Schematron)"]
     ours = [(p.line, p.column, p.message) for p in report.problems]
     assert ours == jing_lines(schema, examples) and len(ours) == 16
+
+
+def test_a_tei_publisher_letter_is_judged_by_the_odd_compiled_teilite_it_declares(check, tmp_path):
+    # TEI Publisher's layout: data/demo/*.xml declare ../../resources/odd/teilite.rng (RELAX NG and Schematron)
+    letter = tmp_path / "data" / "demo" / "CIDTC-3823-cortez.xml"
+    schema = tmp_path / "resources" / "odd" / "teilite.rng"
+    letter.parent.mkdir(parents=True)
+    schema.parent.mkdir(parents=True)
+    shutil.copy(HERE / "schemas" / "teipublisher" / "CIDTC-3823-cortez.xml", letter)
+    shutil.copy(HERE / "schemas" / "teipublisher" / "teilite.rng", schema)
+    report = _declared(check, [letter])
+    assert report.problems == []
+    assert report.judged[str(letter)][1] == "../../resources/odd/teilite.rng (embedded Schematron)"
+    broken = letter.with_name("broken.xml")
+    broken.write_text(letter.read_text(encoding="utf-8").replace("</titleStmt>", "<bogus/></titleStmt>", 1),
+                      encoding="utf-8")
+    ours = [(p.line, p.column, p.message) for p in _declared(check, [broken]).problems if p.rule_id == "rng"]
+    assert ours and ours == jing_lines(schema, broken)

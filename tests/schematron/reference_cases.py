@@ -67,6 +67,8 @@ def cases() -> Iterator[Case]:
     yield Case("lex0", SCHEMAS / "lex0" / "lex0.rng", [SCHEMAS / "lex0" / "examples.xml"], embedded=True)
     yield Case("epidoc", SCHEMAS / "epidoc" / "tei-epidoc.rng",
                [TESTS / "check" / "foreign" / "papyri-bgu.1.10.xml", *_xml(REFERENCE / "epidoc")], embedded=True)
+    yield Case("teilite", SCHEMAS / "teipublisher" / "teilite.rng",
+               [SCHEMAS / "teipublisher" / "CIDTC-3823-cortez.xml", *_xml(REFERENCE / "teipublisher")], embedded=True)
     yield Case("editio.sch", ROOT / "schema" / "editio.sch",
                [*_xml(TESTS / "check" / "bad"), *_xml(TESTS / "check" / "fixtures" / "edition")])
     for name, phase in FEATURES.items():
