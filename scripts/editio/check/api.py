@@ -5,10 +5,9 @@ each compiled once; jing gets all files of a grammar in one JVM call (or a few f
 Python checks the trees.
 
 Two ways through, one per need. The editio profile's rules work across files, so an edition is parsed whole and
-every tree kept (`_in_memory`: editions are small). Every other run streams (`_streaming`): the files' prologs
-are read first, to plan their schemas and start jing at once on every file that has no DOCTYPE; then each file
-is parsed and judged by the in-process layers one after another (in worker processes when there are cores to
-spare), its tree dropped as soon as it is done, so memory stays flat in the number of files.
+every tree kept (`_in_memory`: editions are small). Every other run streams (stream.py): files are taken in
+windows, jing starts on a window as soon as layer 1 has found its files safe, Python judges the same trees
+meanwhile and drops them, so memory stays flat in the number of files.
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """A run that streams: files are taken in windows, and a window's trees are dropped as soon as it is judged, so
-memory stays flat in the number of files (the editio profile, whose rules work across files, keeps them all).
+memory is bounded by one window whatever the number of files (the editio profile, whose rules work across
+files, keeps them all).
 
 For each window: layer 1 (and XInclude) reads every file, its schemas are planned, jing starts on the window's
 safe files (one JVM per grammar: jing only ever reads files layer 1 has found safe), and while it runs Python
