@@ -7,7 +7,7 @@ Python checks the trees.
 Two ways through, one per need. The editio profile's rules work across files, so an edition is parsed whole and
 every tree kept (`_in_memory`: editions are small). Every other run streams (stream.py): files are taken in
 windows, jing starts on a window as soon as layer 1 has found its files safe, Python judges the same trees
-meanwhile and drops them, so memory stays flat in the number of files.
+meanwhile and drops them, so memory is bounded by one window whatever the number of files.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """One file's in-process layers: parse (layer 1), XInclude, then each Schematron and XSD schema of its plan (and
 libxml2's RELAX NG when there is no Java). A streaming run keeps a tree only while its file is checked, so
-memory stays flat in the number of files.
+memory is bounded by one window of files.
 """
 
 from __future__ import annotations
