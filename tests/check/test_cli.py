@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -33,7 +34,6 @@ def test_valid_files_exit_0_with_a_summary(run, edition_fixture):
 
 
 def test_invalid_files_exit_1_with_one_line_per_problem(run):
-    import re
 
     done = run("--profile", "tei_all", str(HERE / "security"))
     assert done.returncode == 1
@@ -119,3 +119,49 @@ def test_list_rules_names_the_rules_of_every_layer(run, repo_root):
     table = run("--list-rules", cwd=repo_root).stdout.decode()
     for rule in ("xml-external-entity", "tei-rng", "editio-schema", "editio-brackets", "editio-id-unique"):
         assert f"`{rule}`" in table
+
+
+def test_the_readme_option_table_names_every_option_of_the_command(repo_root):
+    from editio.check.cli import main
+
+    section = (repo_root / "README.md").read_text(encoding="utf-8").split("## Checking: `tei-check`")[1]
+    table = section[section.index("| option | meaning |"):].split("\n\n")[0]
+    first_column = [re.split(r"(?<!\\)\|", row)[1] for row in table.splitlines()[2:]]
+    documented = {opt for cell in first_column for opt in re.findall(r"(?<![\w-])--?[A-Za-z][\w-]*", cell)}
+    options = {name for p in main.params for name in p.opts if name.startswith("--")} - {"--help"}
+    assert options <= documented, options - documented
+    assert documented <= options | {opt for p in main.params for opt in p.opts}, documented - options
+
+
+def test_the_report_says_which_schemas_judged_each_file(run, tmp_path):
+    rng = HERE / "schemas" / "eltec" / "eltec-1.rng"
+    novel = tmp_path / "novel.xml"
+    novel.write_bytes((HERE / "foreign-tei" / "eltec-ENG18872_Lyall.xml").read_bytes()
+                      .replace(b"../../Schemas/eltec-1.rng", str(rng).encode()))
+    plain = tmp_path / "plain.xml"
+    plain.write_bytes((HERE / "foreign-tei" / "dracor-menander-dyskolos.xml").read_bytes())
+    done = run(str(novel), str(plain), cwd=tmp_path)
+    assert done.returncode == 0, done.stdout
+    lines = done.stdout.decode().splitlines()
+    assert lines == [f"judged by {rng} (RELAX NG); {rng} (embedded Schematron): 1 file ({novel})",
+                     f"judged by tei_all.rng (RELAX NG); tei_all.rng (embedded Schematron): 1 file ({plain})",
+                     "2 files, 0 errors, 0 warnings"]
+    verbose = run("-v", str(novel), cwd=tmp_path).stdout.decode().splitlines()
+    assert verbose[0] == f"{novel}: judged by {rng} (RELAX NG); {rng} (embedded Schematron)"
+    data = json.loads(run("--format", "json", str(novel), cwd=tmp_path).stdout)
+    assert data["schemas"] == {str(novel): [f"{rng} (RELAX NG)", f"{rng} (embedded Schematron)"]}
+
+
+def test_a_projects_catalogue_is_read_from_its_edition_toml(run, tmp_path):
+    url = "https://github.com/COST-ELTEC/Schemas/raw/master/eltec-1.rng"
+    (tmp_path / "edition.toml").write_text('[check]\ncatalog = "schemas.map"\n', encoding="utf-8")
+    shutil.copy(HERE / "schemas" / "eltec" / "eltec-1.rng", tmp_path / "eltec-1.rng")
+    (tmp_path / "schemas.map").write_text(f"{url}  eltec-1.rng\n", encoding="utf-8")
+    novel = tmp_path / "novel.xml"
+    novel.write_bytes((HERE / "foreign-tei" / "eltec-ENG18872_Lyall.xml").read_bytes()
+                      .replace(b"../../Schemas/eltec-1.rng", url.encode()))
+    done = run("--profile", "tei_all", "-v", str(novel), cwd=tmp_path)  # --profile: tei_all judges, catalogue unused
+    assert b"authorGender" in done.stdout
+    done = run("-v", str(novel), cwd=tmp_path)
+    assert done.returncode == 0, done.stdout
+    assert done.stdout.decode().splitlines()[0] == f"{novel}: judged by {url} (RELAX NG); {url} (embedded Schematron)"

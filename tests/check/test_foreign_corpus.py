@@ -46,8 +46,13 @@ def test_the_corpus_is_varied_and_documented():
 
 @pytest.mark.parametrize("file", FILES, ids=[f.name for f in FILES])
 def test_relaxng_findings_are_jings_own(corpus_report, tei_all, file):
+    # jing does not expand XInclude; tei-check does: an include whose file is not in the corpus is one
+    # xinclude-missing error at its line instead of jing's 'element "include" not allowed here'
+    missing = {p.line for p in corpus_report.for_path(str(file)) if p.rule_id == "xinclude-missing"}
     ours = sorted((p.line, p.column, p.message) for p in corpus_report.for_path(str(file)) if p.layer == "tei")
-    assert ours == _jing(tei_all, file)
+    theirs = _jing(tei_all, file)
+    assert ours == [t for t in theirs if not (t[0] in missing and 'element "include"' in t[2])]
+    assert {t[0] for t in theirs if 'element "include"' in t[2]} == missing
 
 
 def test_the_corpus_has_valid_and_invalid_files(corpus_report):
@@ -58,7 +63,7 @@ def test_the_corpus_has_valid_and_invalid_files(corpus_report):
 def test_schematron_findings_are_the_verified_ones(corpus_report):
     found = {(Path(p.path).name, p.line, p.rule_id) for p in corpus_report.problems if p.layer == "tei-schematron"}
     assert found == _expected()
-    assert {p.layer for p in corpus_report.problems} <= {"tei", "tei-schematron"}
+    assert {p.layer for p in corpus_report.problems} <= {"tei", "tei-schematron", "xinclude"}
     print(f"\n{len(FILES)} foreign files checked in {corpus_report.wall:.2f} s")
 
 

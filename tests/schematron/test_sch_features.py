@@ -183,3 +183,10 @@ def test_pattern_let_of_the_same_name_in_two_patterns_keeps_each_value():
     )
     doc = catalogue("<book/>")
     assert [f.message for f in Schematron(schema(rules)).validate(doc)] == ["one", "two"]
+
+
+def test_properties_are_evaluated_at_the_failing_node_beside_the_message(fixtures):
+    failures = Schematron.from_file(fixtures / "properties.sch").validate(fixtures / "catalogue.xml")
+    assert [(f.line, f.message, f.properties) for f in failures] == [
+        (8, "Book b2 has no page count.", (("severity", "low"), ("where", "book b2, year 19x0"))),
+    ]

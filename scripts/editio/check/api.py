@@ -1,8 +1,13 @@
 """check_paths(): every layer of tei-check over a set of files, as one report (used by the CLI and `editio build`).
 
-Work is arranged so that nothing is done twice: each file is read and parsed once (layer 1) and that tree
-serves every in-process layer; jing gets all safe files in one JVM call (or a few for large sets) and runs
-while Python compiles the Schematron schemas and checks the trees in a thread pool.
+Work is arranged so that nothing is done twice: the schemas judging each file are planned (declared.py) and
+each compiled once; jing gets all files of a grammar in one JVM call (or a few for large sets) and runs while
+Python checks the trees.
+
+Two ways through, one per need. The editio profile's rules work across files, so an edition is parsed whole and
+every tree kept (`_in_memory`: editions are small). Every other run streams (stream.py): files are taken in
+windows, jing starts on a window as soon as layer 1 has found its files safe, Python judges the same trees
+meanwhile and drops them, so memory is bounded by one window whatever the number of files.
 """
 
 from __future__ import annotations
@@ -15,14 +20,16 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from lxml import etree
-
-from editio.check import relaxng
-from editio.check.editio_profile import EditioProfile, ProfileUnavailable, schema_dir, schematron_problems
+from editio.check import relaxng, stream, xinclude
+from editio.check.catalog import Catalog
+from editio.check.declared import Planner
+from editio.check.editio_profile import EditioProfile, ProfileUnavailable, schema_dir
 from editio.check.edition import Edition
+from editio.check.filecheck import UNMAPPED, compile_all, in_process
 from editio.check.inputs import collect
-from editio.check.problems import LAYERS, CheckReport, Problem
-from editio.check.schematron import Schematron, SchematronError, extract_embedded
+from editio.check.jingruns import JingRuns, jing_targets, jing_validators
+from editio.check.problems import LAYERS, CheckReport, CheckSetupError, Problem
+from editio.check.schemas import Schema
 from editio.check.tei_schema import SchemaUnavailable
 from editio.check.tei_schema import locate as locate_tei_all
 from editio.check.wellformed import DEFAULT_MAX_BYTES, Parsed, parse
@@ -33,10 +40,6 @@ PROFILES = ("editio", "tei_all")
 TOOL = "tei-check"  # the "path" of findings about the run itself
 
 
-class CheckSetupError(RuntimeError):
-    """The check cannot run at all (no schema, broken schema, unknown profile): exit status 2."""
-
-
 def _stamp(*paths: Path) -> tuple[tuple[str, int, int], ...]:
     """What a compiled schema depends on: its files, by name, size and modification time."""
     stats = [(str(p.resolve()), p.stat()) for p in paths]
@@ -44,33 +47,8 @@ def _stamp(*paths: Path) -> tuple[tuple[str, int, int], ...]:
 
 
 @functools.lru_cache(maxsize=4)
-def _tei_schematron_cached(stamp: tuple[tuple[str, int, int], ...]) -> Schematron | None:
-    return _tei_schematron(Path(stamp[0][0]))
-
-
-@functools.lru_cache(maxsize=4)
 def _editio_profile_cached(stamp: tuple[tuple[str, int, int], ...]) -> EditioProfile:
     return EditioProfile(Path(stamp[0][0]).parent)
-
-
-@functools.lru_cache(maxsize=4)
-def _validator_cached(stamp: tuple[tuple[str, int, int], ...],
-                      java: str | None) -> relaxng.JingValidator | relaxng.LxmlValidator:
-    """jing if Java is there (nothing to compile here), else libxml2's RELAX NG compiled once per process."""
-    return relaxng.validator(Path(stamp[0][0]), java)
-
-
-def _tei_schematron(schema: Path) -> Schematron | None:
-    """The Schematron rules embedded in tei_all.rng, compiled once; None if the schema embeds none."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    try:
-        root = etree.parse(str(schema), parser).getroot()
-        embedded = extract_embedded(root)
-        if not len(embedded.findall("{http://purl.oclc.org/dsdl/schematron}pattern")):
-            return None
-        return Schematron(embedded)
-    except (OSError, etree.XMLSyntaxError, SchematronError) as exc:
-        raise CheckSetupError(f"cannot compile the Schematron rules embedded in {schema}: {exc}") from exc
 
 
 def _sort_key(order: dict[str, int]):
@@ -84,73 +62,110 @@ def _sort_key(order: dict[str, int]):
 
 def check_paths(paths: Sequence[Path | str], profile: str = "editio", tei_schema: Path | str | None = None,
                 jobs: int | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: bytes | None = None,
-                download_schema: bool = False, schema_folder: Path | None = None) -> CheckReport:
-    """Check files/folders/"-" with every layer of `profile`; raises CheckSetupError if it cannot run."""
+                download_schema: bool = False, schema_folder: Path | None = None, by_declaration: bool = False,
+                schemas: Sequence[Path | str] = (), catalog: Catalog | None = None, fetch_schemas: bool = False,
+                cache: Path | None = None, xinclude_roots: Sequence[Path | str] = ()) -> CheckReport:
+    """Check files/folders/"-" with every layer; raises CheckSetupError if it cannot run.
+
+    Each file is judged by `schemas` if given, else (with by_declaration) by the schemas its xml-model PIs
+    declare, else by `profile`'s. XIncludes are expanded first, inside the file's project folder or
+    `xinclude_roots`.
+    """
     started = time.perf_counter()
     timings: dict[str, float] = {}
     if profile not in PROFILES:
         raise CheckSetupError(f"unknown profile {profile!r}: use one of {', '.join(PROFILES)}")
+    for given in schemas:
+        if not Path(given).is_file():
+            raise CheckSetupError(f"--schema: {given} is not a file")
     jobs = max(1, jobs or os.cpu_count() or 1)
-    try:
-        rng_path = locate_tei_all(tei_schema, download_schema=download_schema)
-    except SchemaUnavailable as exc:
-        raise CheckSetupError(str(exc)) from exc
-    sources, problems = collect(paths, stdin)
-    report = CheckReport(files=len(sources), paths=[s.display for s in sources], profile=profile)
 
-    with ThreadPoolExecutor(max_workers=jobs) as pool, tempfile.TemporaryDirectory(prefix="tei-check-") as tmp:
+    @functools.cache
+    def tei_all() -> Path:
+        try:
+            return locate_tei_all(tei_schema, download_schema=download_schema)
+        except SchemaUnavailable as exc:
+            raise CheckSetupError(str(exc)) from exc
+
+    planner = Planner(profile=profile, tei_all=tei_all, by_declaration=by_declaration,
+                      overrides=[Path(s) for s in schemas], catalog=catalog, fetch_schemas=fetch_schemas, cache=cache)
+    if not schemas:
+        tei_all()  # without its fallback schema the run stops before reading anything
+    sources, problems = collect(paths, stdin)
+    report = CheckReport(files=len(sources), paths=[s.display for s in sources], profile=profile,
+                         by_declaration=bool(schemas))
+    roots = [Path(r) for r in xinclude_roots]
+    with tempfile.TemporaryDirectory(prefix="tei-check-") as tmp:
+        if profile == "editio" and not schemas:
+            found = _in_memory(sources, planner, report, timings, jobs, max_bytes, roots, schema_folder, Path(tmp))
+        else:
+            found = stream.run(sources, planner, report, timings, jobs, max_bytes, roots, Path(tmp))
+    order = {s.display: i for i, s in enumerate(sources)}
+    report.problems = sorted([*problems, *found], key=_sort_key(order))
+    report.seconds = time.perf_counter() - started
+    report.timings = timings
+    return report
+
+
+def _in_memory(sources, planner: Planner, report: CheckReport, timings: dict[str, float], jobs: int,
+               max_bytes: int, roots: list[Path], schema_folder: Path | None, tmp: Path) -> list[Problem]:
+    """Every file parsed and kept, for the editio profile's rules across files."""
+    problems: list[Problem] = []
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
         t = time.perf_counter()
         parsed: list[Parsed] = list(pool.map(lambda s: parse(s, max_bytes), sources))
+        parsed = [xinclude.expand(p, roots, max_bytes) if xinclude.has_includes(p) else p for p in parsed]
+        linemaps = {p.source.display: p.linemap for p in parsed if p.linemap is not None}
         timings["parse"] = time.perf_counter() - t
         for p in parsed:
             problems.extend(p.problems)
         good = [p for p in parsed if p.ok]
-
-        # layer 2a: jing runs in its own process while the rest is done here
         try:
-            validator = _validator_cached(_stamp(rng_path), relaxng.java_executable()) if good else None
-        except relaxng.RelaxNGUnavailable as exc:
+            plans = {p.source.display: planner.plan(p) for p in good}
+        except ValueError as exc:
             raise CheckSetupError(str(exc)) from exc
-        run = None
-        if isinstance(validator, relaxng.JingValidator):
-            targets = []
-            for p in good:
-                path = p.source.path
-                if path is None:  # standard input: jing reads a private copy
-                    path = Path(tmp) / "stdin.xml"
-                    path.write_bytes(p.source.data or b"")
-                targets.append(relaxng.Target(path, p.source.display, alone=p.entities))
-            run = validator.start(targets, jobs)
-        elif validator is not None:
-            problems.append(Problem(TOOL, 0, 0, "warning", relaxng.FALLBACK_WARNING, "no-java", "tei"))
+        problems.extend(planner.run_problems())
+        report.by_declaration |= any(plan.declared for plan in plans.values())
+        for p in good:
+            plan = plans[p.source.display]
+            problems.extend(plan.problems)
+            report.judged[p.source.display] = judged_names(plan)
+
+        # layer 2a: jing runs in its own processes (one group of files per grammar) while the rest is done here
+        groups: dict[Schema, list[Parsed]] = {}
+        for p in good:
+            for schema in plans[p.source.display].schemas:
+                if schema.kind in ("rng", "rnc"):
+                    groups.setdefault(schema, []).append(p)
+        validators, unusable_problems = jing_validators(
+            list(groups), lambda schema: [p.source.display for p in groups[schema]])
+        problems.extend(unusable_problems)
+        runs = JingRuns(validators, {s: jing_targets(m, tmp) for s, m in groups.items()}, jobs)
+        lxml_validators = {s: v for s, v in validators.items() if isinstance(v, relaxng.LxmlValidator)}
 
         t = time.perf_counter()
         try:
-            # compiled once per process and schema version: `editio build` and tests check many times
-            tei_sch = _tei_schematron_cached(_stamp(rng_path)) if good else None
+            compiled = compile_all(s for plan in plans.values() for s in plan.schemas)
             editio = None
-            if profile == "editio" and good:
+            if any(plan.editio for plan in plans.values()):
                 folder = schema_folder or schema_dir()
                 if folder is None:
                     raise CheckSetupError("the editio profile needs the edition's schema/ folder (editio.xsd, "
                                           "editio.sch): run inside the repository or use --profile tei_all")
                 editio = _editio_profile_cached(_stamp(folder / "editio.xsd", folder / "editio.sch"))
-                edition = Edition(good, max_bytes)
+                edition = Edition([p for p in good if plans[p.source.display].editio], max_bytes)
         except (ProfileUnavailable, relaxng.RelaxNGUnavailable) as exc:
-            _stop(run)
+            runs.kill()
             raise CheckSetupError(str(exc)) from exc
-        except CheckSetupError:
-            _stop(run)
+        except BaseException:
+            runs.kill()
             raise
         timings["compile"] = time.perf_counter() - t
 
         def per_file(p: Parsed) -> list[Problem]:
-            found: list[Problem] = []
-            if isinstance(validator, relaxng.LxmlValidator):
-                found += validator.validate(p.source.display, p.tree)
-            if tei_sch is not None:
-                found += schematron_problems(p, tei_sch.validate(p.tree), "tei-schematron")
-            if editio is not None:
+            plan = plans[p.source.display]
+            found = in_process(p, plan.schemas, compiled, lxml_validators)
+            if plan.editio and editio is not None:
                 found += editio.problems(p)
                 found += edition.problems(p)
             return found
@@ -160,26 +175,20 @@ def check_paths(paths: Sequence[Path | str], profile: str = "editio", tei_schema
             for found in pool.map(per_file, good):
                 problems.extend(found)
         except BaseException:
-            _stop(run)  # never leave a JVM behind
+            runs.kill()  # never leave a JVM behind
             raise
         timings["in-process layers"] = time.perf_counter() - t
 
         t = time.perf_counter()
-        if run is not None:
-            try:
-                for found in run.collect(timeout=120 + 2 * len(good)).values():
-                    problems.extend(found)
-            except relaxng.RelaxNGUnavailable as exc:
-                raise CheckSetupError(str(exc)) from exc
+        problems.extend(runs.collect(timeout=120 + 2 * len(good)))
         timings["jing wait"] = time.perf_counter() - t
 
-    order = {s.display: i for i, s in enumerate(sources)}
-    report.problems = sorted(problems, key=_sort_key(order))
-    report.seconds = time.perf_counter() - started
-    report.timings = timings
-    return report
+    if linemaps:  # findings on an expanded text, placed in the files that hold their lines
+        problems = [xinclude.place(p, linemaps[p.path]) if p.path in linemaps and p.layer not in UNMAPPED else p
+                    for p in problems]
+    return problems
 
 
-def _stop(run: relaxng.JingRun | None) -> None:
-    if run is not None:
-        run.kill()
+def judged_names(plan) -> list[str]:
+    return [s.describe() for s in plan.schemas] + \
+        (["the edition's rules (editio.xsd, editio.sch, across files)"] if plan.editio else [])

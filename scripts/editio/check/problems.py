@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-LAYERS = ("wellformed", "tei", "tei-schematron", "editio")
+LAYERS = ("wellformed", "xinclude", "schema", "tei", "tei-schematron", "schematron", "editio")
 SEVERITIES = ("error", "warning")
 
 # rule ids of findings that are no verdict on a file but a failure to read it (exit status 2, like a usage error)
 IO_RULES = frozenset({"io-error"})
+
+
+class CheckSetupError(RuntimeError):
+    """The check cannot run at all (no schema, broken schema, unknown profile): exit status 2."""
 
 
 @dataclass(frozen=True, order=True)
@@ -21,7 +25,7 @@ class Problem:
     severity: str  # 'error' | 'warning'
     message: str
     rule_id: str
-    layer: str  # 'wellformed' | 'tei' | 'tei-schematron' | 'editio'
+    layer: str  # one of LAYERS
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -37,6 +41,8 @@ class CheckReport:
     profile: str = "editio"
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)  # seconds per phase, for bench/
+    judged: dict[str, list[str]] = field(default_factory=dict)  # file → the schemas that judged it
+    by_declaration: bool = False  # some file was judged by what it declares (or all by --schema), not a profile
 
     @property
     def errors(self) -> int:
@@ -66,5 +72,6 @@ class CheckReport:
             "ok": self.ok,
             "profile": self.profile,
             "paths": list(self.paths),
+            "schemas": {path: list(names) for path, names in self.judged.items()},
             "problems": [p.as_dict() for p in self.problems],
         }

@@ -1,4 +1,5 @@
-"""Layer 2a: RELAX NG validation against tei_all with jing, all files in one JVM call (or a few, in parallel).
+"""Layer 2a: RELAX NG validation with jing (tei_all or a project's own grammar), all files of a schema in one JVM
+call (or a few, in parallel).
 
 jing is the reference RELAX NG validator: it reports every error with line and column, and TEI projects
 validate with it, so on any file our verdict is jing's own. It only ever reads files that layer 1 found safe.
@@ -62,8 +63,10 @@ class Target:
 class JingRun:
     """jing started on a batch of files; collect() waits and returns problems by display name."""
 
-    def __init__(self, java: str, jar: Path, schema: Path, targets: Sequence[Target], chunks: int) -> None:
+    def __init__(self, java: str, jar: Path, schema: Path, targets: Sequence[Target], chunks: int,
+                 compact: bool = False, rule: str = RULE, layer: str = LAYER) -> None:
         self.targets = list(targets)
+        self.rule, self.layer = rule, layer
         self._by_path = {os.path.abspath(t.path): t.display for t in self.targets}
         self._procs: list[subprocess.Popen[bytes]] = []
         if not self.targets:
@@ -77,10 +80,15 @@ class JingRun:
             batches += [shared[i:i + size] for i in range(0, len(shared), size)]
         self._alone: list[str | None] = []  # per process: the display name of its only file, if it has one
         for batch in batches:
-            cmd = [java, *JVM_OPTIONS, "-jar", str(jar), str(schema), *(os.path.abspath(t.path) for t in batch)]
+            cmd = [java, *JVM_OPTIONS, "-jar", str(jar), *(["-c"] if compact else []), str(schema),
+                   *(os.path.abspath(t.path) for t in batch)]
             self._procs.append(subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                                 stderr=subprocess.PIPE))
             self._alone.append(batch[0].display if len(batch) == 1 else None)
+
+    @property
+    def running(self) -> bool:
+        return any(proc.poll() is None for proc in self._procs)
 
     def kill(self) -> None:
         for proc in self._procs:
@@ -118,33 +126,35 @@ class JingRun:
             if raw.startswith(path + ":"):
                 m = _LINE.match("x" + raw[len(path):])
                 if m:
-                    return _jing_problem(self._by_path[path], m)
+                    return _jing_problem(self._by_path[path], m, self.rule, self.layer)
         m = _LINE.match(raw)
         if m and os.path.abspath(m["path"]) in self._by_path:
-            return _jing_problem(self._by_path[os.path.abspath(m["path"])], m)
+            return _jing_problem(self._by_path[os.path.abspath(m["path"])], m, self.rule, self.layer)
         if m and alone is not None:  # "(unknown file)": inside an entity's text, lines counted there (as jing)
-            return _jing_problem(alone, m)
+            return _jing_problem(alone, m, self.rule, self.layer)
         return None
 
 
-def _jing_problem(display: str, m: re.Match[str]) -> Problem:
+def _jing_problem(display: str, m: re.Match[str], rule: str = RULE, layer: str = LAYER) -> Problem:
     message = m["msg"]
     if m["sev"] == "fatal":
         message = f"not well-formed for jing: {message}"
     severity = "warning" if m["sev"] == "warning" else "error"
-    return Problem(display, int(m["line"]), int(m["col"]), severity, message, RULE, LAYER)
+    return Problem(display, int(m["line"]), int(m["col"]), severity, message, rule, layer)
 
 
 class JingValidator:
-    """tei_all (or any RELAX NG schema) through jing; the schema is compiled once per JVM."""
+    """tei_all (or any RELAX NG schema, XML or compact syntax) through jing; compiled once per JVM."""
 
     name = "jing"
 
-    def __init__(self, schema: Path, java: str, jar: Path) -> None:
+    def __init__(self, schema: Path, java: str, jar: Path, compact: bool = False, rule: str = RULE,
+                 layer: str = LAYER) -> None:
         self.schema, self.java, self.jar = schema, java, jar
+        self.compact, self.rule, self.layer = compact, rule, layer
 
     def start(self, targets: Sequence[Target], jobs: int = 1) -> JingRun:
-        return JingRun(self.java, self.jar, self.schema, targets, jobs)
+        return JingRun(self.java, self.jar, self.schema, targets, jobs, self.compact, self.rule, self.layer)
 
 
 class LxmlValidator:
@@ -152,7 +162,8 @@ class LxmlValidator:
 
     name = "libxml2"
 
-    def __init__(self, schema: Path) -> None:
+    def __init__(self, schema: Path, rule: str = RULE, layer: str = LAYER) -> None:
+        self.rule, self.layer = rule, layer
         try:
             self._rng = etree.RelaxNG(etree.parse(str(schema)))
         except (OSError, etree.XMLSyntaxError, etree.RelaxNGParseError) as exc:
@@ -163,15 +174,18 @@ class LxmlValidator:
         with self._lock:
             if self._rng.validate(tree):
                 return []
-            return [Problem(display, e.line, e.column, "error", e.message, RULE, LAYER)
+            return [Problem(display, e.line, e.column, "error", e.message, self.rule, self.layer)
                     for e in self._rng.error_log]
 
 
-def validator(schema: Path, java: str | None = None) -> JingValidator | LxmlValidator:
+def validator(schema: Path, java: str | None = None, compact: bool = False, rule: str = RULE,
+              layer: str = LAYER) -> JingValidator | LxmlValidator:
     java, jar = java or java_executable(), jing_jar()
     if java and jar:
-        return JingValidator(schema, java, jar)
-    return LxmlValidator(schema)
+        return JingValidator(schema, java, jar, compact, rule, layer)
+    if compact:
+        raise RelaxNGUnavailable(f"{schema}: RELAX NG compact syntax needs jing, and so a Java runtime (java)")
+    return LxmlValidator(schema, rule, layer)
 
 
 FALLBACK_WARNING = ("no Java runtime (java) found: RELAX NG was checked with libxml2, which reports fewer "

@@ -28,8 +28,26 @@ def format_problem(p: Problem) -> str:
     return f"{where}: {p.severity}: {p.message} [{p.rule_id}]"
 
 
-def format_text(report: CheckReport) -> str:
+def judged_lines(report: CheckReport, verbose: bool = False) -> list[str]:
+    """Which schemas judged which files: per file (verbose), else one line per set of schemas."""
+    if verbose:
+        return [f"{path}: judged by {'; '.join(names) or 'no schema'}" for path, names in report.judged.items()]
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for path, names in report.judged.items():
+        groups.setdefault(tuple(names), []).append(path)
+    lines = []
+    for names, paths in groups.items():
+        shown = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+        lines.append(f"judged by {'; '.join(names) or 'no schema'}: {_plural(len(paths), 'file')} ({shown})")
+    return lines
+
+
+def format_text(report: CheckReport, verbose: bool = False) -> str:
+    """Problems, then (when files were judged by what they declare, or always if verbose) which schemas
+    judged them, then the summary."""
     lines = [format_problem(p) for p in report.problems]
+    if report.by_declaration or verbose:
+        lines += judged_lines(report, verbose)
     lines.append(summary(report))
     return "\n".join(lines) + "\n"
 
@@ -53,6 +71,10 @@ def format_junit(report: CheckReport) -> str:
     for path in [*report.paths, *[p for p in by_path if p not in report.paths]]:
         problems = by_path.get(path, [])
         case = etree.SubElement(suite, "testcase", classname="tei-check", name=path, file=path)
+        if report.judged.get(path):
+            properties = etree.SubElement(case, "properties")
+            for name in report.judged[path]:
+                etree.SubElement(properties, "property", name="schema", value=name)
         errors = [p for p in problems if p.severity == "error"]
         if errors:
             failures += 1

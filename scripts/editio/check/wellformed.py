@@ -46,6 +46,8 @@ class Parsed:
     problems: list[Problem] = field(default_factory=list)
     text_lines: list[str] | None = None  # decoded lines, to find columns for our own rules
     entities: bool = False  # the DOCTYPE declares internal entities (jing then names no file for errors in them)
+    expanded: bytes | None = None  # the text with its XIncludes expanded (xinclude.py): what the layers judge
+    linemap: object | None = None  # xinclude.LineMap: which file and line each line of `expanded` came from
 
     @property
     def ok(self) -> bool:

@@ -80,6 +80,9 @@ class _Builder:
         self.diagnostics = {
             d.get("id"): d for ds in schema.findall(sch("diagnostics")) for d in ds.findall(sch("diagnostic"))
         }
+        self.properties = {
+            p.get("id"): p for ps in schema.findall(sch("properties")) for p in ps.findall(sch("property"))
+        }
         self.namespaces = self._namespaces()
         taken = set(self.namespaces)
         self.p_int = _unused_prefix("esch", taken)
@@ -313,6 +316,11 @@ class _Builder:
             if diag is None:
                 raise SchematronError(f"{describe(elem)}: diagnostics='{ref}' names no sch:diagnostic")
             self._text(etree.SubElement(rec, f"{{{INTERNAL_NS}}}d"), diag)
+        for ref in (elem.get("properties") or "").split():
+            prop = self.properties.get(ref)
+            if prop is None:
+                raise SchematronError(f"{describe(elem)}: properties='{ref}' names no sch:property")
+            self._text(etree.SubElement(rec, f"{{{INTERNAL_NS}}}p", id=ref), prop)
         catch = etree.SubElement(guard, xsl("catch"))
         self._error_record(catch, index, rule if not elem.get("subject") else elem)
         return index

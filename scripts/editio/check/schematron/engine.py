@@ -87,7 +87,7 @@ class Schematron:
     def _failures(self, output: str, top: list[etree._Element]) -> list[SchematronFailure]:
         report = etree.fromstring(output.encode("utf-8"), safe_parser())
         failures: list[SchematronFailure] = []
-        m_tag, d_tag = f"{{{INTERNAL_NS}}}m", f"{{{INTERNAL_NS}}}d"
+        m_tag, d_tag, p_tag = f"{{{INTERNAL_NS}}}m", f"{{{INTERNAL_NS}}}d", f"{{{INTERNAL_NS}}}p"
         for rec in report.iter(f"{{{INTERNAL_NS}}}f"):
             info = self._compiled.assertions[int(rec.get("a"))]
             loc = rec.get("loc") or ""
@@ -102,6 +102,7 @@ class Schematron:
             failures.append(SchematronFailure(
                 kind=info.kind, role=role, rule_id=info.rule_id, message=message,
                 line=locate(loc, top).line, column=0, location=loc, test=info.test, pattern=info.pattern,
+                properties=tuple((p.get("id"), _normalise("".join(p.itertext()))) for p in rec.iter(p_tag)),
             ))
         return failures
 

@@ -219,11 +219,13 @@ def _expand_extends(rule: etree._Element, local: dict, everywhere: dict, chain: 
 
 _TEXT = {"name", "value-of", "emph", "dir", "span"}
 ALLOWED: dict[str, set[str]] = {
-    "schema": {"title", "ns", "p", "let", "phase", "pattern", "diagnostics"},
+    "schema": {"title", "ns", "p", "let", "phase", "pattern", "diagnostics", "properties"},
     "pattern": {"title", "p", "let", "rule"},
     "rule": {"title", "p", "let", "assert", "report"},
     "phase": {"title", "p", "let", "active"},
     "diagnostics": {"diagnostic"},
+    "properties": {"property"},
+    "property": _TEXT,
     "assert": _TEXT,
     "report": _TEXT,
     "diagnostic": _TEXT,
@@ -238,8 +240,6 @@ ALLOWED: dict[str, set[str]] = {
 }
 IGNORED = {"title", "p"}  # documentation only; their content is not looked at
 UNSUPPORTED_ELEMENTS = {
-    "properties": "sch:properties (ISO 2016 properties)",
-    "property": "sch:property",
     "group": "sch:group (Schematron 4th edition)",
     "rules": "sch:rules (Schematron 4th edition)",
     "library": "sch:library (Schematron 4th edition)",
@@ -247,8 +247,6 @@ UNSUPPORTED_ELEMENTS = {
 UNSUPPORTED_ATTRIBUTES = {
     "pattern": {"documents": "pattern/@documents (validating other documents)"},
     "rule": {"visit-each": "rule/@visit-each (Schematron 4th edition)"},
-    "assert": {"properties": "@properties"},
-    "report": {"properties": "@properties"},
 }
 XSL_TOP_LEVEL = {"function", "key"}
 

@@ -86,7 +86,7 @@ def locate(path: str, top: list[etree._Element]) -> Located:
                 return Located(found[pos - 1].sourceline or 0, found[pos - 1])
             break
         elif m.group("pi"):
-            name = m.group("pname")
+            name = m.group("pname").strip("'\"")  # fn:path() writes it bare, other engines quoted
             found = [c for c in _children(current, top)
                      if isinstance(c, etree._ProcessingInstruction) and c.target == name]
             pos = int(m.group("ppos"))

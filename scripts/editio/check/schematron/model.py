@@ -29,6 +29,7 @@ class SchematronFailure:
     location: str  # XPath of the context node, as fn:path() gives it
     test: str  # the @test expression as written
     pattern: str  # pattern @id or ''
+    properties: tuple[tuple[str, str], ...] = ()  # (property id, its evaluated text) for @properties (ISO 2016)
 
 
 @dataclass(frozen=True)
