@@ -1,0 +1,49 @@
+"""The web edition as one ZIP for a library: the whole site, and the same site always gives the same bytes."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from editio.build.package import FIXED_TIME, write_zip
+
+
+def make_site(root: Path) -> Path:
+    files = {"index.html": "<p>home</p>", "doc-1950-a.html": "<p>a</p>", "css/edition.css": "p{}",
+             "js/search.js": "//", "pagefind/fragment/en_1.pf_fragment": "\x00\x01", "tei/a.xml": "<TEI/>",
+             ".DS_Store": "junk"}
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def test_the_zip_holds_every_file_of_the_site_and_nothing_else(tmp_path):
+    site = make_site(tmp_path / "html")
+    archive = write_zip(site, tmp_path / "edition-html.zip")
+    with zipfile.ZipFile(archive) as zf:
+        names = zf.namelist()
+        assert names == sorted(names)
+        assert set(names) == {"index.html", "doc-1950-a.html", "css/edition.css", "js/search.js",
+                              "pagefind/fragment/en_1.pf_fragment", "tei/a.xml"}
+        for name in names:
+            assert zf.read(name) == (site / name).read_bytes()
+            assert zf.getinfo(name).date_time == FIXED_TIME
+
+
+def test_the_same_site_gives_the_same_bytes_whenever_it_is_built(tmp_path):
+    first = write_zip(make_site(tmp_path / "one"), tmp_path / "one.zip").read_bytes()
+    second_site = make_site(tmp_path / "two")
+    for path in second_site.rglob("*"):
+        os.utime(path, (1_000_000_000, 1_000_000_000))  # built at another time
+    assert write_zip(second_site, tmp_path / "two.zip").read_bytes() == first
+
+
+def test_a_missing_site_is_a_clear_error(tmp_path):
+    with pytest.raises(FileNotFoundError, match="editio build html"):
+        write_zip(tmp_path / "nothing", tmp_path / "x.zip")
+    assert not (tmp_path / "x.zip").exists()
