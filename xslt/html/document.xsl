@@ -413,11 +413,12 @@
     </p>
   </xsl:template>
 
+  <!-- (a block of blocks: its passage link comes first and stands at the right, css/edition.css) -->
   <xsl:template match="tei:opener | tei:closer | tei:postscript" mode="text">
     <div class="{local-name()}">
       <xsl:call-template name="editio:block-attributes"/>
-      <xsl:apply-templates mode="#current"/>
       <xsl:call-template name="editio:cite-passage"/>
+      <xsl:apply-templates mode="#current"/>
     </div>
   </xsl:template>
 

@@ -73,26 +73,8 @@
             of its own with the archive's identifiers, the people, places and organisations it names (linked to the
             indexes) and its text in two views: the <em>diplomatic</em> view as the source prints it, and the
             <em>reading</em> view with the edition's corrections and expansions. Every paragraph has a stable
-            address to cite. The TEI of every document can be downloaded from its page.</p>
-          <xsl:for-each select="$first-tei//tei:editorialDecl/(tei:p[not(tei:list)], tei:correction/tei:p, tei:normalization/tei:p)">
-            <p><xsl:apply-templates mode="decl"/></p>
-          </xsl:for-each>
-          <xsl:variable name="gloss" select="$first-tei//tei:editorialDecl//tei:list[@type = 'gloss']"/>
-          <xsl:if test="$gloss">
-            <h3 id="brackets">Bracket conventions</h3>
-            <table class="brackets">
-              <caption class="visually-hidden">The source's bracket conventions and their TEI encoding</caption>
-              <thead><tr><th scope="col">In the source</th><th scope="col">Meaning and encoding</th></tr></thead>
-              <tbody>
-                <xsl:for-each select="$gloss/tei:label">
-                  <tr id="bracket-{following-sibling::tei:item[1]/@n}">
-                    <td><code><xsl:value-of select="."/></code></td>
-                    <td><xsl:apply-templates select="following-sibling::tei:item[1]/node()" mode="decl"/></td>
-                  </tr>
-                </xsl:for-each>
-              </tbody>
-            </table>
-          </xsl:if>
+            address to cite. The TEI of every document can be downloaded from its page; the
+            <a href="#principles-heading">editorial principles</a> and the bracket conventions follow the list.</p>
         </section>
         <section aria-labelledby="docs-heading">
           <h2 id="docs-heading">The documents</h2>
@@ -117,6 +99,28 @@
               </li>
             </xsl:for-each>
           </ol>
+        </section>
+        <section class="intro principles" aria-labelledby="principles-heading">
+          <h2 id="principles-heading">Editorial principles</h2>
+          <xsl:for-each select="$first-tei//tei:editorialDecl/(tei:p[not(tei:list)], tei:correction/tei:p, tei:normalization/tei:p)">
+            <p><xsl:apply-templates mode="decl"/></p>
+          </xsl:for-each>
+          <xsl:variable name="gloss" select="$first-tei//tei:editorialDecl//tei:list[@type = 'gloss']"/>
+          <xsl:if test="$gloss">
+            <h3 id="brackets">Bracket conventions</h3>
+            <table class="brackets">
+              <caption class="visually-hidden">The source's bracket conventions and their TEI encoding</caption>
+              <thead><tr><th scope="col">In the source</th><th scope="col">Meaning and encoding</th></tr></thead>
+              <tbody>
+                <xsl:for-each select="$gloss/tei:label">
+                  <tr id="bracket-{following-sibling::tei:item[1]/@n}">
+                    <td><code><xsl:value-of select="."/></code></td>
+                    <td><xsl:apply-templates select="following-sibling::tei:item[1]/node()" mode="decl"/></td>
+                  </tr>
+                </xsl:for-each>
+              </tbody>
+            </table>
+          </xsl:if>
         </section>
       </xsl:with-param>
     </xsl:call-template>
@@ -348,17 +352,21 @@
         <xsl:with-param name="scripts" select="('js/edition.js', if ($search-script) then 'js/search.js' else ())"/>
         <xsl:with-param name="content">
           <h1>Search</h1>
-          <form class="search-form" id="search-form" role="search" action="search.html" method="get">
-            <label for="search-input">Search the full text of the documents</label>
-            <input type="search" id="search-input" name="q" autocomplete="off"/>
-            <button type="submit">Search</button>
-          </form>
-          <p class="search-note" id="search-note">Full-text search needs the edition served over http(s), from any
-            static web host or a local server (for example <code>python3 -m http.server</code> in this folder):
-            opened as files (file://), browsers block the search index. Everything else works from files: the
-            <a href="index.html">list of documents</a> with its filters, the <a href="persons.html">persons</a>,
-            <a href="places.html">places</a> and <a href="orgs.html">organisations</a> indexes.</p>
-          <div id="search-results" class="search-results" aria-live="polite"></div>
+          <div id="search" class="search">
+            <form class="search-form" id="search-form" role="search" action="search.html" method="get">
+              <label for="search-input">Search the full text of the documents</label>
+              <input type="search" id="search-input" name="q" autocomplete="off"/>
+              <button type="submit">Search</button>
+            </form>
+            <div id="search-filters" class="search-filters"></div>
+            <p class="search-note" id="search-status" aria-live="polite">Full-text search needs the edition served
+              over http(s), from any static web host or a local server (for example <code>python3 -m http.server</code>
+              in this folder): opened as files (file://), browsers block the search index. Everything else works
+              from files: the <a href="index.html">list of documents</a> with its filters, the
+              <a href="persons.html">persons</a>, <a href="places.html">places</a> and
+              <a href="orgs.html">organisations</a> indexes.</p>
+            <div id="search-results" class="search-results"></div>
+          </div>
         </xsl:with-param>
       </xsl:call-template>
     </xsl:result-document>
