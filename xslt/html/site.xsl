@@ -359,8 +359,8 @@
               <button type="submit">Search</button>
             </form>
             <div id="search-filters" class="search-filters"></div>
-            <p class="search-note" id="search-status" aria-live="polite">Full-text search needs the edition served
-              over http(s), from any static web host or a local server (for example <code>python3 -m http.server</code>
+            <p class="search-note" id="search-status" aria-live="polite">Full-text search needs the edition served over http(s),
+              from any static web host or a local server (for example <code>python3 -m http.server</code>
               in this folder): opened as files (file://), browsers block the search index. Everything else works
               from files: the <a href="index.html">list of documents</a> with its filters, the
               <a href="persons.html">persons</a>, <a href="places.html">places</a> and

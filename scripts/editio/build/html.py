@@ -59,7 +59,7 @@ def run(edition: Edition, out: Path) -> list[Path]:
         written.append(_copy(tei, out / "tei" / tei.name))
     ids = {tei: _doc_id(tei) for tei in docs}
     pdfs = {}
-    for tei, doc_id in ids.items():
+    for doc_id in ids.values():
         pdf = edition.output / "pdf" / f"{doc_id}.pdf"
         if pdf.is_file():
             pdfs[doc_id] = _copy(pdf, out / "pdf" / pdf.name)
