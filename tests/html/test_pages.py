@@ -261,3 +261,19 @@ def test_with_a_base_url_and_a_print_edition_the_page_cites_its_address_and_offe
     assert (site / "pdf" / f"{doc}.pdf").read_bytes() == b"%PDF-1.4 constructed\n"
     assert "pp. 41–43" in root.xpath("string(//dd[@class='meta-print'])")
     assert root.xpath("//*[@id='p5']/@data-print-page") == ["42"]
+
+
+def test_every_element_used_in_the_texts_has_a_template_in_the_text_mode():
+    """The text mode fails on an element without a template (on-no-match="fail"); this says which are missing
+    before a build meets them."""
+    handled = set()
+    for xsl in (REPO / "xslt" / "html").glob("*.xsl"):
+        for template in etree.parse(str(xsl)).iter("{http://www.w3.org/1999/XSL/Transform}template"):
+            if "text" in (template.get("mode") or "").split() and template.get("match"):
+                handled |= set(re.findall(r"tei:(\w+)", template.get("match")))
+    used = set()
+    for tei in documents():
+        for el in etree.parse(str(tei)).find("tei:text", NS).iter():
+            if isinstance(el.tag, str):
+                used.add(etree.QName(el).localname)
+    assert used - {"text"} <= handled | {"text"}, sorted(used - handled)

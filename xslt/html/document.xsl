@@ -238,8 +238,8 @@
       <dt>Archive</dt>
       <dd class="meta-archive">
         <span class="archive-id">
-          <xsl:value-of select="string-join((normalize-space(tei:institution), normalize-space(tei:repository)
-            [. ne normalize-space(current()/tei:institution)]), ' — ')"/>
+          <xsl:value-of select="string-join(distinct-values((normalize-space(tei:institution),
+            normalize-space(tei:repository))[.]), ' — ')"/>
           <xsl:for-each select="tei:idno">
             <xsl:value-of select="', ' || @type || ' ' || normalize-space(.)"/>
           </xsl:for-each>
