@@ -88,19 +88,19 @@
     </span>
   </xsl:template>
 
+  <!-- An abbreviation the source's editors expanded in brackets: IAD [fighter aviation division] as printed;
+       the reading view reads the expansion, the abbreviation in its title. -->
   <xsl:template match="tei:choice/tei:abbr" mode="text">
-    <span class="dipl">
-      <abbr class="abbr" title="{normalize-space(../tei:expan[1])}"><xsl:apply-templates mode="#current"/></abbr>
-    </span>
-    <span class="read">
-      <abbr class="abbr" title="{normalize-space(../tei:expan[1])}"><xsl:apply-templates mode="#current"/></abbr>
-    </span>
+    <abbr class="dipl abbr" title="{normalize-space(../tei:expan[1])}"><xsl:apply-templates mode="#current"/></abbr>
   </xsl:template>
 
   <xsl:template match="tei:choice/tei:expan" mode="text">
-    <span class="expan">
+    <span class="dipl expan">
       <xsl:text> </xsl:text>
       <span class="bracket">[</span><xsl:apply-templates mode="#current"/><span class="bracket">]</span>
+    </span>
+    <span class="read expan" title="{'abbreviated in the source: ' || normalize-space(../tei:abbr[1])}">
+      <xsl:apply-templates mode="#current"/>
     </span>
   </xsl:template>
 

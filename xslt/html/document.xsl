@@ -54,9 +54,8 @@
           <xsl:call-template name="view-controls"/>
           <span id="view-reading" class="view-target"></span>
           <div id="text" class="edition-text">
-            <xsl:if test="tei:TEI/tei:text/@xml:lang">
-              <xsl:attribute name="lang" select="tei:TEI/tei:text/@xml:lang"/>
-            </xsl:if>
+            <xsl:variable name="lang" select="(tei:TEI/tei:text/@xml:lang, tei:TEI/@xml:lang)[1]"/>
+            <xsl:if test="$lang"><xsl:attribute name="lang" select="$lang"/></xsl:if>
             <h2 class="visually-hidden">Text</h2>
             <xsl:apply-templates select="tei:TEI/tei:text" mode="text"/>
           </div>
