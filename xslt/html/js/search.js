@@ -34,13 +34,18 @@
     input = part("search-input", "input", {type: "search", name: "q", autocomplete: "off"}, form);
   }
   var filtersBox = part("search-filters", "div");
+  filtersBox.classList.add("filters");
   var status = part("search-status", "p", {"aria-live": "polite"});
   var list = part("search-results", "ol");
+  if (list.tagName !== "OL" && list.tagName !== "UL") {  /* results are list items: give them a list */
+    list = list.appendChild(make("ol", {"class": "search-result-list"}));
+  }
 
   function say(text) { status.textContent = text; }
 
   if (location.protocol === "file:") {
     input.disabled = true;
+    if (status.textContent.trim()) { return; }  /* the page already says what search needs, with its links */
     say("Search needs the edition served over http(s): browsers do not let a page opened from a file load the " +
         "search index. Every other page works from the folder (the list of documents on the home page, the " +
         "indexes of persons, places and organisations); to search, put the folder on any web server, or run " +
@@ -67,13 +72,31 @@
     return out;
   }
 
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December"];
+
+  /* An ISO date of the index (1950-09-21, 1950-09, 1950) as the edition writes dates: 21 September 1950. */
+  function readable(iso) {
+    var m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso || "");
+    if (!m) { return iso; }
+    var parts = [];
+    if (m[3]) { parts.push(String(Number(m[3]))); }
+    if (m[2]) { parts.push(MONTHS[Number(m[2]) - 1]); }
+    parts.push(m[1]);
+    return parts.join(" ");
+  }
+
   function resultItem(data) {
     var item = make("li", {"class": "search-result"});
     var heading = make("h2", {"class": "search-result-title"});
     heading.appendChild(make("a", {href: data.url}, (data.meta && data.meta.title) || data.url));
     item.appendChild(heading);
     var meta = data.meta || {};
-    if (meta.date) { item.appendChild(make("p", {"class": "search-result-date"}, meta.date)); }
+    if (meta.date) {
+      var date = make("p", {"class": "search-result-date"});
+      date.appendChild(make("time", {datetime: meta.date}, readable(meta.date)));
+      item.appendChild(date);
+    }
     if (meta.summary) { item.appendChild(make("p", {"class": "search-result-summary"}, meta.summary)); }
     item.appendChild(snippet(data.excerpt || ""));
     return item;
@@ -125,8 +148,7 @@
       var values = available[name];
       if (!values || !Object.keys(values).length) { return; }
       var id = "search-filter-" + name;
-      var wrap = make("p", {"class": "search-filter"});
-      wrap.appendChild(make("label", {"for": id}, pair[1]));
+      var wrap = make("label", {"class": "search-filter", "for": id}, pair[1]);
       var select = make("select", {id: id, name: name});
       select.appendChild(make("option", {value: ""}, "any"));
       Object.keys(values).sort().forEach(function (value) {
