@@ -170,7 +170,7 @@
     <xsl:variable name="scale" select="$w div ($max-lon - $min-lon)"/>
     <xsl:variable name="h" select="xs:integer(ceiling(($max-lat - $min-lat) * $scale))"/>
     <svg xmlns="http://www.w3.org/2000/svg" class="figure-svg map" viewBox="-10 -10 {$w + 120} {$h + 20}"
-         role="img" aria-label="{$label}">
+         role="group" aria-label="{$label}">
       <rect class="map-frame" x="0" y="0" width="{$w}" height="{$h}"/>
       <xsl:variable name="step" select="if ($max-lon - $min-lon gt 40) then 10 else if ($max-lon - $min-lon gt 10) then 5 else 1"/>
       <xsl:for-each select="xs:integer(ceiling($min-lon div $step)) to xs:integer(floor($max-lon div $step))">

@@ -221,7 +221,7 @@
               <node target="{.}" x="{format-number($cx + $r * math:cos($a), '0.0')}" y="{format-number($cy + $r * math:sin($a), '0.0')}"/>
             </xsl:for-each>
           </xsl:variable>
-          <svg xmlns="http://www.w3.org/2000/svg" class="figure-svg network" viewBox="0 0 840 540" role="img"
+          <svg xmlns="http://www.w3.org/2000/svg" class="figure-svg network" viewBox="0 0 840 540" role="group"
                aria-label="Network of senders and recipients">
             <xsl:for-each-group select="$letters" group-by="@from || ' ' || @to">
               <xsl:variable name="a" select="$pos[@target = current-group()[1]/@from]"/>
@@ -275,7 +275,7 @@
       <xsl:variable name="width" select="480"/>
       <xsl:variable name="row" select="26"/>
       <xsl:variable name="h" select="count($dated) * $row + 40"/>
-      <svg xmlns="http://www.w3.org/2000/svg" class="figure-svg timeline" viewBox="0 0 840 {$h}" role="img"
+      <svg xmlns="http://www.w3.org/2000/svg" class="figure-svg timeline" viewBox="0 0 840 {$h}" role="group"
            aria-label="Timeline of the documents">
         <line class="tl-axis" x1="{$left}" y1="{$h - 28}" x2="{$left + $width}" y2="{$h - 28}"/>
         <xsl:for-each select="distinct-values(for $d in $days return substring(string($d), 1, 7))">
