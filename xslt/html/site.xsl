@@ -221,13 +221,28 @@
               <node target="{.}" x="{format-number($cx + $r * math:cos($a), '0.0')}" y="{format-number($cy + $r * math:sin($a), '0.0')}"/>
             </xsl:for-each>
           </xsl:variable>
-          <svg xmlns="http://www.w3.org/2000/svg" class="figure-svg network" viewBox="0 0 840 540" role="group"
+          <svg xmlns="http://www.w3.org/2000/svg" class="figure-svg network" viewBox="0 0 840 550" role="group"
                aria-label="Network of senders and recipients">
+            <defs>
+              <marker id="net-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5"
+                      orient="auto-start-reverse"><path class="net-arrow" d="M0,0 L10,5 L0,10 z"/></marker>
+            </defs>
+            <!-- each line from sender to recipient ends at the recipient's circle, set a little to its own side
+                 so that letters both ways show as two lines -->
             <xsl:for-each-group select="$letters" group-by="@from || ' ' || @to">
               <xsl:variable name="a" select="$pos[@target = current-group()[1]/@from]"/>
               <xsl:variable name="b" select="$pos[@target = current-group()[1]/@to]"/>
-              <line class="net-edge" x1="{$a/@x}" y1="{$a/@y}" x2="{$b/@x}" y2="{$b/@y}"
-                    stroke-width="{1 + 1.5 * count(current-group())}">
+              <xsl:variable name="dx" select="xs:double($b/@x) - xs:double($a/@x)"/>
+              <xsl:variable name="dy" select="xs:double($b/@y) - xs:double($a/@y)"/>
+              <xsl:variable name="len" select="max((1, math:sqrt($dx * $dx + $dy * $dy)))"/>
+              <xsl:variable name="ux" select="$dx div $len"/>
+              <xsl:variable name="uy" select="$dy div $len"/>
+              <line class="net-edge" marker-end="url(#net-arrow)"
+                    x1="{format-number(xs:double($a/@x) + 11 * $ux - 3 * $uy, '0.0')}"
+                    y1="{format-number(xs:double($a/@y) + 11 * $uy + 3 * $ux, '0.0')}"
+                    x2="{format-number(xs:double($b/@x) - 12 * $ux - 3 * $uy, '0.0')}"
+                    y2="{format-number(xs:double($b/@y) - 12 * $uy + 3 * $ux, '0.0')}"
+                    stroke-width="{1 + count(current-group())}">
                 <title><xsl:value-of select="editio:name-of(current-group()[1]/@from) || ' → ' || editio:name-of(current-group()[1]/@to)
                   || ': ' || count(current-group()) || ' document(s)'"/></title>
               </line>
@@ -235,7 +250,7 @@
             <xsl:for-each select="$pos">
               <a href="{editio:index-href(@target)}">
                 <circle class="net-node" cx="{@x}" cy="{@y}" r="9"/>
-                <text class="net-label" x="{@x}" y="{xs:double(@y) - 14}" text-anchor="middle"><xsl:value-of select="editio:name-of(@target)"/></text>
+                <text class="net-label" x="{@x}" y="{if (xs:double(@y) gt $cy) then xs:double(@y) + 25 else xs:double(@y) - 14}" text-anchor="middle"><xsl:value-of select="editio:name-of(@target)"/></text>
               </a>
             </xsl:for-each>
           </svg>
@@ -271,18 +286,23 @@
     <xsl:if test="exists($days)">
       <xsl:variable name="start" select="min($days)"/>
       <xsl:variable name="span" select="max((1, days-from-duration(max($days) - $start)))"/>
-      <xsl:variable name="left" select="320"/>
-      <xsl:variable name="width" select="480"/>
+      <xsl:variable name="left" select="440"/>
+      <xsl:variable name="width" select="370"/>
       <xsl:variable name="row" select="26"/>
       <xsl:variable name="h" select="count($dated) * $row + 40"/>
       <svg xmlns="http://www.w3.org/2000/svg" class="figure-svg timeline" viewBox="0 0 840 {$h}" role="group"
            aria-label="Timeline of the documents">
         <line class="tl-axis" x1="{$left}" y1="{$h - 28}" x2="{$left + $width}" y2="{$h - 28}"/>
-        <xsl:for-each select="distinct-values(for $d in $days return substring(string($d), 1, 7))">
-          <xsl:variable name="m" select="xs:date(. || '-01')"/>
-          <xsl:if test="$m ge $start">
+        <!-- a tick at the first of a month, every $step months so that the labels keep apart -->
+        <xsl:variable name="m0" select="year-from-date($start) * 12 + month-from-date($start)"/>
+        <xsl:variable name="m1" select="year-from-date(max($days)) * 12 + month-from-date(max($days))"/>
+        <xsl:variable name="step" select="max((1, xs:integer(ceiling(($m1 - $m0 + 1) * 70 div $width))))"/>
+        <xsl:for-each select="($m0 + 1) to $m1">
+          <xsl:if test="(. - $m0 - 1) mod $step = 0">
+            <xsl:variable name="m" select="xs:date(format-number((. - 1) idiv 12, '0000') || '-' || format-number((. - 1) mod 12 + 1, '00') || '-01')"/>
             <xsl:variable name="x" select="$left + $width * days-from-duration($m - $start) div $span"/>
-            <text class="tl-tick" x="{format-number($x, '0.0')}" y="{$h - 12}" text-anchor="middle"><xsl:value-of select="format-date($m, '[MNn,*-3] [Y]')"/></text>
+            <line class="tl-axis" x1="{format-number($x, '0.0')}" y1="{$h - 32}" x2="{format-number($x, '0.0')}" y2="{$h - 24}"/>
+            <text class="tl-tick" x="{format-number($x, '0.0')}" y="{$h - 10}" text-anchor="middle"><xsl:value-of select="format-date($m, '[MNn,*-3] [Y]')"/></text>
           </xsl:if>
         </xsl:for-each>
         <xsl:for-each select="$dated">
@@ -292,7 +312,7 @@
           <a href="{@file}">
             <title><xsl:value-of select="date || ': ' || title"/></title>
             <text class="tl-label" x="{$left - 12}" y="{$y + 4}" text-anchor="end">
-              <xsl:value-of select="date || '  ' || editio:parties(., 'sent') || ' → ' || editio:parties(., 'received')"/>
+              <xsl:value-of select="date || ': ' || editio:parties(., 'sent') || ' → ' || editio:parties(., 'received')"/>
             </text>
             <circle class="tl-dot" cx="{format-number($x, '0.0')}" cy="{$y}" r="6"/>
           </a>
