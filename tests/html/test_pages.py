@@ -277,3 +277,22 @@ def test_every_element_used_in_the_texts_has_a_template_in_the_text_mode():
             if isinstance(el.tag, str):
                 used.add(etree.QName(el).localname)
     assert used - {"text"} <= handled | {"text"}, sorted(used - handled)
+
+
+def test_a_document_with_a_bare_header_still_gets_its_page_and_summary(tmp_path):
+    """An unseen document may lack correspondents, a summary, an archive: its page says what it has."""
+    tei = tmp_path / "bare.xml"
+    doc = etree.parse(str(TEI_DIR / "1951-10-24-mao-zedong-to-stalin.xml"))
+    for path in ("//tei:correspDesc", "//tei:abstract", "//tei:msDesc", "//tei:sourceDesc/tei:bibl"):
+        for el in doc.xpath(path, namespaces=NS):
+            el.getparent().remove(el)
+    doc.write(str(tei), xml_declaration=True, encoding="UTF-8")
+    with Stylesheets(load(REPO).xslt_params()) as xslt:
+        summaries = tmp_path / "summaries"
+        xslt.transform("html/summary.xsl", tei, summaries / "bare.xml")
+        xslt.call("html/summary.xsl", tmp_path / "site.xml", template="collect", summaries=summaries.as_uri() + "/")
+        xslt.transform("html/document.xsl", tei, tmp_path / "bare.html", site=(tmp_path / "site.xml").as_uri())
+    root = html.parse(str(tmp_path / "bare.html")).getroot()
+    assert root.xpath("string(//dd[@class='meta-date'])").startswith("24 October 1951")
+    assert not root.xpath("//dd[@class='meta-sent'] | //dd[@class='meta-archive'] | //a[@data-rel]")
+    assert "great successes" in root.xpath("string(//*[@id='text'])")

@@ -84,7 +84,8 @@
   <xsl:template name="doc-nav">
     <xsl:variable name="pos" select="index-of($site-docs/@id, $id)[1]"/>
     <xsl:variable name="pair" select="editio:pair($me)"/>
-    <xsl:variable name="same" select="$site-docs[editio:pair(.) = $pair]"/>
+    <!-- a document whose header names neither sender nor recipient belongs to no correspondence -->
+    <xsl:variable name="same" select="if ($pair) then $site-docs[editio:pair(.) = $pair] else ()"/>
     <xsl:variable name="spos" select="index-of($same/@id, $id)[1]"/>
     <nav class="doc-nav" aria-label="Documents" data-pagefind-ignore="">
       <ul>
