@@ -169,3 +169,10 @@ def test_site_links_stay_relative_so_the_folder_works_from_file_and_any_host(sit
             if re.match(r"[a-z]+:", href):
                 assert href.startswith("https://"), (page.name, href)
                 assert root.xpath("//a[@href=$h]", h=href), (page.name, href)  # outside: links only, never loaded
+
+
+def test_persons_are_filed_under_their_family_name(site):
+    order = parsed(site / "persons.html").xpath("//li[contains(@class, 'entry-person')]/@id")
+    # Shabshin (A.I. Shabshin) under S, Mao Zedong and Zhou Enlai under their family names
+    assert order.index("beria") < order.index("mao-zedong") < order.index("shabshin") < order.index("zhou-enlai")
+    assert order.index("kim-il-sung") < order.index("lobov")

@@ -22,6 +22,7 @@
     <xsl:variable name="page" select="replace($file, '\.xml$', '.html')"/>
     <xsl:variable name="entries" as="element()*">
       <xsl:perform-sort select="$authority//(tei:person | tei:place | tei:org)">
+        <xsl:sort select="editio:sort-key(.)" lang="en"/>
         <xsl:sort select="lower-case(editio:main-form(.))" lang="en"/>
       </xsl:perform-sort>
     </xsl:variable>
@@ -36,7 +37,7 @@
             use, the authority records the edition has for it, and the documents that name it (in the text or in
             the header: title, summary, sender and recipient).</p>
           <nav class="alpha-nav" aria-label="Initial letters">
-            <xsl:for-each-group select="$entries" group-by="upper-case(substring(editio:main-form(.), 1, 1))">
+            <xsl:for-each-group select="$entries" group-by="upper-case(substring(editio:sort-key(.), 1, 1))">
               <a href="#{@xml:id}"><xsl:value-of select="current-grouping-key()"/></a>
             </xsl:for-each-group>
           </nav>
@@ -52,6 +53,23 @@
       </xsl:call-template>
     </xsl:result-document>
   </xsl:template>
+
+  <!-- Persons are filed under their family name: the short form, else the first word of the main form in
+       languages that put the family name first (by the form's xml:lang), else its last word. Places and
+       organisations under their main form. -->
+  <xsl:variable name="editio:family-name-first" select="('zh', 'ko', 'ja', 'vi', 'hu')"/>
+
+  <xsl:function name="editio:sort-key" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="main" select="editio:main-form($entry)"/>
+    <xsl:variable name="main-el" select="($entry/tei:persName[@type = 'main'], $entry/tei:persName)[1]"/>
+    <xsl:variable name="words" select="tokenize($main, '\s+')"/>
+    <xsl:variable name="family" select="
+      (normalize-space($entry/tei:persName[@type = 'short'][1])[.],
+       if (substring-before($main-el/@xml:lang || '-', '-') = $editio:family-name-first) then $words[1] else $words[last()])[1]"/>
+    <xsl:sequence select="lower-case(normalize-unicode(
+      if ($entry/self::tei:person) then $family else $main, 'NFKD'))"/>
+  </xsl:function>
 
   <xsl:template name="editio:index-entry">
     <xsl:param name="target" as="xs:string" required="yes"/>

@@ -138,7 +138,9 @@
         <xsl:with-param name="key" select="'year'"/>
         <xsl:with-param name="label" select="'Year'"/>
         <xsl:with-param name="options" as="element(option)*">
-          <xsl:for-each select="distinct-values($docs/@year)"><option value="{.}"><xsl:value-of select="."/></option></xsl:for-each>
+          <xsl:for-each-group select="$docs" group-by="@year">
+            <option value="{current-grouping-key()}"><xsl:value-of select="current-grouping-key() || ' (' || count(current-group()) || ')'"/></option>
+          </xsl:for-each-group>
         </xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="filter">
