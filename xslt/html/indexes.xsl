@@ -139,11 +139,7 @@
             latitude/longitude grid; each point links to its index entry. The second map enlarges the area where
             most of the places lie.</p>
           <xsl:if test="count($points) gt 0">
-            <h2>All places</h2>
-            <xsl:call-template name="editio:map-svg">
-              <xsl:with-param name="points" select="$points"/>
-              <xsl:with-param name="label" select="'Map of all places with coordinates'"/>
-            </xsl:call-template>
+            <!-- the detail: the box of the middle 80 % of latitudes and longitudes, where most places lie -->
             <xsl:variable name="lats" select="sort($points/xs:double(@lat))"/>
             <xsl:variable name="lons" select="sort($points/xs:double(@lon))"/>
             <xsl:variable name="n" select="count($points)"/>
@@ -151,8 +147,17 @@
             <xsl:variable name="hi" select="min(($n, xs:integer(ceiling($n * 0.9))))"/>
             <xsl:variable name="detail" select="$points[xs:double(@lat) ge $lats[$lo] and xs:double(@lat) le $lats[$hi]
                                                          and xs:double(@lon) ge $lons[$lo] and xs:double(@lon) le $lons[$hi]]"/>
-            <xsl:if test="count($detail) ge 2 and count($detail) lt $n">
+            <xsl:variable name="has-detail" select="count($detail) ge 2 and count($detail) lt $n"/>
+            <h2>All places</h2>
+            <xsl:call-template name="editio:map-svg">
+              <xsl:with-param name="points" select="$points"/>
+              <xsl:with-param name="label" select="'Map of all places with coordinates'"/>
+              <xsl:with-param name="detail" select="if ($has-detail) then $detail else ()"/>
+            </xsl:call-template>
+            <xsl:if test="$has-detail">
               <h2>Detail</h2>
+              <p>The framed area of the first map, where <xsl:value-of select="count($detail)"/> of the
+                <xsl:value-of select="$n"/> places lie (their names are given here).</p>
               <xsl:call-template name="editio:map-svg">
                 <xsl:with-param name="points" select="$detail"/>
                 <xsl:with-param name="label" select="'Map of the area where most places lie'"/>
@@ -179,6 +184,8 @@
   <xsl:template name="editio:map-svg">
     <xsl:param name="points" as="element(point)+"/>
     <xsl:param name="label" as="xs:string"/>
+    <!-- points drawn in a detail map of their own: framed here, and not labelled twice -->
+    <xsl:param name="detail" as="element(point)*" select="()"/>
     <xsl:variable name="pad" select="1.0"/>
     <xsl:variable name="min-lon" select="min($points/xs:double(@lon)) - $pad"/>
     <xsl:variable name="max-lon" select="max($points/xs:double(@lon)) + $pad"/>
@@ -201,13 +208,35 @@
         <line class="map-grid" x1="0" y1="{$y}" x2="{$w}" y2="{$y}"/>
         <text class="map-grid-label" x="3" y="{$y}"><xsl:value-of select=". * $step"/>°N</text>
       </xsl:for-each>
-      <xsl:for-each select="$points">
-        <xsl:variable name="x" select="format-number((xs:double(@lon) - $min-lon) * $scale, '0.0')"/>
-        <xsl:variable name="y" select="format-number(($max-lat - xs:double(@lat)) * $scale, '0.0')"/>
+      <xsl:variable name="placed" as="element(point)*">
+        <xsl:for-each select="$points">
+          <point xmlns="" x="{(xs:double(@lon) - $min-lon) * $scale}" y="{($max-lat - xs:double(@lat)) * $scale}">
+            <xsl:copy-of select="@id, @name, @docs"/>
+          </point>
+        </xsl:for-each>
+      </xsl:variable>
+      <xsl:if test="exists($detail)">
+        <xsl:variable name="dx1" select="(min($detail/xs:double(@lon)) - $pad - $min-lon) * $scale"/>
+        <xsl:variable name="dx2" select="(max($detail/xs:double(@lon)) + $pad - $min-lon) * $scale"/>
+        <xsl:variable name="dy1" select="($max-lat - max($detail/xs:double(@lat)) - $pad) * $scale"/>
+        <xsl:variable name="dy2" select="($max-lat - min($detail/xs:double(@lat)) + $pad) * $scale"/>
+        <rect class="map-detail" x="{format-number($dx1, '0.0')}" y="{format-number($dy1, '0.0')}"
+              width="{format-number($dx2 - $dx1, '0.0')}" height="{format-number($dy2 - $dy1, '0.0')}"/>
+      </xsl:if>
+      <xsl:for-each select="$placed">
+        <xsl:variable name="x" select="xs:double(@x)"/>
+        <xsl:variable name="y" select="xs:double(@y)"/>
+        <!-- a label whose right side another point crowds goes to the left of its point -->
+        <xsl:variable name="left" select="exists($placed[xs:double(@x) gt $x and xs:double(@x) - $x lt 7 * string-length(current()/@name) + 10
+                                                         and abs(xs:double(@y) - $y) lt 12])
+                                          or $x + 7 * string-length(@name) gt $w + 110"/>
         <a href="places.html#{@id}">
           <title><xsl:value-of select="@name"/></title>
-          <circle class="map-point" cx="{$x}" cy="{$y}" r="{if (@docs != '0') then 5 else 3}"/>
-          <text class="map-label" x="{xs:double($x) + 7}" y="{xs:double($y) + 4}"><xsl:value-of select="@name"/></text>
+          <circle class="map-point" cx="{format-number($x, '0.0')}" cy="{format-number($y, '0.0')}" r="{if (@docs != '0') then 5 else 3}"/>
+          <text class="map-label{if (@id = $detail/@id) then ' visually-hidden' else ''}" x="{format-number(if ($left) then $x - 7 else $x + 7, '0.0')}" y="{format-number($y + 4, '0.0')}">
+            <xsl:if test="$left"><xsl:attribute name="text-anchor" select="'end'"/></xsl:if>
+            <xsl:value-of select="@name"/>
+          </text>
         </a>
       </xsl:for-each>
     </svg>
