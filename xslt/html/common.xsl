@@ -55,6 +55,8 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta http-equiv="Content-Security-Policy" content="{$csp}"/>
         <title><xsl:value-of select="$title || ' — ' || ($edition-short-title[.], $edition-title)[1]"/></title>
+        <!-- no icon: without this line browsers ask the host for /favicon.ico, outside the folder -->
+        <link rel="icon" href="data:,"/>
         <link rel="stylesheet" href="css/edition.css"/>
         <link rel="stylesheet" href="css/print.css" media="print"/>
         <xsl:for-each select="$scripts">

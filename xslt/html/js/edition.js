@@ -76,6 +76,24 @@
   });
   document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") { hideCard(); } });
 
+  /* ---- "cite this passage": the link goes to the passage; the script also copies its stable address ---- */
+  var said = null;
+  document.querySelectorAll("a.cite-passage[data-cite]").forEach(function (a) {
+    a.addEventListener("click", function () {
+      if (!navigator.clipboard || !window.isSecureContext) { return; }
+      navigator.clipboard.writeText(a.dataset.cite).then(function () {
+        if (!said) {
+          said = document.createElement("p");
+          said.className = "cite-copied";
+          said.setAttribute("role", "status");
+          document.body.appendChild(said);
+        }
+        said.textContent = "Address of the passage copied: " + a.dataset.cite;
+        window.setTimeout(function () { said.textContent = ""; }, 4000);
+      }, function () { /* no permission: the link alone does it */ });
+    });
+  });
+
   /* ---- filters of the list of documents (data-* attributes of each entry) ---- */
   var list = document.getElementById("doc-list");
   var form = document.getElementById("doc-filters");
