@@ -296,3 +296,17 @@ def test_a_document_with_a_bare_header_still_gets_its_page_and_summary(tmp_path)
     assert root.xpath("string(//dd[@class='meta-date'])").startswith("24 October 1951")
     assert not root.xpath("//dd[@class='meta-sent'] | //dd[@class='meta-archive'] | //a[@data-rel]")
     assert "great successes" in root.xpath("string(//*[@id='text'])")
+
+
+def test_the_chicago_citation_names_sender_title_date_and_archive(site):
+    for tei in documents():
+        doc = etree.parse(str(tei))
+        chicago = page(site, tei).xpath("string(//*[contains(@class, 'citation-chicago')])")
+        sender = doc.xpath("string(//tei:correspAction[@type='sent']/tei:persName[1])", namespaces=NS).strip()
+        assert chicago.startswith(sender), chicago
+        when = doc.xpath("string(//tei:creation/tei:date/@when)", namespaces=NS)
+        assert when[:4] in chicago
+        repository = doc.xpath("string(//tei:msIdentifier[1]/tei:repository)", namespaces=NS).strip()
+        assert repository in chicago
+        title_words = words(doc.xpath("string(//tei:titleStmt/tei:title[@type='main'])", namespaces=NS))[:4]
+        assert all(w.lower() in chicago.lower() for w in title_words), (title_words, chicago)
