@@ -104,7 +104,7 @@ def run(edition: Edition, out: Path) -> list[Path]:
         written.extend(index_site(out))
     if importlib.util.find_spec("editio.build.package") is not None:
         from editio.build.package import write_zip
-        written.append(write_zip(out, edition.output / "editio-html.zip"))
+        written.append(write_zip(out, edition.output / "edition-html.zip"))
     click.echo(f"html: {len(written)} files in {out}")
     return written
 
