@@ -310,3 +310,27 @@ def test_the_chicago_citation_names_sender_title_date_and_archive(site):
         assert repository in chicago
         title_words = words(doc.xpath("string(//tei:titleStmt/tei:title[@type='main'])", namespaces=NS))[:4]
         assert all(w.lower() in chicago.lower() for w in title_words), (title_words, chicago)
+
+
+# Each apparatus element of the TEI and the mark it leaves in the page (class of the HTML element).
+APPARATUS = {
+    "sic": "sic", "corr": "corr", "supplied": "supplied", "abbr": "abbr", "expan": "expan", "ex": "ex",
+    "add": "add", "stamp": "stamp", "gap": "gap", "reg": "reg", "foreign": "foreign", "c": "c",
+    "note": "note-ref", "floatingText": "floating-text", "lb": "lb", "date": "date",
+}
+
+
+def test_every_apparatus_element_of_the_fixture_leaves_its_mark(fixture_site):
+    fixture = REPO / "tests" / "html" / "fixtures" / "edition" / "tei"
+    tei = next(t for t in fixture.glob("*.xml") if etree.parse(str(t)).xpath("//tei:text//tei:stamp", namespaces=NS))
+    doc = etree.parse(str(tei))
+    root = html.parse(str(fixture_site / f"{doc.getroot().get(XML_ID)}.html")).getroot()
+    for element, css in APPARATUS.items():
+        n = len(doc.xpath(f"//tei:text//tei:{element}", namespaces=NS))
+        shown = root.xpath(f"//*[@id='text']//*[contains(concat(' ', @class, ' '), ' {css} ')]")
+        assert len(shown) >= n > 0, (element, n, len(shown))
+    original = doc.xpath("//tei:div[@type='original']", namespaces=NS)[0]
+    beside = root.xpath("//div[contains(@class, 'has-original')]/div[contains(@class, 'div-original')]")
+    assert beside and beside[0].get("lang") == original.get("{http://www.w3.org/XML/1998/namespace}lang")
+    gaps = {g.get("reason") for g in doc.xpath("//tei:text//tei:gap", namespaces=NS)}
+    assert gaps == set(root.xpath("//*[@id='text']//span[contains(@class, 'gap')]/@data-reason"))
