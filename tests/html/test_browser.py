@@ -40,6 +40,7 @@ def test_a_reader_filters_reads_follows_names_and_searches(web):
     page.click("#view-reading-link")
     assert reading.is_visible() and not printed.is_visible()
     assert page.locator("#view-reading-link").get_attribute("aria-pressed") == "true"
+    reading.scroll_into_view_if_needed()
     screenshot(page, "document")
 
     # a note, and back to where it is called

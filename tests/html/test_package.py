@@ -47,3 +47,16 @@ def test_a_missing_site_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="editio build html"):
         write_zip(tmp_path / "nothing", tmp_path / "x.zip")
     assert not (tmp_path / "x.zip").exists()
+
+
+def test_the_build_writes_the_whole_web_edition_as_output_edition_html_zip(site):
+    archive = site.parent / "edition-html.zip"  # output/edition-html.zip beside output/html/
+    assert archive.is_file(), "editio build html writes output/edition-html.zip"
+    with zipfile.ZipFile(archive) as zf:
+        names = zf.namelist()
+        assert names == sorted(names)
+        on_disk = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+        assert names == on_disk  # every page, stylesheet, script, TEI file and the search index
+        assert "index.html" in names and "pagefind/pagefind.js" in names
+        assert zf.read("index.html") == (site / "index.html").read_bytes()
+        assert {zf.getinfo(n).date_time for n in names} == {FIXED_TIME}
