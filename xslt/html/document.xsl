@@ -343,7 +343,7 @@
   </xsl:template>
 
   <!-- ===== the text: blocks ===== -->
-  <xsl:template match="tei:text | tei:body | tei:front | tei:back | tei:floatingText/tei:body" mode="text">
+  <xsl:template match="tei:text | tei:body | tei:front | tei:back" mode="text">
     <xsl:apply-templates mode="#current"/>
   </xsl:template>
 

@@ -8,7 +8,6 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
-  xmlns:math="http://www.w3.org/2005/xpath-functions/math"
   xmlns:editio="https://editio.invalid/ns"
   exclude-result-prefixes="#all">
 

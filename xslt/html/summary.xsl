@@ -23,10 +23,6 @@
   <xsl:param name="edition" as="xs:string" select="''"/>
   <xsl:param name="summaries" as="xs:string" select="''"/>
 
-  <xsl:mode name="phrase" on-no-match="text-only-copy"/>
-  <xsl:mode name="plain" on-no-match="text-only-copy"/>
-  <xsl:template match="tei:note" mode="plain"/>
-
   <xsl:variable name="editio:features" as="element(feature)+">
     <feature test="transmission">transmission record</feature>
     <feature test="distribution">distribution list</feature>
