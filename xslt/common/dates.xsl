@@ -20,11 +20,15 @@
       else $v"/>
   </xsl:function>
 
-  <!-- The reading of a TEI date element: its @when, or its range, in words; the printed text when it has neither. -->
+  <!-- The reading of a TEI date element: its @when, or its range, in words (one day's range as
+       "18 November 1950, 04:03–19:35"); the printed text when it has neither. -->
   <xsl:function name="editio:date-reading" as="xs:string">
     <xsl:param name="date" as="element()"/>
     <xsl:sequence select="
       if ($date/@when) then editio:format-date($date/@when)
+      else if ($date/@notBefore castable as xs:dateTime and $date/@notAfter castable as xs:dateTime
+               and substring($date/@notBefore, 1, 10) = substring($date/@notAfter, 1, 10))
+        then editio:format-date($date/@notBefore) || '–' || format-dateTime(xs:dateTime($date/@notAfter), '[H01]:[m01]')
       else if ($date/@notBefore or $date/@notAfter)
         then string-join((editio:format-date($date/@notBefore), editio:format-date($date/@notAfter)), ' – ')
       else normalize-space($date)"/>
