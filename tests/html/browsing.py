@@ -3,10 +3,15 @@ screenshots. Imported by conftest.py and the tests (tests/html is on sys.path wh
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -34,6 +39,24 @@ def build_html(edition_src: Path, workdir: Path) -> Path:
         pytest.fail(f"`editio --edition {edition} build html` failed (exit {done.returncode}):\n"
                     f"{done.stdout}\n{done.stderr}")
     return html
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve folder from a stdlib http.server thread on 127.0.0.1 (any free port); yields its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @dataclass

@@ -8,14 +8,11 @@ output/screenshots/, where a person looks at them."""
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from browsing import CHROMIUM, CHROMIUM_ARGS, FIXTURE_EDITION, REPO, build_html, watched_context
+from browsing import CHROMIUM, CHROMIUM_ARGS, FIXTURE_EDITION, REPO, build_html, serve, watched_context
 
 
 @pytest.fixture(scope="session")
@@ -30,22 +27,11 @@ def fixture_site(tmp_path_factory) -> Path:
     return build_html(FIXTURE_EDITION, tmp_path_factory.mktemp("fixture-site"))
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def served(site) -> Iterator[str]:
     """The built site served by a stdlib http.server thread on 127.0.0.1 (any free port): its base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(site) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from browsing import TEI, documents, hrefs, mao_cable, screenshot, watched_context
+from browsing import TEI, documents, hrefs, mao_cable, screenshot, serve, watched_context
 from playwright.sync_api import expect
 
 
@@ -157,3 +157,20 @@ def test_the_keyboard_reaches_a_name_and_its_card_shows_on_focus(web):
     page.keyboard.press("Escape")
     assert card.count() == 0
     watch.assert_clean()
+
+
+def test_search_works_when_the_site_is_published_under_a_folder_of_a_host(browser, site):
+    """A static host often serves an edition at https://host/some/folder/: results must lead to its pages."""
+    with serve(site.parent) as host:  # the site is then at /html/
+        base = host + site.name + "/"
+        context, watch = watched_context(browser, host.rstrip("/"))
+        page = context.new_page()
+        page.goto(base + "search.html?q=Andong")
+        page.wait_for_selector("#search-results li a")
+        first = page.locator("#search-results li a").first
+        assert first.get_attribute("href").startswith(f"/{site.name}/")
+        first.click()
+        page.wait_for_load_state()
+        assert page.url.startswith(base + "doc-") and "Andong" in page.locator("main").inner_text()
+        watch.assert_clean()
+        context.close()
