@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
-from browsing import TEI, documents, hrefs, mao_cable, screenshot, serve, watched_context
+from browsing import REPO, TEI, documents, hrefs, mao_cable, screenshot, serve, watched_context
+from lxml import etree
 from playwright.sync_api import expect
 
 
@@ -174,3 +176,19 @@ def test_search_works_when_the_site_is_published_under_a_folder_of_a_host(browse
         assert page.url.startswith(base + "doc-") and "Andong" in page.locator("main").inner_text()
         watch.assert_clean()
         context.close()
+
+
+def test_search_filtered_by_a_person_or_a_place_lists_the_documents_that_name_them(web):
+    context, watch, base = web
+    page = context.new_page()
+    authority = {"person": ("persons.xml", "per:shtykov"), "place": ("places.xml", "pla:andong")}
+    for kind, (file, ref) in authority.items():
+        entry = etree.parse(str(REPO / "tei" / file)).xpath(f"//*[@xml:id='{ref.split(':')[1]}']")[0]
+        main = entry.xpath("string(*[@type='main'][1])")
+        naming = {d.page for d in documents() if d.tree.xpath(f"//*[@ref='{ref}']")}
+        assert main and naming
+        page.goto(base + "search.html?" + urlencode({kind: main}))
+        page.wait_for_selector("#search-results li a")
+        assert page.locator(f"#search-filter-{kind}").input_value() == main
+        assert {Path(h).name for h in hrefs(page, "#search-results li a")} == naming, kind
+    watch.assert_clean()
