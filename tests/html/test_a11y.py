@@ -1,6 +1,6 @@
 """The web edition is accessible: axe-core (the copy PyPI's axe-playwright-python ships, no download) finds no
-serious or critical violation on the home page, a document, an index, the map and the search page, each as the
-served site shows it (scripts run, search built)."""
+serious or critical violation on the home page, a document, an index, the map and the search page (empty and
+with results), each as the served site shows it (scripts run, search built)."""
 
 from __future__ import annotations
 
@@ -41,10 +41,12 @@ def test_home_document_index_map_and_search_have_no_serious_or_critical_violatio
     page.goto(base + mao_cable().page)
     index = page.eval_on_selector("#text a.name[data-ref^='per:']", "e => e.getAttribute('href')").split("#")[0]
     found = {}
-    for name in ("index.html", mao_cable().page, index, maps[0], "search.html"):
+    for name in ("index.html", mao_cable().page, index, maps[0], "search.html", "search.html?q=Andong"):
         page.goto(base + name)
-        if name == "search.html":
+        if name.startswith("search.html"):
             expect(page.locator("#search-status")).not_to_contain_text("Loading")  # the filters are built
+        if "?q=" in name:
+            page.wait_for_selector("#search-results li")  # the results as search.js lists them
         found[name] = axe_violations(page)
     assert not any(found.values()), "\n".join(f"{n}: {v}" for n, vs in found.items() for v in vs)
     watch.assert_clean()
