@@ -233,10 +233,10 @@ def test_an_element_without_a_template_stops_the_page(tmp_path):
     tei = tmp_path / "doc.xml"
     source = (TEI_DIR / "1951-10-24-mao-zedong-to-stalin.xml").read_text(encoding="utf-8")
     tei.write_text(source.replace("Greetings.", "Greetings. <fw type='catch'>next</fw>"), encoding="utf-8")
-    site = tmp_path / "site.xml"
-    site.write_text("<site/>", encoding="utf-8")
+    context = tmp_path / "context.xml"
+    context.write_text("<context/>", encoding="utf-8")
     with Stylesheets(load(REPO).xslt_params()) as xslt, pytest.raises(XsltError):
-        xslt.transform("html/document.xsl", tei, tmp_path / "doc.html", site=site.as_uri())
+        xslt.transform("html/document.xsl", tei, tmp_path / "doc.html", context=context.as_uri())
 
 
 def test_with_a_base_url_and_a_print_edition_the_page_cites_its_address_and_offers_the_pdf(tmp_path):
@@ -291,7 +291,8 @@ def test_a_document_with_a_bare_header_still_gets_its_page_and_summary(tmp_path)
         summaries = tmp_path / "summaries"
         xslt.transform("html/summary.xsl", tei, summaries / "bare.xml")
         xslt.call("html/summary.xsl", tmp_path / "site.xml", template="collect", summaries=summaries.as_uri() + "/")
-        xslt.transform("html/document.xsl", tei, tmp_path / "bare.html", site=(tmp_path / "site.xml").as_uri())
+        context = tmp_path / "context" / f"{doc.getroot().get(XML_ID)}.xml"
+        xslt.transform("html/document.xsl", tei, tmp_path / "bare.html", context=context.as_uri())
     root = html.parse(str(tmp_path / "bare.html")).getroot()
     assert root.xpath("string(//dd[@class='meta-date'])").startswith("24 October 1951")
     assert not root.xpath("//dd[@class='meta-sent'] | //dd[@class='meta-archive'] | //a[@data-rel]")

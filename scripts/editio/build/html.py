@@ -1,7 +1,9 @@
 """Target `html`: the web edition in output/html/, made by XSLT 3.0 (xslt/html/) from tei/ only.
 
 Three stages, so that a parallel or incremental runner can schedule them: (1) per document, summary.xsl writes
-a small XML summary; (2) per document, document.xsl writes its page <xml:id>.html; (3) site.xsl writes the home
+a small XML summary (then one call collects them: site.xml, and each document's context — its neighbours);
+(2) per document, document.xsl writes its page <xml:id>.html from the TEI, its context and its citation, never
+from anything that grows with the edition; (3) site.xsl writes the home
 page, the indexes, the map, the correspondence view, the archive list and the search page from the summaries
 and the authority files. Python orchestrates: it copies the TEI, the PDFs of the print edition, the CSS and JS,
 and makes the citations (data) with citeproc-py."""
@@ -38,7 +40,7 @@ def _copy(src: Path, dest: Path) -> Path:
 
 
 def run(edition: Edition, out: Path) -> list[Path]:
-    from editio.build.citation import citations_xml
+    from editio.build.citation import citation_xml
 
     docs = edition.documents()
     if not docs:
@@ -67,8 +69,10 @@ def run(edition: Edition, out: Path) -> list[Path]:
     pages = edition.output / "pdf" / "pages.xml"
 
     base = edition.base_url
-    citations = work / "citations.xml"
-    atomic_write(citations, citations_xml(docs, edition.settings, lambda i: f"{base}{i}.html" if base else ""))
+    citations = work / "citations"
+    for tei in docs:
+        doc_id, xml = citation_xml(tei, edition.settings, lambda i: f"{base}{i}.html" if base else "")
+        atomic_write(citations / f"{doc_id}.xml", xml)
     site = work / "site.xml"
 
     try:
@@ -81,8 +85,9 @@ def run(edition: Edition, out: Path) -> list[Path]:
             for n, tei in enumerate(docs, 1):
                 doc_id = ids[tei]
                 page = out / f"{doc_id}.html"
-                xslt.transform("html/document.xsl", tei, page, site=site.resolve().as_uri(),
-                               citations=citations.resolve().as_uri(),
+                xslt.transform("html/document.xsl", tei, page,
+                               context=(work / "context" / f"{doc_id}.xml").resolve().as_uri(),
+                               citations=(citations / f"{doc_id}.xml").resolve().as_uri(),
                                pages=pages.resolve().as_uri() if pages.is_file() else "",
                                **{"pdf-href": f"pdf/{doc_id}.pdf" if doc_id in pdfs else "",
                                   "tei-href": f"tei/{tei.name}"})
