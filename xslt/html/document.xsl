@@ -1,0 +1,445 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Stage 2 of the web edition, one TEI document in, its page out (<xml:id>.html): the metadata panel (mode
+  "meta"), the text in its structure (mode "text", here for the blocks, apparatus.xsl for the phrase level),
+  the notes, "cite this document", previous/next, downloads, and the cards of the names used on the page.
+
+  Side inputs, all optional except $context:
+    $context    URI of the document's context/<id>.xml (its summary, its neighbours in date order and in its
+                correspondence; summary.xsl "collect"): nothing that grows with the edition
+    $citations  URI of citations.xml (<citations><doc id=""><chicago/><bibtex/></doc></citations>, made by Python
+                with citeproc-py from the TEI's metadata; one file per document)
+    $pages      URI of the print edition's pages.xml, '' when there is none
+    $pdf-href   the document's PDF in the site (pdf/<id>.pdf), '' when there is none
+    $tei-href   the document's TEI in the site (tei/<file>.xml)
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:editio="https://editio.invalid/ns"
+  exclude-result-prefixes="#all">
+
+  <xsl:import href="common.xsl"/>
+  <xsl:import href="apparatus.xsl"/>
+
+  <xsl:param name="context" as="xs:string" required="yes"/>
+  <xsl:param name="citations" as="xs:string" select="''"/>
+  <xsl:param name="pages" as="xs:string" select="''"/>
+  <xsl:param name="pdf-href" as="xs:string" select="''"/>
+  <xsl:param name="tei-href" as="xs:string" select="''"/>
+
+  <xsl:mode name="phrase" on-no-match="text-only-copy"/>
+  <xsl:mode name="meta" on-no-match="shallow-skip"/>
+
+  <xsl:variable name="id" select="string(/tei:TEI/@xml:id)"/>
+  <xsl:variable name="context-doc" select="doc($context)/context"/>
+  <xsl:variable name="me" select="$context-doc/doc[@id = $id]"/>
+  <xsl:variable name="citation" select="if ($citations[.]) then doc($citations)/citations/doc[@id = $id] else ()"/>
+  <xsl:variable name="print" select="if ($pages[.] and doc-available($pages)) then doc($pages)/pages/doc[@id = $id] else ()"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="header" select="tei:TEI/tei:teiHeader"/>
+    <xsl:variable name="title" select="string($me/title)"/>
+    <xsl:call-template name="editio:page">
+      <xsl:with-param name="title" select="$title"/>
+      <xsl:with-param name="here" select="editio:doc-file($id)"/>
+      <xsl:with-param name="content">
+        <article class="document" data-pagefind-body="" id="document">
+          <h1 data-pagefind-meta="title">
+            <xsl:apply-templates select="($header/tei:fileDesc/tei:titleStmt/tei:title[@type = 'main'],
+                                          $header/tei:fileDesc/tei:titleStmt/tei:title)[1]" mode="phrase"/>
+          </h1>
+          <xsl:call-template name="doc-nav"/>
+          <xsl:apply-templates select="$header" mode="meta"/>
+          <xsl:call-template name="view-controls"/>
+          <span id="view-reading" class="view-target"></span>
+          <div id="text" class="edition-text">
+            <xsl:variable name="lang" select="(tei:TEI/tei:text/@xml:lang, tei:TEI/@xml:lang)[1]"/>
+            <xsl:if test="$lang"><xsl:attribute name="lang" select="$lang"/></xsl:if>
+            <h2 class="visually-hidden">Text</h2>
+            <xsl:apply-templates select="tei:TEI/tei:text" mode="text"/>
+          </div>
+          <xsl:if test="tei:TEI/tei:text//tei:note">
+            <section class="notes" aria-labelledby="notes-heading">
+              <h2 id="notes-heading">Notes</h2>
+              <ol class="note-list">
+                <xsl:apply-templates select="tei:TEI/tei:text//tei:note" mode="note-list"/>
+              </ol>
+            </section>
+          </xsl:if>
+          <xsl:call-template name="cite-document"/>
+          <xsl:call-template name="cards"/>
+        </article>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- ===== previous / next (from the context), downloads ===== -->
+  <xsl:variable name="editio:nav-labels" as="element(label)+">
+    <label rel="prev">Previous document</label>
+    <label rel="next">Next document</label>
+    <label rel="prev-corresp">Previous in this correspondence</label>
+    <label rel="next-corresp">Next in this correspondence</label>
+  </xsl:variable>
+
+  <xsl:template name="doc-nav">
+    <nav class="doc-nav" aria-label="Documents" data-pagefind-ignore="">
+      <xsl:if test="$context-doc/nav">
+        <ul>
+          <xsl:for-each select="$editio:nav-labels">
+            <xsl:apply-templates select="$context-doc/nav[@rel = current()/@rel]" mode="nav">
+              <xsl:with-param name="label" select="string(.)"/>
+            </xsl:apply-templates>
+          </xsl:for-each>
+        </ul>
+      </xsl:if>
+      <ul class="downloads">
+        <xsl:if test="$tei-href[.]">
+          <li><a class="download download-tei" href="{$tei-href}" download="">Download TEI</a></li>
+        </xsl:if>
+        <xsl:if test="$pdf-href[.]">
+          <li><a class="download download-pdf" href="{$pdf-href}" download="">Download PDF</a></li>
+        </xsl:if>
+        <li><a href="#cite">Cite this document</a></li>
+      </ul>
+    </nav>
+  </xsl:template>
+
+  <xsl:template match="nav" mode="nav">
+    <xsl:param name="label" as="xs:string"/>
+    <li class="nav-{@rel}">
+      <a href="{@file}" data-rel="{@rel}">
+        <xsl:if test="@rel = ('prev', 'next')"><xsl:attribute name="rel" select="@rel"/></xsl:if>
+        <span class="nav-label"><xsl:value-of select="$label"/>: </span>
+        <xsl:value-of select="date || ', ' || title"/>
+      </a>
+    </li>
+  </xsl:template>
+
+  <!-- ===== view switch and archival layer: both views are in the page, CSS shows one ===== -->
+  <xsl:template name="view-controls">
+    <div class="view-controls" data-pagefind-ignore="">
+      <p class="view-switch" id="view-switch">
+        <span class="view-switch-label">View:</span>
+        <a href="#text" id="view-diplomatic-link" class="view-link" data-view="diplomatic">Diplomatic</a>
+        <a href="#view-reading" id="view-reading-link" class="view-link" data-view="reading">Reading</a>
+      </p>
+      <p class="layer-switch">
+        <button type="button" id="layer-switch" class="layer-button" aria-pressed="true" hidden="">Archival layer shown</button>
+      </p>
+      <details class="view-help">
+        <summary>About the views</summary>
+        <p>The <strong>diplomatic</strong> view shows the text as the source prints it, with its editors' brackets
+          ([SIC], spellings, identifications). The <strong>reading</strong> view gives the edition's reading:
+          corrected words, expanded abbreviations, without the source's marks. Words supplied by the editors and gaps
+          are in square brackets in both. The archival layer is what the archive added to the message: transmission
+          records, distribution lists, stamps and other hands.</p>
+      </details>
+    </div>
+  </xsl:template>
+
+  <!-- ===== the metadata panel ===== -->
+  <xsl:template match="tei:teiHeader" mode="meta">
+    <section class="metadata" aria-labelledby="metadata-heading">
+      <h2 id="metadata-heading">About this document</h2>
+      <dl class="meta-list">
+        <xsl:if test="$me/date[.]">
+          <dt>Date</dt>
+          <dd class="meta-date" data-pagefind-meta="date:{$me/@when}" data-pagefind-sort="date:{$me/@when}">
+            <xsl:value-of select="$me/date"/>
+            <span class="visually-hidden" data-pagefind-filter="year"><xsl:value-of select="$me/@year"/></span>
+          </dd>
+        </xsl:if>
+        <xsl:apply-templates select="tei:profileDesc/tei:correspDesc/tei:correspAction" mode="meta"/>
+        <xsl:apply-templates select="tei:profileDesc/tei:langUsage" mode="meta"/>
+        <xsl:apply-templates select="tei:fileDesc/tei:sourceDesc" mode="meta"/>
+        <xsl:apply-templates select="tei:profileDesc/tei:abstract" mode="meta"/>
+        <xsl:if test="$print">
+          <dt>Print edition</dt>
+          <dd class="meta-print">Document <xsl:value-of select="$print/@n"/>, <xsl:value-of
+            select="if ($print/@first = $print/@last) then 'p. ' || $print/@first else 'pp. ' || $print/@first || '–' || $print/@last"/></dd>
+        </xsl:if>
+        <xsl:call-template name="named-in"/>
+      </dl>
+    </section>
+  </xsl:template>
+
+  <xsl:variable name="editio:action-labels" as="element(label)+">
+    <label type="sent" who="From" when="Sent" where="Sent from"/>
+    <label type="received" who="To" when="Received" where="Received in"/>
+    <label type="transmitted" who="Via" when="Transmitted" where="Transmitted at"/>
+    <label type="forwarded" who="Forwarded by" when="Forwarded" where="Forwarded from"/>
+    <label type="redirected" who="Redirected by" when="Redirected" where="Redirected from"/>
+  </xsl:variable>
+
+  <xsl:template match="tei:correspAction" mode="meta">
+    <xsl:variable name="label" select="($editio:action-labels[@type = current()/@type],
+                                        $editio:action-labels[1])[1]"/>
+    <xsl:if test="tei:persName | tei:orgName | tei:name">
+      <dt><xsl:value-of select="$label/@who"/></dt>
+      <dd class="meta-{@type}">
+        <xsl:for-each select="tei:persName | tei:orgName | tei:name">
+          <xsl:if test="position() gt 1"><xsl:text>; </xsl:text></xsl:if>
+          <xsl:apply-templates select="." mode="phrase"/>
+        </xsl:for-each>
+      </dd>
+    </xsl:if>
+    <xsl:if test="tei:placeName">
+      <dt><xsl:value-of select="$label/@where"/></dt>
+      <dd class="meta-{@type}-place">
+        <xsl:for-each select="tei:placeName">
+          <xsl:if test="position() gt 1"><xsl:text>; </xsl:text></xsl:if>
+          <xsl:apply-templates select="." mode="phrase"/>
+        </xsl:for-each>
+      </dd>
+    </xsl:if>
+    <xsl:if test="tei:date[@when | @notBefore | @notAfter | text()]">
+      <dt><xsl:value-of select="$label/@when"/></dt>
+      <dd class="meta-{@type}-date"><xsl:value-of select="editio:date-reading(tei:date[1])"/></dd>
+    </xsl:if>
+    <xsl:apply-templates select="tei:note" mode="meta"/>
+  </xsl:template>
+
+  <xsl:template match="tei:correspAction/tei:note" mode="meta">
+    <dt>Note</dt>
+    <dd><xsl:apply-templates mode="phrase"/></dd>
+  </xsl:template>
+
+  <xsl:template match="tei:langUsage" mode="meta">
+    <dt>Language</dt>
+    <dd class="meta-language">
+      <xsl:value-of select="string-join(tei:language/normalize-space(), '; ')"/>
+    </dd>
+  </xsl:template>
+
+  <xsl:template match="tei:sourceDesc" mode="meta">
+    <xsl:for-each select="tei:msDesc/tei:msIdentifier">
+      <dt>Archive</dt>
+      <dd class="meta-archive">
+        <span class="archive-id">
+          <xsl:value-of select="string-join(distinct-values((normalize-space(tei:institution),
+            normalize-space(tei:repository))[.]), ' — ')"/>
+          <xsl:for-each select="tei:idno">
+            <xsl:value-of select="', ' || @type || ' ' || normalize-space(.)"/>
+          </xsl:for-each>
+        </span>
+        <xsl:for-each select="../tei:p">
+          <span class="archive-citation"><xsl:apply-templates mode="phrase"/></span>
+        </xsl:for-each>
+      </dd>
+    </xsl:for-each>
+    <xsl:for-each select="tei:bibl[@type = 'archival']">
+      <dt>Archival citation</dt>
+      <dd class="meta-archival-bibl"><xsl:apply-templates mode="phrase"/></dd>
+    </xsl:for-each>
+    <xsl:for-each select="tei:bibl[not(@type = 'archival')]">
+      <dt>Published in</dt>
+      <dd class="meta-bibl"><xsl:apply-templates mode="phrase"/></dd>
+    </xsl:for-each>
+    <xsl:variable name="urls" select="distinct-values((.//tei:ptr/@target, ../tei:publicationStmt/tei:idno[@type = 'URL']))"/>
+    <xsl:if test="exists($urls)">
+      <dt>Source</dt>
+      <dd class="meta-source">
+        <xsl:for-each select="$urls">
+          <a class="source-url" href="{.}"><xsl:value-of select="."/></a>
+        </xsl:for-each>
+      </dd>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- In a citation, the URL is its own link (meta-source); its pointer is not printed twice. -->
+  <xsl:template match="tei:ptr" mode="phrase"/>
+  <xsl:template match="tei:note" mode="phrase"/>
+
+  <!-- The parts of a structured bibl (title, date, publisher …) are separated as a citation is written. -->
+  <xsl:template match="tei:bibl/*[following-sibling::node()[1][self::*]]" mode="phrase">
+    <xsl:next-match/>
+    <xsl:text>, </xsl:text>
+  </xsl:template>
+
+  <xsl:template match="tei:abstract" mode="meta">
+    <dt>Summary</dt>
+    <dd class="meta-summary"><xsl:apply-templates mode="phrase"/></dd>
+  </xsl:template>
+
+  <!-- Every entry the document names, for the reader and as the search's filters. -->
+  <xsl:template name="named-in">
+    <xsl:variable name="root" select="/"/>
+    <xsl:for-each-group select="$me/mention" group-by="@kind">
+      <xsl:sort select="index-of(('persName', 'placeName', 'orgName'), current-grouping-key())"/>
+      <xsl:variable name="filter" select="map{'persName': 'person', 'placeName': 'place', 'orgName': 'organisation'}(current-grouping-key())"/>
+      <dt><xsl:value-of select="map{'persName': 'Persons', 'placeName': 'Places', 'orgName': 'Organisations'}(current-grouping-key())"/></dt>
+      <dd class="meta-named meta-named-{$filter}">
+        <ul class="inline-list">
+          <xsl:for-each select="current-group()">
+            <xsl:sort select="lower-case((editio:main-form(editio:entry(@target, $root)), @ref)[1])"/>
+            <xsl:variable name="name" select="(editio:main-form(editio:entry(@target, $root)), @ref)[1]"/>
+            <li>
+              <a class="name" href="{editio:index-href(@target)}" data-ref="{@ref}"
+                 aria-describedby="{editio:card-id(@ref)}" data-pagefind-filter="{$filter}:{$name}">
+                <xsl:value-of select="$name"/>
+              </a>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </dd>
+    </xsl:for-each-group>
+  </xsl:template>
+
+  <!-- ===== cite this document ===== -->
+  <xsl:template name="cite-document">
+    <section class="cite" id="cite" aria-labelledby="cite-heading" data-pagefind-ignore="">
+      <h2 id="cite-heading">Cite this document</h2>
+      <xsl:if test="not($edition-base-url[.])">
+        <p class="cite-unpublished">This edition has no published address yet: cite the document by its identifier
+          <code><xsl:value-of select="$id"/></code> until it has one.</p>
+      </xsl:if>
+      <xsl:if test="$citation/chicago">
+        <h3>Chicago</h3>
+        <p class="citation citation-chicago"><xsl:value-of select="$citation/chicago"/></p>
+      </xsl:if>
+      <xsl:if test="$citation/bibtex">
+        <h3>BibTeX</h3>
+        <pre class="citation citation-bibtex"><code><xsl:value-of select="$citation/bibtex"/></code></pre>
+      </xsl:if>
+      <p class="cite-url">Stable address: <a href="{editio:doc-url($id)}"><xsl:value-of select="editio:doc-url($id)"/></a>.
+        Each paragraph has its own address: follow its ¶ mark.</p>
+    </section>
+  </xsl:template>
+
+  <!-- ===== cards of the entries named on this page ===== -->
+  <xsl:template name="cards">
+    <xsl:variable name="root" select="/"/>
+    <div class="cards" hidden="" data-pagefind-ignore="">
+      <xsl:for-each select="$me/mention">
+        <xsl:call-template name="editio:card">
+          <xsl:with-param name="ref" select="string(@ref)"/>
+          <xsl:with-param name="entry" select="editio:entry(@target, $root)"/>
+          <xsl:with-param name="href" select="editio:index-href(@target)"/>
+        </xsl:call-template>
+      </xsl:for-each>
+    </div>
+  </xsl:template>
+
+  <!-- ===== the text: blocks ===== -->
+  <xsl:template match="tei:text | tei:body | tei:front | tei:back" mode="text">
+    <xsl:apply-templates mode="#current"/>
+  </xsl:template>
+
+  <xsl:variable name="editio:div-labels" as="element(label)+">
+    <label type="transmission">Transmission record</label>
+    <label type="distribution">Distribution</label>
+    <label type="attachment">Attachment</label>
+    <label type="original">Original text</label>
+    <label type="postscript">Postscript</label>
+  </xsl:variable>
+
+  <xsl:variable name="editio:archival-divs" select="('transmission', 'distribution')"/>
+
+  <xsl:template match="tei:div" mode="text">
+    <xsl:variable name="label" select="$editio:div-labels[@type = current()/@type]"/>
+    <div class="div div-{(@type, 'section')[1]}{if (@type = $editio:archival-divs) then ' archival' else ''}{
+                if (tei:div[@type = 'original']) then ' has-original' else ''}">
+      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+      <xsl:if test="$label">
+        <p class="div-label" data-pagefind-ignore=""><xsl:value-of select="$label"/></p>
+      </xsl:if>
+      <xsl:apply-templates mode="#current"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:floatingText" mode="text">
+    <blockquote class="floating-text floating-{(@type, 'text')[1]}">
+      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+      <xsl:apply-templates mode="#current"/>
+    </blockquote>
+  </xsl:template>
+
+  <!-- Every block: its passage anchor and a "cite this passage" link (the stable URL in its title). -->
+  <xsl:template name="editio:block-attributes">
+    <xsl:if test="editio:is-block(.)"><xsl:attribute name="id" select="editio:anchor(.)"/></xsl:if>
+    <xsl:if test="@n"><xsl:attribute name="data-n" select="@n"/></xsl:if>
+    <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+    <xsl:variable name="page" select="$print/anchor[@id = editio:anchor(current())]/@page"/>
+    <xsl:if test="$page"><xsl:attribute name="data-print-page" select="$page"/></xsl:if>
+  </xsl:template>
+
+  <xsl:template name="editio:cite-passage">
+    <xsl:if test="editio:is-block(.)">
+      <xsl:variable name="anchor" select="editio:anchor(.)"/>
+      <xsl:text> </xsl:text>
+      <a class="cite-passage" href="#{$anchor}" title="Cite this passage: {editio:passage-url(.)}"
+         data-cite="{editio:passage-url(.)}" aria-label="Passage {substring($anchor, 2)}: link to cite">¶</a>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:p" mode="text">
+    <p class="p">
+      <xsl:call-template name="editio:block-attributes"/>
+      <xsl:apply-templates mode="#current"/>
+      <xsl:call-template name="editio:cite-passage"/>
+    </p>
+  </xsl:template>
+
+  <!-- An ab that holds only a stamp or another hand's addition belongs to the archival layer as a whole. -->
+  <xsl:template match="tei:ab" mode="text">
+    <xsl:variable name="archival" select="not(text()[normalize-space()]) and * and
+                                          (every $c in * satisfies $c[self::tei:stamp or self::tei:add[@hand]])"/>
+    <p class="ab ab-{(@type, 'block')[1]}{if ($archival) then ' archival' else ''}">
+      <xsl:call-template name="editio:block-attributes"/>
+      <xsl:apply-templates mode="#current"/>
+      <xsl:call-template name="editio:cite-passage"/>
+    </p>
+  </xsl:template>
+
+  <!-- (a block of blocks: its passage link comes first and stands at the right, css/edition.css) -->
+  <xsl:template match="tei:opener | tei:closer | tei:postscript" mode="text">
+    <div class="{local-name()}">
+      <xsl:call-template name="editio:block-attributes"/>
+      <xsl:call-template name="editio:cite-passage"/>
+      <xsl:apply-templates mode="#current"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:salute | tei:dateline | tei:signed | tei:byline | tei:docAuthor" mode="text">
+    <p class="{local-name()}"><xsl:apply-templates mode="#current"/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:head" mode="text">
+    <h3 class="head">
+      <xsl:call-template name="editio:block-attributes"/>
+      <xsl:apply-templates mode="#current"/>
+      <xsl:call-template name="editio:cite-passage"/>
+    </h3>
+  </xsl:template>
+
+  <xsl:template match="tei:list/tei:head" mode="text">
+    <p class="list-head">
+      <xsl:call-template name="editio:block-attributes"/>
+      <xsl:apply-templates mode="#current"/>
+      <xsl:call-template name="editio:cite-passage"/>
+    </p>
+  </xsl:template>
+
+  <xsl:template match="tei:list" mode="text">
+    <div class="list list-{(@type, 'simple')[1]}{if (@rend) then ' rend-' || @rend else ''}">
+      <xsl:apply-templates select="tei:head" mode="#current"/>
+      <ul>
+        <xsl:apply-templates select="* except tei:head" mode="#current"/>
+      </ul>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:item" mode="text">
+    <li class="item">
+      <xsl:call-template name="editio:block-attributes"/>
+      <xsl:apply-templates mode="#current"/>
+      <xsl:call-template name="editio:cite-passage"/>
+    </li>
+  </xsl:template>
+
+  <xsl:template match="tei:list/tei:label" mode="text">
+    <li class="label"><xsl:apply-templates mode="#current"/></li>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,121 @@
+/* The web edition's enhancements. Every page works without this file: it only remembers the chosen view,
+   switches the archival layer, shows the name cards on hover and focus, and filters the list of documents. */
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var store = {
+    get: function (k) { try { return window.localStorage.getItem(k); } catch (e) { return null; } },
+    set: function (k, v) { try { window.localStorage.setItem(k, v); } catch (e) { /* file:// or private mode */ } }
+  };
+
+  /* ---- diplomatic / reading view, remembered across pages ---- */
+  function setView(view) {
+    root.classList.toggle("view-reading", view === "reading");
+    root.classList.toggle("view-diplomatic", view !== "reading");
+    document.querySelectorAll(".view-link").forEach(function (a) {
+      a.setAttribute("aria-pressed", String(a.dataset.view === view));
+    });
+  }
+  var links = document.querySelectorAll(".view-link");
+  if (links.length) {
+    var initial = location.hash === "#view-reading" ? "reading" : (store.get("editio-view") || "diplomatic");
+    setView(initial);
+    links.forEach(function (a) {
+      a.setAttribute("role", "button");
+      a.addEventListener("click", function (ev) {
+        ev.preventDefault();
+        setView(a.dataset.view);
+        store.set("editio-view", a.dataset.view);
+      });
+    });
+  }
+
+  /* ---- archival layer ---- */
+  var layer = document.getElementById("layer-switch");
+  if (layer) {
+    var setLayer = function (shown) {
+      root.classList.toggle("hide-archival", !shown);
+      layer.setAttribute("aria-pressed", String(shown));
+      layer.textContent = shown ? "Archival layer shown" : "Archival layer hidden";
+    };
+    setLayer(store.get("editio-archival") !== "hidden");
+    layer.hidden = false;
+    layer.addEventListener("click", function () {
+      var shown = layer.getAttribute("aria-pressed") !== "true";
+      setLayer(shown);
+      store.set("editio-archival", shown ? "shown" : "hidden");
+    });
+  }
+
+  /* ---- name cards: the card of the entry, rendered at build time into the page ---- */
+  var popup = null;
+  function hideCard() { if (popup) { popup.remove(); popup = null; } }
+  function showCard(a) {
+    var card = document.getElementById(a.getAttribute("aria-describedby"));
+    if (!card) { return; }
+    hideCard();
+    popup = card.cloneNode(true);
+    popup.removeAttribute("id");
+    popup.classList.add("card-popup");
+    popup.setAttribute("data-for", a.dataset.ref || "");
+    document.body.appendChild(popup);
+    var r = a.getBoundingClientRect();
+    var left = Math.max(8, Math.min(window.scrollX + r.left, window.scrollX + document.documentElement.clientWidth - popup.offsetWidth - 8));
+    popup.style.left = left + "px";
+    popup.style.top = (window.scrollY + r.bottom + 6) + "px";
+    popup.addEventListener("mouseleave", hideCard);
+  }
+  document.querySelectorAll("a.name[aria-describedby]").forEach(function (a) {
+    a.addEventListener("mouseenter", function () { showCard(a); });
+    a.addEventListener("focus", function () { showCard(a); });
+    a.addEventListener("mouseleave", function (ev) {
+      if (popup && ev.relatedTarget && popup.contains(ev.relatedTarget)) { return; }
+      hideCard();
+    });
+    a.addEventListener("blur", hideCard);
+  });
+  document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") { hideCard(); } });
+
+  /* ---- "cite this passage": the link goes to the passage; the script also copies its stable address ---- */
+  var said = null;
+  document.querySelectorAll("a.cite-passage[data-cite]").forEach(function (a) {
+    a.addEventListener("click", function () {
+      if (!navigator.clipboard || !window.isSecureContext) { return; }
+      navigator.clipboard.writeText(a.dataset.cite).then(function () {
+        if (!said) {
+          said = document.createElement("p");
+          said.className = "cite-copied";
+          said.setAttribute("role", "status");
+          document.body.appendChild(said);
+        }
+        said.textContent = "Address of the passage copied: " + a.dataset.cite;
+        window.setTimeout(function () { said.textContent = ""; }, 4000);
+      }, function () { /* no permission: the link alone does it */ });
+    });
+  });
+
+  /* ---- filters of the list of documents (data-* attributes of each entry) ---- */
+  var list = document.getElementById("doc-list");
+  var form = document.getElementById("doc-filters");
+  if (list && form) {
+    form.hidden = false;
+    var count = document.getElementById("filter-count");
+    var apply = function () {
+      var wanted = {};
+      form.querySelectorAll("select").forEach(function (s) { if (s.value) { wanted[s.dataset.key] = s.value; } });
+      var shown = 0;
+      list.querySelectorAll(":scope > li").forEach(function (li) {
+        var ok = Object.keys(wanted).every(function (k) {
+          return (" " + (li.getAttribute("data-" + k) || "") + " ").indexOf(" " + wanted[k] + " ") !== -1;
+        });
+        li.hidden = !ok;
+        if (ok) { shown += 1; }
+      });
+      if (count) { count.textContent = shown + " of " + list.children.length + " documents"; }
+    };
+    form.addEventListener("change", apply);
+    form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); apply(); });
+    apply();
+  }
+})();

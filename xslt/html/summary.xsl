@@ -1,0 +1,166 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Stage 1 of the web edition, one TEI document in, its summary out: what the home page, the indexes, the map,
+  the correspondence view and the archive list need to know of it (date, parties, places, archive, the names it
+  mentions and how often). The site pages are made from these summaries and the authority files only, so a
+  runner can redo one document's summary and page when only that document changed.
+
+  Named template "collect" (parameter $summaries = URI of their folder): every summary in date order, as one
+  site.xml.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:editio="https://editio.invalid/ns"
+  exclude-result-prefixes="#all">
+
+  <xsl:import href="common.xsl"/>
+  <xsl:import href="../lib/names-index.xsl"/>
+
+  <xsl:output method="xml" indent="yes" encoding="UTF-8"/>
+
+  <xsl:param name="edition" as="xs:string" select="''"/>
+  <xsl:param name="summaries" as="xs:string" select="''"/>
+
+  <xsl:variable name="editio:features" as="element(feature)+">
+    <feature test="transmission">transmission record</feature>
+    <feature test="distribution">distribution list</feature>
+    <feature test="attachment">attachment</feature>
+    <feature test="original">original-language text</feature>
+    <feature test="floatingText">quoted letter</feature>
+  </xsl:variable>
+
+  <!-- (names-index.xsl has a template for the document node of its own: this one is the summary's) -->
+  <xsl:template match="/">
+    <xsl:apply-templates select="tei:TEI"/>
+  </xsl:template>
+
+  <xsl:template match="/tei:TEI">
+    <xsl:variable name="date" select="(tei:teiHeader/tei:profileDesc/tei:creation/tei:date,
+                                       tei:teiHeader//tei:correspAction[@type = 'sent']/tei:date)[1]"/>
+    <xsl:variable name="key" select="editio:date-key($date)"/>
+    <doc id="{@xml:id}" file="{editio:doc-file(@xml:id)}" when="{$key}" year="{substring($key, 1, 4)}"
+         source="{tokenize(base-uri(), '/')[last()]}">
+      <title><xsl:value-of select="normalize-space(string-join(
+        (tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'main'], tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1]
+        /descendant::text()[not(ancestor::tei:note)], ''))"/></title>
+      <date><xsl:value-of select="if ($date) then editio:date-reading($date) else ''"/></date>
+      <xsl:for-each select="tei:teiHeader//tei:correspAction">
+        <xsl:variable name="role" select="string(@type)"/>
+        <xsl:for-each select="tei:persName | tei:orgName">
+          <party role="{$role}" kind="{local-name()}">
+            <xsl:call-template name="editio:ref-attributes"/>
+            <xsl:value-of select="normalize-space(.)"/>
+          </party>
+        </xsl:for-each>
+        <xsl:for-each select="tei:placeName">
+          <place role="{$role}">
+            <xsl:call-template name="editio:ref-attributes"/>
+            <xsl:value-of select="normalize-space(.)"/>
+          </place>
+        </xsl:for-each>
+      </xsl:for-each>
+      <summary>
+        <xsl:value-of select="normalize-space(string-join(tei:teiHeader/tei:profileDesc/tei:abstract//text(), ''))"/>
+      </summary>
+      <xsl:variable name="text" select="tei:text"/>
+      <xsl:for-each select="$editio:features">
+        <xsl:if test="$text//tei:div[@type = current()/@test] or $text//*[local-name() = current()/@test]">
+          <feature key="{@test}"><xsl:value-of select="."/></feature>
+        </xsl:if>
+      </xsl:for-each>
+      <xsl:for-each select="tei:teiHeader//tei:msIdentifier">
+        <archive institution="{normalize-space(tei:institution)}" repository="{normalize-space(tei:repository)}">
+          <xsl:for-each select="tei:idno">
+            <idno type="{@type}"><xsl:value-of select="normalize-space(.)"/></idno>
+          </xsl:for-each>
+          <citation><xsl:value-of select="normalize-space(string-join(../tei:p//text(), ''))"/></citation>
+        </archive>
+      </xsl:for-each>
+      <xsl:variable name="doc" select="/"/>
+      <xsl:for-each select="distinct-values(//(tei:persName | tei:placeName | tei:orgName)/tokenize(@ref, '\s+'))">
+        <xsl:variable name="occ" select="editio:occurrences($doc, .)"/>
+        <mention ref="{.}" target="{editio:ref-target(., $doc/*)}"
+                 kind="{local-name(key('mentions', ., $doc)[1])}"
+                 text="{count($occ[@part = 'text'])}" header="{count($occ[@part = 'header'])}"/>
+      </xsl:for-each>
+    </doc>
+  </xsl:template>
+
+  <xsl:template name="editio:ref-attributes">
+    <xsl:if test="@ref">
+      <xsl:attribute name="ref" select="tokenize(@ref, '\s+')[1]"/>
+      <xsl:attribute name="target" select="editio:ref-target(tokenize(@ref, '\s+')[1], .)"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The correspondence of a document: the unordered pair of its first sender and first recipient. -->
+  <xsl:function name="editio:pair" as="xs:string">
+    <xsl:param name="doc" as="element(doc)"/>
+    <xsl:sequence select="string-join(sort(distinct-values(
+      ($doc/party[@role = 'sent'][@ref][1]/@ref, $doc/party[@role = 'received'][@ref][1]/@ref))), ' ')"/>
+  </xsl:function>
+
+  <xsl:key name="editio:corresp" match="corresp" use="@id"/>
+
+  <!-- Every summary in date order as site.xml (for the site pages), and for each document a small
+       context/<id>.xml beside it: its own summary and its neighbours in date order and in its correspondence,
+       all that its page needs, so that a page reads nothing that grows with the edition. -->
+  <xsl:template name="collect">
+    <xsl:variable name="docs" as="element(doc)*">
+      <xsl:perform-sort select="collection($summaries || '?select=*.xml')/doc">
+        <xsl:sort select="@when"/>
+        <xsl:sort select="@id"/>
+      </xsl:perform-sort>
+    </xsl:variable>
+    <xsl:variable name="corresp">
+      <xsl:for-each-group select="$docs" group-by="editio:pair(.)[.]">
+        <xsl:for-each select="current-group()">
+          <xsl:variable name="i" select="position()"/>
+          <corresp id="{@id}" prev="{current-group()[$i - 1]/@id}" next="{current-group()[$i + 1]/@id}"/>
+        </xsl:for-each>
+      </xsl:for-each-group>
+    </xsl:variable>
+    <xsl:variable name="by-id" select="map:merge(for $d in $docs return map{string($d/@id): $d})"
+                  xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+    <xsl:for-each select="$docs">
+      <xsl:variable name="i" select="position()"/>
+      <xsl:variable name="c" select="key('editio:corresp', @id, $corresp)"/>
+      <xsl:result-document href="context/{@id}.xml">
+        <context>
+          <xsl:copy-of select="."/>
+          <xsl:call-template name="editio:neighbour">
+            <xsl:with-param name="rel" select="'prev'"/>
+            <xsl:with-param name="doc" select="$docs[$i - 1]"/>
+          </xsl:call-template>
+          <xsl:call-template name="editio:neighbour">
+            <xsl:with-param name="rel" select="'next'"/>
+            <xsl:with-param name="doc" select="$docs[$i + 1]"/>
+          </xsl:call-template>
+          <xsl:call-template name="editio:neighbour">
+            <xsl:with-param name="rel" select="'prev-corresp'"/>
+            <xsl:with-param name="doc" select="$c/@prev[.]/$by-id(string(.))"/>
+          </xsl:call-template>
+          <xsl:call-template name="editio:neighbour">
+            <xsl:with-param name="rel" select="'next-corresp'"/>
+            <xsl:with-param name="doc" select="$c/@next[.]/$by-id(string(.))"/>
+          </xsl:call-template>
+        </context>
+      </xsl:result-document>
+    </xsl:for-each>
+    <site>
+      <xsl:copy-of select="$docs"/>
+    </site>
+  </xsl:template>
+
+  <xsl:template name="editio:neighbour">
+    <xsl:param name="rel" as="xs:string"/>
+    <xsl:param name="doc" as="element(doc)?"/>
+    <xsl:if test="$doc">
+      <nav rel="{$rel}" id="{$doc/@id}" file="{$doc/@file}">
+        <xsl:copy-of select="$doc/date, $doc/title"/>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>
