@@ -6,7 +6,7 @@ import datetime as dt
 
 from lxml import etree
 
-from editio.ingest.header import transmission_events
+from editio.ingest.facts import read_steps
 from editio.ingest.inline import Context, encode
 from editio.tei import el
 
@@ -26,7 +26,6 @@ def test_a_date_without_a_gloss_keeps_its_doubt():
 
 
 def test_a_receipt_whose_date_wrapped_onto_the_next_line_is_dated():
-    events = transmission_events(["From Pyongyang Sent 13.9.50 Received", "13.9. 13:15"], dt.date(1950, 9, 13),
-                                 lambda place: False)
-    assert events["sent"].date.when == "1950-09-13"
-    assert events["received"].date.when == "1950-09-13"
+    steps = read_steps(["From Pyongyang Sent 13.9.50 Received", "13.9. 13:15"], dt.date(1950, 9, 13),
+                       lambda name: None)
+    assert [(s.step, s.date.when) for s in steps] == [("sent", "1950-09-13"), ("received", "1950-09-13")]

@@ -62,21 +62,25 @@ def test_every_file_is_valid_tei_all(edition, tei_all):
 # -- the header ----------------------------------------------------------------------------------------------
 
 HEADERS = {
-    # stem: (creation @when, senders, recipients, via, sent @when, received @when or @notBefore)
-    "1950-11-17-shtykov-to-gromyko": ("1950-11-17", ["Shtykov"], ["Gromyko"], [], "1950-11-17", "1950-11-18T04:03:00"),
-    "1951-10-24-mao-zedong-to-stalin": ("1951-10-24", ["Mao Zedong"], ["Stalin"], [], "1951-10-24",
-                                        "1951-10-24T19:40:00"),
-    "1950-09-26-zakharov-to-stalin": ("1950-09-26", ["Zakharov"], ["Stalin"], [], "1950-09-26", "1950-09-27T20:55:00"),
+    # stem: (creation @when, senders, recipients, relayer, sent @when, received @when) of the first correspDesc;
+    # an office's receipt ("Received in Moscow …") dates a step of the way, never the addressee's receipt
+    "1950-11-17-shtykov-to-gromyko": ("1950-11-17", ["Shtykov"], ["Gromyko"], [], "1950-11-17", None),
+    "1951-10-24-mao-zedong-to-stalin": ("1951-10-24", ["Mao Zedong"], ["Stalin"], [], "1951-10-24", None),
+    "1950-09-26-zakharov-to-stalin": ("1950-09-26", ["Zakharov"], ["Stalin"], [], "1950-09-26", None),
     "1950-09-29-shtykov-to-gromyko": ("1950-09-29", ["Shtykov"], ["Andrei Gromyko", "Stalin"], [],
-                                      "1950-09-29T20:23:00", "1950-09-30T14:45:00"),
+                                      "1950-09-29T20:23:00", None),
+    # the letter relayed by Shtykov's cable: its authors and date; the cable's time is Shtykov's transmission;
+    # "This letter was cabled to Comrade Stalin on …" is the addressee's receipt
     "1950-09-29-kim-il-sung-to-stalin": ("1950-09-29", ["Kim Il Sung", "Pak Hon-Yong"], ["Stalin"], ["Shtykov"],
-                                         "1950-09-30T20:35:00", "1950-09-30T23:32:00"),
+                                         "1950-09-29", "1950-10-01T12:50:00"),
     "1950-08-28-stalin-to-kim-il-sung": ("1950-08-28", ["Stalin"], ["Kim Il Sung"], ["Shtykov"], "1950-08-28", None),
     "1950-07-13-stalin-to-zhou-enlai": ("1950-07-13", ["Stalin"], ["Zhou Enlai", "Mao Zedong"], ["Roshchin"],
                                         "1950-07-13T03:15:00", None),
     "1950-09-27-stalin-to-zakharov": ("1950-09-27", ["Stalin"], ["M.V. Zakharov", "T.F. Shtykov"], [], "1950-09-27",
                                       None),
 }
+FIRST = "(//tei:correspDesc)[1]"
+RELAYER = f"{FIRST}/tei:correspAction[@type='transmitted'][not(@subtype) or @subtype='relayed']"
 
 
 @pytest.mark.parametrize("stem", sorted(HEADERS))
@@ -84,13 +88,44 @@ def test_correspdesc_names_who_sent_and_received_when(edition, stem):
     t = docs(edition)[stem]
     creation, senders, recipients, via, sent, received = HEADERS[stem]
     assert x(t, "string(//tei:creation/tei:date/@when)") == creation
-    assert x(t, "//tei:correspAction[@type='sent']/tei:persName/string()") == senders
-    assert x(t, "//tei:correspAction[@type='received']/tei:persName/string()") == recipients
-    assert x(t, "//tei:correspAction[@type='transmitted']/tei:persName/string()") == via
-    got_sent = x(t, "//tei:correspAction[@type='sent']/tei:date")[0]
+    assert x(t, f"{FIRST}/tei:correspAction[@type='sent']/tei:persName/string()") == senders
+    assert x(t, f"{FIRST}/tei:correspAction[@type='received']/tei:persName/string()") == recipients
+    assert x(t, f"{RELAYER}/tei:persName/string()") == via
+    got_sent = x(t, f"{FIRST}/tei:correspAction[@type='sent']/tei:date")[0]
     assert (got_sent.get("when") or got_sent.get("notBefore")) == sent
-    rec = x(t, "//tei:correspAction[@type='received']/tei:date")
+    rec = x(t, f"{FIRST}/tei:correspAction[@type='received']/tei:date")
     assert ((rec[0].get("when") or rec[0].get("notBefore")) if rec else None) == received
+
+
+def test_the_letter_relayed_by_a_cable_has_its_own_event_and_the_cable_its_own(edition):
+    """Kim Il Sung's and Pak Hon-Yong's letter of 29 September, signed by the CC, relayed by Shtykov's cable
+    sent from Pyongyang on 30 September at 20:35; and the 16.11.50 letter Shtykov transmits to Gromyko."""
+    t = docs(edition)["1950-09-29-kim-il-sung-to-stalin"]
+    sent = x(t, f"{FIRST}/tei:correspAction[@type='sent']")[0]
+    assert x(sent, "tei:orgName/@ref") == ["org:wpk-cc"]
+    assert x(sent, "tei:placeName") == []  # Shtykov's station is not where the letter was written
+    relay = x(t, RELAYER)[0]
+    assert (x(relay, "string(tei:placeName)"), x(relay, "string(tei:date/@when)")) == ("Pyongyang",
+                                                                                       "1950-09-30T20:35:00")
+    t = docs(edition)["1950-11-17-shtykov-to-gromyko"]
+    letter = x(t, "//tei:correspDesc[@type='relayed']")[0]
+    assert x(letter, "tei:correspAction[@type='sent']/tei:persName/@ref") == ["per:kim-il-sung"]
+    assert x(letter, "string(tei:correspAction[@type='sent']/tei:date/@when)") == "1950-11-16"
+    assert x(letter, "tei:correspAction[@type='transmitted']/tei:persName/@ref") == ["per:shtykov"]
+    assert x(letter, "tei:correspAction[@type='received']/tei:persName/@ref") == ["per:stalin"]
+
+
+def test_each_step_of_the_cables_way_is_its_own_action_with_who_and_where(edition):
+    t = docs(edition)["1950-09-29-kim-il-sung-to-stalin"]
+    steps = x(t, f"{FIRST}/tei:correspAction[@type='transmitted'][@subtype != 'relayed']")
+    assert [(s.get("subtype"), x(s, "string((tei:placeName|tei:orgName|tei:persName)/@ref)"),
+             x(s, "string(tei:date/@when)")) for s in steps] == [
+        ("received", "pla:moscow", "1950-09-30T23:32:00"),
+        ("arrived", "org:gs-8th-mdgs", "1950-09-30T23:30:00"),
+        ("deciphered", "per:mikhaylenko", "1950-10-01T00:35:00"),
+    ]
+    # the source's own inconsistency: arrived in the 8 MDGS two minutes before Moscow received it
+    assert "23:30 before 23:32" in x(steps[1], "string(tei:note[@type='inconsistency'][@resp='org:editio'])")
 
 
 def test_every_header_date_is_iso(edition):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
 import re
@@ -15,6 +16,7 @@ from editio.ingest.archives import parse_archival_citation
 from editio.ingest.brackets import join_open_brackets
 from editio.ingest.correspondents import Correspondence, parse_title, slug
 from editio.ingest.dates import DateMatch, find_dates, parse_date
+from editio.ingest.facts import gather, title_without_relayed_letter
 from editio.ingest.header import build_header, language_code
 from editio.ingest.inline import Context, encode
 from editio.ingest.layouts import read_documents
@@ -64,6 +66,17 @@ class Authorities:
     def place_known(self, name: str) -> bool:
         return bool(self.auth and self.auth.match_place(name))
 
+    def kind_of(self, name: str) -> str | None:
+        """'person', 'org' or 'place' when the authority files know the name (in that order), else None."""
+        if self.person_id(name):
+            return "person"
+        if self.org_id(name):
+            return "org"
+        return "place" if self.place_known(name) else None
+
+    def entity_id(self, name: str) -> str | None:
+        return self.person_id(name) or self.org_id(name)
+
     def tag(self, tree: etree._ElementTree) -> None:
         if self.auth is not None:
             from editio.names.tagging import tag_tree
@@ -77,6 +90,7 @@ def document_date(doc: SourceDocument) -> DateMatch:
         return d
     if doc.title:
         plain = re.sub(r"\s*\[[^\]]*\]", "", doc.title.text)  # "26 [27] September 1950" → the printed date
+        plain = title_without_relayed_letter(plain)  # "…, transmitting 16 November 1950 message …": the letter's
         found = [d for d in find_dates(plain) if d.when and len(d.when) >= 10]
         if found:
             return found[-1]
@@ -151,7 +165,11 @@ def convert_document(doc: SourceDocument, stem: str, when: DateMatch, corr: Corr
         el("gap", {"reason": "source-truncated" if joined else "no-text"}, parent=last)
     transmission = [u.text for u in units(joined) if u.role in ("transmission", "dateline", "short")]
     copies = archival_copies([f.text for f in ([doc.citation] if doc.citation else []) + doc.archive])
-    header = build_header(doc, doc_id, when, corr, ctx, transmission, copies, sha, auth.place_known)
+    named = copy.deepcopy(root)  # the text with its names linked: who signed and who is addressed
+    auth.tag(etree.ElementTree(named))
+    facts = gather(doc.title.text if doc.title else "", named, transmission, when, corr, ctx.reference,
+                   auth.kind_of, auth.entity_id)
+    header = build_header(doc, doc_id, facts, ctx, copies, sha)
     root.insert(0, header)
     tree = etree.ElementTree(root)
     auth.tag(tree)
