@@ -310,10 +310,18 @@ def test_a_time_alone_is_a_time_of_day() -> None:
     assert one("until 7 a.m. tomorrow")[1].when == "07:00:00"
 
 
-def test_a_damaged_time_leaves_the_date_and_says_why() -> None:
+def test_a_time_with_a_stray_digit_is_read_with_low_certainty_and_a_note() -> None:
     form, m = one("From Pyongyang Sent on 26.9.50 at 8:101 a.m., by wire", D(1950, 9, 26))
-    assert (form, m.when) == ("26.9.50 at 8:101 a.m.", "1950-09-26")
-    assert "8:101 a.m." in m.note and "cannot be read" in m.note
+    assert (form, m.when, m.cert) == ("26.9.50 at 8:101 a.m.", "1950-09-26T08:10:00", "low")
+    assert "8:101 a.m." in m.note and "stray digit" in m.note
+    form, m = one("Received on 3.4.51 at 14:357", D(1951, 4, 3))  # constructed: same rule, another time
+    assert (m.when, m.cert) == ("1951-04-03T14:35:00", "low")
+
+
+def test_a_time_damaged_beyond_one_stray_digit_leaves_the_date_and_says_why() -> None:
+    for text in ("Sent on 26.9.50 at 8:1011 a.m.", "Sent on 26.9.50 at 8:991 a.m."):
+        _, m = one(text, D(1950, 9, 26))
+        assert m.when == "1950-09-26" and "cannot be read" in m.note, text
 
 
 def test_an_impossible_clock_value_is_damaged_too() -> None:
@@ -379,15 +387,15 @@ def test_a_date_that_does_not_exist_is_kept_without_value_and_explained(text: st
     assert "not a calendar date" in m.note
 
 
-def test_a_bracketed_second_day_gives_both_days() -> None:
-    form, m = one("to Fyn Si (Stalin), 26 [27] September 1950")
-    assert (form, m.when, m.not_before, m.not_after) == (
-        "26 [27] September 1950",
-        None,
-        "1950-09-26",
-        "1950-09-27",
-    )
-    assert "[27]" in m.note
+@pytest.mark.parametrize("text,printed,when", [
+    ("to Fyn Si (Stalin), 26 [27] September 1950", "26 [27] September 1950", "1950-09-27"),
+    ("Letter of 3 [4] May 1951", "3 [4] May 1951", "1951-05-04"),  # constructed: the same rule elsewhere
+    ("Telegram, 30 [1] October 1950", "30 [1] October 1950", "1950-10-01"),  # a correction may go back too
+])
+def test_the_editors_correction_of_a_day_stands(text: str, printed: str, when: str) -> None:
+    form, m = one(text)
+    assert (form, m.when, m.not_before, m.cert) == (printed, when, None, "medium")
+    assert "editors correct" in m.note and "their reading is taken" in m.note
 
 
 def test_a_date_and_its_bracketed_restatement_are_two_dates() -> None:

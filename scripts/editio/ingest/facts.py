@@ -23,7 +23,7 @@ from editio.tei import NS
 
 # A name in a step of the way: capitalised words (a number may open an office's name: "8th Department",
 # "8 MDGS", "8D/GS"), "of", "the" and "and" between them.
-_WORD = r"(?:[A-Z][\w'’./-]*|\d+(?:st|nd|rd|th)?(?=\s+[A-Z])|\d+[A-Z][\w/]*)"
+_WORD = r"(?:[A-Z][A-Za-z'’./-]*|\d+(?:st|nd|rd|th)?(?=\s+[A-Z])|\d+[A-Z][\w/]*)"
 NAME = rf"{_WORD}(?:\s+(?:(?i:of|the|and)\s+)*{_WORD})*"
 
 # What a name is, as the authority files know it: 'person', 'org', 'place', or None (then it is not linked).

@@ -129,7 +129,9 @@ def build_header(
     if doc.summary:
         el("p", parent=el("abstract", parent=pd), text=doc.summary.text)
     creation = el("creation", parent=pd)
-    _date_el(creation, facts.date, doc.date.text if doc.date else None)
+    made = _date_el(creation, facts.date, doc.date.text if doc.date else None)
+    if made is not None and facts.date.note:  # why the date is read so (an editors' correction, a misprint)
+        el("note", {"type": "date", "resp": edition()["publisher_ref"]}, parent=made, text=facts.date.note)
     lu = el("langUsage", parent=pd)
     el("language", {"ident": "en"}, parent=lu,
        text=doc.text_language.text if doc.text_language else "English (the text of this edition)")
@@ -222,6 +224,13 @@ def _party_tag(p) -> str:
     return "orgName" if p.kind == "org" else "persName"
 
 
+def _when(action: etree._Element, d: DateMatch | None) -> None:
+    """The action's date, and why it is read so when the reading is inferred (a misprint, an ambiguous order)."""
+    _date_el(action, d)
+    if d is not None and d.note:
+        el("note", {"type": "date", "resp": edition()["publisher_ref"]}, parent=action, text=d.note)
+
+
 def _parties(action: etree._Element, parties: list[Party]) -> None:
     for p in parties:
         el(_party_tag(p), parent=action, text=p.name)
@@ -245,7 +254,7 @@ def _step(cd: etree._Element, step: Step, before: Step | None) -> None:
     action = el("correspAction", {"type": "transmitted", "subtype": step.step}, parent=cd)
     if step.at and step.at_kind:
         el(_AT_TAG[step.at_kind], parent=action, text=step.at)
-    _date_el(action, step.date)
+    _when(action, step.date)
     el("note", parent=action, text=step.text)
     mine, theirs = _instant(step.date), _instant(before.date if before else None)
     if before is not None and mine and theirs and mine < theirs:
@@ -268,7 +277,7 @@ def _corresp_desc(pd: etree._Element, facts: Facts) -> None:
         el("note", parent=sent, text="The source names no sender.")
     if cable and cable.place:
         el("placeName", parent=sent, text=cable.place)
-    _date_el(sent, cable.date if cable and cable.date else facts.date)
+    _when(sent, cable.date if cable and cable.date else facts.date)
     for p in corr.via:
         _parties(el("correspAction", {"type": "transmitted"}, parent=cd), [p])
     _way_and_receipt(cd, facts.steps, corr.recipients, same,
@@ -282,7 +291,7 @@ def _letter(pd: etree._Element, relayed: Relayed, relayer: list[Party], cable: S
     cd = el("correspDesc", {"type": kind} if kind else {}, parent=pd)
     sent = el("correspAction", {"type": "sent"}, parent=cd)
     _parties(sent, relayed.authors)
-    _date_el(sent, relayed.date)
+    _when(sent, relayed.date)
     if relayed.date is None:
         el("note", parent=sent, text="The letter's own date is not printed.")
     if relayer or cable:
@@ -290,7 +299,7 @@ def _letter(pd: etree._Element, relayed: Relayed, relayer: list[Party], cable: S
         _parties(tr, relayer)
         if cable and cable.place:
             el("placeName", parent=tr, text=cable.place)
-        _date_el(tr, cable.date if cable else None)
+        _when(tr, cable.date if cable else None)
         if not relayer:
             el("note", parent=tr, text="The source does not name who relayed the letter.")
     _way_and_receipt(cd, [s for s in steps if s.action != "sent"], relayed.addressees, same)
@@ -311,7 +320,7 @@ def _way_and_receipt(cd: etree._Element, steps: list[Step], recipients: list[Par
     rec = el("correspAction", {"type": "received"}, parent=cd)
     _parties(rec, recipients)
     if delivery is not None:
-        _date_el(rec, delivery.date)
+        _when(rec, delivery.date)
         el("note", parent=rec, text=delivery.text)
     if none_named:  # say so rather than leave the action without anyone
         el("note", parent=rec, text=none_named)

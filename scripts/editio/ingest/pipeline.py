@@ -77,6 +77,16 @@ class Authorities:
     def entity_id(self, name: str) -> str | None:
         return self.person_id(name) or self.org_id(name)
 
+    def named(self, root: etree._Element) -> etree._Element:
+        """A copy of the text with its names linked, to read facts from (who signed, who is addressed); the
+        document itself is tagged once, header and text together (tag)."""
+        out = copy.deepcopy(root)
+        if self.auth is not None:
+            from editio.names.tagging import tag_tree
+
+            tag_tree(etree.ElementTree(out), self.auth)
+        return out
+
     def tag(self, tree: etree._ElementTree) -> None:
         if self.auth is not None:
             from editio.names.tagging import tag_tree
@@ -89,11 +99,13 @@ def document_date(doc: SourceDocument) -> DateMatch:
     if doc.date and (d := parse_date(doc.date.text.strip("*# "))):
         return d
     if doc.title:
-        plain = re.sub(r"\s*\[[^\]]*\]", "", doc.title.text)  # "26 [27] September 1950" → the printed date
-        plain = title_without_relayed_letter(plain)  # "…, transmitting 16 November 1950 message …": the letter's
-        found = [d for d in find_dates(plain) if d.when and len(d.when) >= 10]
-        if found:
-            return found[-1]
+        title = title_without_relayed_letter(doc.title.text)  # "…, transmitting 16 November 1950 letter …"
+        # "26 [27] September 1950": the editors' correction of the day stands (dates.py); other brackets are not
+        # part of a date
+        for text in (title, re.sub(r"\s*\[[^\]]*\]", "", title)):
+            found = [d for d in find_dates(text) if d.when and len(d.when) >= 10]
+            if found:
+                return found[-1]
     for line in doc.body[:12]:
         found = [d for d in find_dates(line.text) if d.when and len(d.when) >= 10]
         if found:
@@ -165,9 +177,7 @@ def convert_document(doc: SourceDocument, stem: str, when: DateMatch, corr: Corr
         el("gap", {"reason": "source-truncated" if joined else "no-text"}, parent=last)
     transmission = [u.text for u in units(joined) if u.role in ("transmission", "dateline", "short")]
     copies = archival_copies([f.text for f in ([doc.citation] if doc.citation else []) + doc.archive])
-    named = copy.deepcopy(root)  # the text with its names linked: who signed and who is addressed
-    auth.tag(etree.ElementTree(named))
-    facts = gather(doc.title.text if doc.title else "", named, transmission, when, corr, ctx.reference,
+    facts = gather(doc.title.text if doc.title else "", auth.named(root), transmission, when, corr, ctx.reference,
                    auth.kind_of, auth.entity_id)
     header = build_header(doc, doc_id, facts, ctx, copies, sha)
     root.insert(0, header)
