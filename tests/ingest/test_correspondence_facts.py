@@ -111,3 +111,27 @@ def test_a_station_line_places_the_sending_that_follows_it():
     known = {"Pyongyang": "place"}
     steps = read_steps(["From Pyongyang Sent on 26.9.50 at 8:10 a.m., by wire"], None, known.get)
     assert [(s.step, s.place) for s in steps] == [("sent", "Pyongyang")]
+
+
+def test_the_address_of_the_message_adds_the_addressees_the_title_leaves_out(docs):
+    """'Ministry of Foreign Affairs of the USSR / To Comrade VYSHINSKY' under a title 'Razuvaev to Vyshinsky'."""
+    received = action(docs["1951-06-02-razuvaev-to-vyshinsky"], "received")[0]
+    assert [x(n, "string()") for n in x(received, "tei:persName | tei:orgName")] == [
+        "Vyshinsky", "Ministry of Foreign Affairs of the USSR"]
+    assert len(x(docs["1951-06-02-razuvaev-to-vyshinsky"], "//tei:correspDesc")) == 1
+
+
+def test_an_extract_addressed_to_others_than_the_directive_it_covers_is_a_correspondence_of_its_own(docs):
+    t = docs["1951-05-12-vyshinsky-to-razuvaev"]
+    assert [x(n, "string()") for n in x(action(t, "received")[0], "tei:persName")] == ["Razuvaev"]
+    cover = "//tei:correspDesc[@type='covering']"
+    assert x(t, f"{cover}/tei:correspAction[@type='received']/tei:persName/@ref") == ["per:malenkov", "per:molotov"]
+    assert x(t, f"{cover}/tei:correspAction[@type='sent']/tei:orgName/@ref") == ["org:cc-vkpb"]  # 'Secretary of the CC'
+
+
+def test_a_destination_printed_on_the_cable_form_is_where_it_was_received(docs):
+    """'PYONGYANG Only by ciphered telegraph' above the message: the addressee's place (or the relayer's)."""
+    received = action(docs["1951-05-12-vyshinsky-to-razuvaev"], "received")[0]
+    assert x(received, "string(tei:placeName/@ref)") == "pla:pyongyang"
+    # a dateline-shaped address ('Moscow, Kremlin.') and a station ('From PYONGYANG') are no destination
+    assert x(action(docs["1951-06-02-razuvaev-to-vyshinsky"], "received")[0], "tei:placeName") == []

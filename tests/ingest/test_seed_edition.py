@@ -115,6 +115,23 @@ def test_the_letter_relayed_by_a_cable_has_its_own_event_and_the_cable_its_own(e
     assert x(letter, "tei:correspAction[@type='received']/tei:persName/@ref") == ["per:stalin"]
 
 
+def test_all_the_parties_the_text_names_are_in_the_correspondence(edition):
+    d = docs(edition)
+    # the Politburo extract '[To:] Cmrds Malenkov, Bulganin, Vasilevsky', signed by the Secretary of the CC, covers
+    # the directive to Matveyev and Shtykov
+    cover = x(d["1950-09-27-stalin-to-zakharov"], "//tei:correspDesc[@type='covering']")[0]
+    assert x(cover, "tei:correspAction[@type='received']/tei:persName/@ref") == [
+        "per:malenkov", "per:bulganin", "per:vasilevsky"]
+    assert x(cover, "tei:correspAction[@type='sent']/tei:orgName/@ref") == ["org:cc-vkpb"]
+    # 'Ministry of Foreign Affairs of the USSR / To Comrade GROMYKO / Instantsia'
+    assert x(d["1950-09-29-shtykov-to-gromyko"], f"{FIRST}/tei:correspAction[@type='received']/tei:orgName/@ref") \
+        == ["org:mfa-ussr"]
+    # the destination on the cable form is where the relaying ambassador received it
+    for stem, place in (("1950-07-13-stalin-to-zhou-enlai", "pla:beijing"),
+                        ("1950-08-28-stalin-to-kim-il-sung", "pla:pyongyang")):
+        assert x(d[stem], f"string({RELAYER}/tei:placeName/@ref)") == place, stem
+
+
 def test_each_step_of_the_cables_way_is_its_own_action_with_who_and_where(edition):
     t = docs(edition)["1950-09-29-kim-il-sung-to-stalin"]
     steps = x(t, f"{FIRST}/tei:correspAction[@type='transmitted'][@subtype != 'relayed']")

@@ -80,6 +80,15 @@ class Facts:
 
     same_party: Callable[[str | None, Party], bool] = lambda name, party: False
 
+    addressed: list[Party] = field(default_factory=list)  # named in the address of the document's own message
+    signers: list[Party] = field(default_factory=list)  # named in its signature
+    address: str = ""  # the words of that address, linked or not
+
+    @property
+    def destination(self) -> str | None:
+        """Where the cable goes, as its form prints it above the message."""
+        return next((s.place for s in self.steps if s.action == "destination"), None)
+
     @property
     def cable_sent(self) -> Step | None:
         """The cable's own sending (its station and time)."""
@@ -99,7 +108,13 @@ def gather(title: str, body: etree._Element, transmission: list[str], date: Date
         return mine is not None and mine in (resolve_id(party.name), resolve_id(party.surface))
 
     steps = read_steps(transmission, reference, resolve)
-    return Facts(date, corr, steps, relayed_letter(title, body, corr, same), same)
+    own = _x(body, ".//tei:div[@type='document']/tei:div[@type='message'][1]")
+    names = "tei:{0}/tei:{1}//tei:persName | tei:{0}/tei:{1}//tei:orgName"
+    addressed = _named(own[0], names.format("opener", "salute")) if own else []
+    signers = _named(own[0], names.format("closer", "signed")) if own else []
+    address = " ".join(" ".join(t.itertext()) for t in _x(own[0], "tei:opener/tei:salute")) if own else ""
+    return Facts(date, corr, steps, relayed_letter(title, body, corr, same), same, addressed, signers,
+                 " ".join(address.split()))
 
 
 def _clean(text: str) -> str:
@@ -130,6 +145,10 @@ def read_steps(texts: list[str], reference, resolve: Resolver) -> list[Step]:
             place = place if place and resolve(place) == "place" else None
             if rule.step == "sent-from":
                 station = station or place
+                continue
+            if rule.action == "destination":
+                if place:
+                    steps.append(Step(rule.step, rule.action, " ".join(text.split()), place=place))
                 continue
             nxt = next((h[0] for h in kept[k + 1:] if h[2].step != "sent-from"), len(text))
             date = next((d for d in dates if end <= d.start < nxt), None)
@@ -169,7 +188,7 @@ def _letter_date(enclosed: etree._Element) -> DateMatch | None:
 
 
 def _named(node: etree._Element, path: str) -> list[Party]:
-    """The persons and offices named (and linked) in one part of the letter: its signature, its address."""
+    """The persons and offices named (and linked) in one part of a message: its signature, its address."""
     out: list[Party] = []
     seen: set[str] = set()
     for n in _x(node, path):
@@ -179,7 +198,8 @@ def _named(node: etree._Element, path: str) -> list[Party]:
             continue
         seen.add(ref)
         kind = "org" if etree.QName(n).localname == "orgName" else "person"
-        out.append(Party(name, name, name if not name.isupper() else name.title(), kind))
+        shown = name.title() if kind == "person" and name.isupper() else name  # 'GROMYKO' → 'Gromyko'; 'CC' stays
+        out.append(Party(name, name, shown, kind, ref, n.get("cert")))
     return out
 
 

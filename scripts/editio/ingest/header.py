@@ -233,7 +233,8 @@ def _when(action: etree._Element, d: DateMatch | None) -> None:
 
 def _parties(action: etree._Element, parties: list[Party]) -> None:
     for p in parties:
-        el(_party_tag(p), parent=action, text=p.name)
+        attrs = {k: v for k, v in (("ref", p.ref), ("cert", p.cert)) if v and p.ref}
+        el(_party_tag(p), attrs, parent=action, text=p.name)
 
 
 _AT_TAG = {"person": "persName", "org": "orgName", "place": "placeName"}
@@ -278,10 +279,32 @@ def _corresp_desc(pd: etree._Element, facts: Facts) -> None:
     if cable and cable.place:
         el("placeName", parent=sent, text=cable.place)
     _when(sent, cable.date if cable and cable.date else facts.date)
-    for p in corr.via:
-        _parties(el("correspAction", {"type": "transmitted"}, parent=cd), [p])
-    _way_and_receipt(cd, facts.steps, corr.recipients, same,
-                     none_named="The source names no recipient." if not corr.recipients else None)
+    for k, p in enumerate(corr.via):
+        tr = el("correspAction", {"type": "transmitted"}, parent=cd)
+        _parties(tr, [p])
+        if k == 0 and facts.destination:  # the cable went to the relayer ("BEIJING Only by ciphered telegraph")
+            el("placeName", parent=tr, text=facts.destination)
+    # The address of the document's own message names its addressees; the title may name fewer ("Ministry of
+    # Foreign Affairs of the USSR / To Comrade GROMYKO"), or those of the text it covers (a Politburo extract
+    # addressed to others than the directive attached to it).
+    named = corr.senders + corr.via + corr.recipients
+    others = [a for a in facts.addressed if not any(same(a.name, p) for p in named)]
+    address = facts.address.lower()
+    covering = bool(others) and not any(same(a.name, r) for a in facts.addressed for r in corr.recipients) \
+        and not any(re.search(rf"\b{re.escape(w)}\b", address) for r in corr.recipients
+                    for w in {r.name.lower(), r.surface.lower()} if w)
+    recipients = corr.recipients + ([] if covering else others)
+    _way_and_receipt(cd, facts.steps, recipients, same,
+                     none_named="The source names no recipient." if not recipients else None,
+                     place=None if corr.via else facts.destination)
+    if covering:
+        cover = el("correspDesc", {"type": "covering"}, parent=pd)
+        sent = el("correspAction", {"type": "sent"}, parent=cover)
+        _parties(sent, facts.signers)
+        if not facts.signers:
+            el("note", parent=sent, text="The source names no sender.")
+        _when(sent, facts.date)
+        _parties(el("correspAction", {"type": "received"}, parent=cover), others)
     if relayed is not None:  # the title is the cable's; the letter it relays is a correspondence of its own
         _letter(pd, relayed, relayer=corr.senders, cable=cable, steps=[], same=same, kind="relayed")
 
@@ -306,11 +329,11 @@ def _letter(pd: etree._Element, relayed: Relayed, relayer: list[Party], cable: S
 
 
 def _way_and_receipt(cd: etree._Element, steps: list[Step], recipients: list[Party], same,
-                     none_named: str | None = None) -> None:
+                     none_named: str | None = None, place: str | None = None) -> None:
     """Each office step as its own action; the addressees' receipt dated only by a step that reaches them."""
     delivery = before = None
     for step in steps:
-        if step.action == "sent":
+        if step.action in ("sent", "destination"):
             continue
         if delivery is None and step.step == "forwarded" and any(same(step.at, p) for p in recipients):
             delivery = step
@@ -319,6 +342,8 @@ def _way_and_receipt(cd: etree._Element, steps: list[Step], recipients: list[Par
         before = step
     rec = el("correspAction", {"type": "received"}, parent=cd)
     _parties(rec, recipients)
+    if place:
+        el("placeName", parent=rec, text=place)
     if delivery is not None:
         _when(rec, delivery.date)
         el("note", parent=rec, text=delivery.text)
