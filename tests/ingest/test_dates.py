@@ -252,7 +252,7 @@ def test_a_roman_month_without_year_takes_the_year_from_the_reference() -> None:
     [
         ("Sent on 09/29/50 at 20:23 p.m.", D(1950, 9, 29), "09/29/50 at 20:23 p.m.", "1950-09-29T20:23:00"),
         (
-            "On 25.9.50, at 19:00 pm, local time",
+            "On 25.9.50, at 19:00 pm, the order",  # with ", local time" after it: see the zone test
             D(1950, 9, 26),
             "25.9.50, at 19:00 pm",
             "1950-09-25T19:00:00",
@@ -305,7 +305,7 @@ def test_four_figures_before_a_day_without_year_are_the_time() -> None:
 
 def test_a_time_alone_is_a_time_of_day() -> None:
     form, m = one("12:35pm, Pyongyang time", D(1950, 9, 26))
-    assert (form, m.when, m.cert, m.note) == ("12:35pm", "12:35:00", None, None)
+    assert (form, m.when, m.cert) == ("12:35pm", "12:35:00", None)
     assert one("at 19:00 local time")[1].when == "19:00:00"
     assert one("until 7 a.m. tomorrow")[1].when == "07:00:00"
 
@@ -522,3 +522,17 @@ def test_on_the_sources_matches_are_ordered_non_overlapping_and_valid(repo_root:
             assert m.cert is None or m.note
             for value in _all_values(m):
                 assert _W3C.is_valid(f"<w>{value}</w>"), (path.name, text[m.start : m.end], value)
+
+
+@pytest.mark.parametrize("text,when", [
+    ("12:35pm, Pyongyang time", "12:35:00"),
+    ("Sent 4.4.51 at 07:40, Beijing time", "1951-04-04T07:40:00"),  # constructed: another place, with its day
+    ("On 25.9.50, at 19:00 pm, local time, the order", "1950-09-25T19:00:00"),
+])
+def test_a_time_printed_with_its_zone_says_that_the_value_has_no_offset(text: str, when: str) -> None:
+    m = find_dates(text, reference=D(1951, 4, 4) if "51" in text else D(1950, 9, 26))[0]
+    assert m.when == when and "states no time zone" in m.note
+
+
+def test_a_time_without_a_zone_gets_no_zone_note() -> None:
+    assert find_dates("Sent 4.4.51 at 07:40", reference=D(1951, 4, 4))[0].note is None

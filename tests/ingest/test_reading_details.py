@@ -29,3 +29,12 @@ def test_a_receipt_whose_date_wrapped_onto_the_next_line_is_dated():
     steps = read_steps(["From Pyongyang Sent 13.9.50 Received", "13.9. 13:15"], dt.date(1950, 9, 13),
                        lambda name: None)
     assert [(s.step, s.date.when) for s in steps] == [("sent", "1950-09-13"), ("received", "1950-09-13")]
+
+
+def test_a_time_of_day_printed_without_its_day_is_a_time_not_a_date():
+    p = el("p")
+    encode(p, "Received at 12:35pm, Pyongyang time", Context("d", reference=dt.date(1950, 9, 26)))
+    ns = "{http://www.tei-c.org/ns/1.0}"
+    assert p.find(f"{ns}date") is None and p.find(f"{ns}time").get("when") == "12:35:00"
+    encode(p := el("p"), "Received 26.9.50 at 12:35", Context("d", reference=dt.date(1950, 9, 26)))
+    assert p.find(f"{ns}time") is None and p.find(f"{ns}date").get("when") == "1950-09-26T12:35:00"

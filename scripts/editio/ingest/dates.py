@@ -648,7 +648,24 @@ def _scan(text: str, ref: dt.date | None, relaxed: bool) -> list[DateMatch]:
             if (t.last or "") < (t.first or ""):
                 notes.append(f'the span "{text[t.start : t.end]}" ends after midnight')
             joined.append(_Date(t.start, t.end, not_before=t.first, not_after=t.last, notes=notes))
+    for d in joined:
+        _zone_note(text, d)
     return [_public(d) for d in sorted(joined, key=lambda d: d.start)]
+
+
+# "12:35pm, Pyongyang time", "at 19:00, local time": a time of another zone than the reader would assume.
+_ZONE_RE = re.compile(rf",?{_H}*(?P<zone>(?i:local)|[A-Z][\w'’-]+){_H}+(?i:time)\b")
+
+
+def _zone_note(text: str, d: _Date) -> None:
+    """A time printed with its zone ('Pyongyang time', 'local time'): say so, since the value states no offset."""
+    values = [v for v in (d.when, d.not_before) if v]
+    m = _ZONE_RE.match(text, d.end)
+    if m and values and ":" in values[0]:
+        local = m["zone"].lower() == "local"
+        where = "the local time of the place of writing" if local else "the time of the place named"
+        d.notes.append(f"the time is printed as {where} (the words after it), not necessarily that of the receiving "
+                       "office; the value states no time zone, as the source gives no offset")
 
 
 def _public(d: _Date) -> DateMatch:

@@ -225,7 +225,11 @@ def _party_tag(p) -> str:
 
 
 def _when(action: etree._Element, d: DateMatch | None) -> None:
-    """The action's date, and why it is read so when the reading is inferred (a misprint, an ambiguous order)."""
+    """The action's date, and why it is read so when the reading is inferred (a misprint, an ambiguous order).
+
+    A time of day printed without its day dates nothing: it stays in the step's printed note only."""
+    if d is not None and ":" in ((d.when or d.not_before or "")[:3]):
+        return
     _date_el(action, d)
     if d is not None and d.note:
         el("note", {"type": "date", "resp": edition()["publisher_ref"]}, parent=action, text=d.note)

@@ -234,8 +234,10 @@ class Encoder:
         return out
 
     def render_date(self, d: DateMatch, start: int, end: int) -> Callable:
-        """<date> with the reading; where the printed form needed interpretation, the edition's note after it."""
-        wrap = self.wrap("date", _date_attrs(d), start, end)
+        """<date> with the reading (<time> for a time of day printed without its day, so that no reader takes it
+        for a dated moment); where the printed form needed interpretation, the edition's note after it."""
+        value = d.when or d.not_before or ""
+        wrap = self.wrap("time" if value[:2].isdigit() and value[2:3] == ":" else "date", _date_attrs(d), start, end)
 
         def render(parent: etree._Element, inner: list[Ann]) -> None:
             wrap(parent, inner)
