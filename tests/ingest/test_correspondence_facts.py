@@ -135,3 +135,13 @@ def test_a_destination_printed_on_the_cable_form_is_where_it_was_received(docs):
     assert x(received, "string(tei:placeName/@ref)") == "pla:pyongyang"
     # a dateline-shaped address ('Moscow, Kremlin.') and a station ('From PYONGYANG') are no destination
     assert x(action(docs["1951-06-02-razuvaev-to-vyshinsky"], "received")[0], "tei:placeName") == []
+
+
+def test_an_article_hosts_database_copyright_is_furniture_not_a_licence(docs):
+    for stem in ("1951-05-03-razuvaev-to-vyshinsky", "1951-05-05-vyshinsky-to-razuvaev"):
+        t = docs[stem]
+        assert x(t, "string(//tei:availability/@status)") == "unknown"
+        assert x(t, "//tei:availability/tei:licence[not(@target)]") == []
+        assert x(t, "string(//tei:sourceDesc/tei:bibl/tei:title[@level='a'])") == (
+            "Railway Aid to Korea, Spring 1951: Two Documents")
+        assert x(t, "string(//tei:sourceDesc/tei:bibl/tei:author)") == "Elena P. Morozova"

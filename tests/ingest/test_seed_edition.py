@@ -179,11 +179,24 @@ def test_archival_copies_are_parsed_into_msidentifiers_none_lost(edition):
 def test_header_carries_licence_abstract_languages_and_citation(edition):
     t = docs(edition)["1950-08-28-stalin-to-kim-il-sung"]
     assert x(t, "normalize-space(//tei:abstract)").startswith("Telegram from Stalin to Kim Il Sung, congratulating him")
-    assert x(t, "//tei:langUsage/tei:language/@ident") == ["en", "ru"]
+    assert x(t, "//tei:sourceDesc/tei:bibl[@type='original']/tei:textLang/@mainLang") == ["ru"]
     assert x(t, "string(//tei:sourceDesc/tei:bibl[@type='online']/tei:ptr/@target)").endswith("/document/110696")
     t = docs(edition)["1950-11-17-shtykov-to-gromyko"]
     assert "welcomes reuse of Digital Archive materials" in x(t, "string(//tei:availability/tei:licence[1])")
     assert x(t, "normalize-space(//tei:abstract)").startswith("Kim Il Sung asks to send Korean students")
+
+
+def test_the_header_states_facts_not_the_host_sites_furniture(edition):
+    d = docs(edition)
+    for stem in ("1950-09-21-vasilevsky-to-stalin", "1950-09-29-kim-il-sung-to-stalin"):
+        t = d[stem]  # the article host's "The database is protected by copyright © 2020" is no licence
+        assert x(t, "string(//tei:availability/@status)") == "unknown"
+        assert "database" not in etree.tostring(t, encoding="unicode")
+        assert x(t, "string(//tei:sourceDesc/tei:bibl/tei:title[@level='a'])").endswith("from Russian Archives")
+    t = d["1950-08-28-stalin-to-kim-il-sung"]  # Russian is the original's language, not a language of the text
+    assert x(t, "//tei:langUsage/tei:language/@ident") == ["en"]
+    assert x(t, "//tei:sourceDesc/tei:bibl[@type='original']/tei:textLang/@mainLang") == ["ru"]
+    assert x(t, "//tei:sourceDesc/tei:bibl[@type='online']/tei:textLang/string()") == ["Translation - English"]
 
 
 def test_article_documents_point_back_to_the_article_and_its_translator(edition):

@@ -83,6 +83,7 @@ class Facts:
     addressed: list[Party] = field(default_factory=list)  # named in the address of the document's own message
     signers: list[Party] = field(default_factory=list)  # named in its signature
     address: str = ""  # the words of that address, linked or not
+    languages: list[str] = field(default_factory=list)  # every xml:lang the text uses, in order of appearance
 
     @property
     def destination(self) -> str | None:
@@ -113,8 +114,9 @@ def gather(title: str, body: etree._Element, transmission: list[str], date: Date
     addressed = _named(own[0], names.format("opener", "salute")) if own else []
     signers = _named(own[0], names.format("closer", "signed")) if own else []
     address = " ".join(" ".join(t.itertext()) for t in _x(own[0], "tei:opener/tei:salute")) if own else ""
+    languages = list(dict.fromkeys(body.xpath(".//tei:text//@xml:lang", namespaces=NS)))
     return Facts(date, corr, steps, relayed_letter(title, body, corr, same), same, addressed, signers,
-                 " ".join(address.split()))
+                 " ".join(address.split()), languages)
 
 
 def _clean(text: str) -> str:

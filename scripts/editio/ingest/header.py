@@ -16,7 +16,7 @@ from editio.ingest.correspondents import Party
 from editio.ingest.dates import DateMatch
 from editio.ingest.facts import Facts, Relayed, Step
 from editio.ingest.inline import Context
-from editio.ingest.layouts.rules import layout_rules
+from editio.ingest.layouts.rules import fullmatch, layout_rules
 from editio.ingest.model import SourceDocument
 from editio.ingest.tables import read_tsv
 from editio.tei import el
@@ -34,6 +34,16 @@ def edition() -> dict[str, str]:
 @cache
 def languages() -> dict[str, str]:
     return {r["name"].lower(): r["code"] for r in read_tsv("languages.tsv")}
+
+
+def language_name(code: str) -> str:
+    """'ru' → 'Russian', 'ru-Latn' → 'Russian, in Latin transliteration', for langUsage."""
+    base, _, script = code.partition("-")
+    names = {c: n for n, c in ((r["name"], r["code"]) for r in read_tsv("languages.tsv"))}
+    name = names.get(base, "a language the source does not name" if base == "und" else base)
+    if base == "en" and not script:
+        return "English (the text of this edition)"
+    return f"{name}, in Latin transliteration" if script == "Latn" else name
 
 
 def language_code(name: str | None) -> str | None:
@@ -113,6 +123,14 @@ def build_header(
 
     sd = el("sourceDesc", parent=fd)
     _source_bibl(sd, doc, rules)
+    if doc.text_language:  # "Translation - English": the language of the source's text
+        bibl = sd[-1]
+        m = re.search(r"[A-Z][a-z]+\s*$", doc.text_language.text)
+        el("textLang", {"mainLang": language_code(m.group(0) if m else None) or "und"}, parent=bibl,
+           text=doc.text_language.text)
+    if doc.original_language:  # the language of the original document, as the source states it
+        el("textLang", {"mainLang": language_code(doc.original_language.text) or "und"},
+           parent=el("bibl", {"type": "original"}, parent=sd), text=doc.original_language.text)
     for f in doc.archive:
         el("bibl", {"type": "archival"}, parent=sd, text=f.text)
     for copy in copies:
@@ -132,12 +150,10 @@ def build_header(
     made = _date_el(creation, facts.date, doc.date.text if doc.date else None)
     if made is not None and facts.date.note:  # why the date is read so (an editors' correction, a misprint)
         el("note", {"type": "date", "resp": edition()["publisher_ref"]}, parent=made, text=facts.date.note)
+    # The languages the text of this edition uses (the source's own statements of its languages are in sourceDesc)
     lu = el("langUsage", parent=pd)
-    el("language", {"ident": "en"}, parent=lu,
-       text=doc.text_language.text if doc.text_language else "English (the text of this edition)")
-    if doc.original_language:
-        code = language_code(doc.original_language.text)
-        el("language", {"ident": code or "und"}, parent=lu, text=doc.original_language.text)
+    for code in ["en", *[c for c in facts.languages if c != "en"]]:
+        el("language", {"ident": code}, parent=lu, text=language_name(code))
     _corresp_desc(pd, facts)
     if ctx.hands:
         hn = el("handNotes", parent=pd)
@@ -158,7 +174,13 @@ def _source_bibl(sd: etree._Element, doc: SourceDocument, rules: dict) -> None:
         return
     if doc.article:
         bibl = el("bibl", {"type": "online"}, parent=sd)
-        el("title", {"level": "a"}, parent=bibl, text=doc.article.title.text)
+        printed = doc.article.title.text
+        m = fullmatch("article", "byline", printed) if doc.article.author else None
+        # the title ends where its byline begins ("…, article and translations by …"): the byline's words stay,
+        # between the title and the author
+        title = el("title", {"level": "a"}, parent=bibl, text=m.group("title") if m else printed)
+        if m:
+            title.tail = printed[m.end("title"): m.start("author")]
         if doc.article.author:
             el("author", parent=bibl, text=doc.article.author)
         if doc.label:
