@@ -347,6 +347,19 @@ def test_the_check_names_the_first_missing_word_and_its_line(edition):
     assert failures and "'Korean'" in failures[0].message and failures[0].line == 14
 
 
+def test_a_word_of_the_metadata_dropped_from_the_header_fails_the_check(edition):
+    """The header half of the nothing-lost check: a word of the summary missing from the abstract is named."""
+    src = REPO / "sources" / "000_9aaca6c7493c63cf.txt"
+    stem = "1950-11-17-shtykov-to-gromyko"
+    tree = etree.parse(str(edition / f"{stem}.xml")).getroot()
+    assert fidelity.check(_doc_of(src, stem), _units(src, stem), tree) == []
+    for e in x(tree, "//tei:abstract//*"):
+        e.text, e.tail = (e.text or "").replace("maintenance", ""), (e.tail or "").replace("maintenance", "")
+    assert "maintenance" not in "".join(x(tree, "//tei:teiHeader//text()"))
+    failures = fidelity.check(_doc_of(src, stem), _units(src, stem), tree)
+    assert failures and "'maintenance'" in failures[0].message and "header" in failures[0].message
+
+
 def test_the_same_sources_give_byte_identical_tei(edition, tmp_path):
     build_edition(tmp_path, SOURCES)
     for p in edition.glob("*.xml"):
