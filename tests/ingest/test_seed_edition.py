@@ -375,3 +375,19 @@ def test_the_committed_tei_is_what_ingest_makes_unless_curated_by_hand(edition):
         assert committed.exists(), f"{fresh.name} is not in tei/: run editio ingest"
         if manifest.state(committed) == "generated":
             assert committed.read_bytes() == fresh.read_bytes(), f"tei/{fresh.name} is stale: run editio ingest"
+
+
+def test_the_seeds_structure_as_an_editor_reads_it(edition):
+    d = docs(edition)
+    office = x(d["1950-08-28-stalin-to-kim-il-sung"], "(//tei:div[@type='transmission'])[1]/tei:ab")[0]
+    assert x(office, "tei:orgName/@ref") == ["org:gs-8th-department"] and x(office, "tei:orgName/tei:lb")
+    assert x(office, "tei:placeName") == []  # "USSR" is part of the office's name, not a place
+    t = d["1950-09-27-stalin-to-zakharov"]
+    assert len(x(t, "//tei:div[@type='message']/tei:head")) == 2
+    assert "Attachment to" in x(t, "string(//tei:div[@type='attachment']/tei:head)")
+    t = d["1950-09-29-kim-il-sung-to-stalin"]
+    assert x(t, "string(//tei:div[@type='attachment']//tei:opener/tei:address/tei:addrLine)") == "Moscow, Kremlin."
+    assert x(t, "//tei:div[@type='attachment']//tei:opener/tei:dateline") == []
+    t = d["1950-07-13-stalin-to-zhou-enlai"]
+    assert x(t, "//tei:choice[tei:sic='AMBASSADORSent']/tei:corr[@resp='org:editio']/string()") == [
+        "AMBASSADOR Sent"]

@@ -31,6 +31,7 @@ class Context:
     hands: list[str] = field(default_factory=list)  # descriptions of additional hands, in order of appearance
     notes: list[tuple[int, str]] = field(default_factory=list)  # (line, warning) for the file (unbalanced brackets …)
     date_notes: list[tuple[str, str]] = field(default_factory=list)
+    place_known: Callable[[str], bool] | None = None  # the authority files' places, for line roles ({place})
 
     def hand_id(self, description: str) -> str:
         self.hands.append(description)

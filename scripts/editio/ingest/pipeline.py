@@ -152,7 +152,8 @@ def convert_document(doc: SourceDocument, stem: str, when: DateMatch, corr: Corr
     doc_id = f"doc-{stem}"
     reference = dt.date.fromisoformat(when.when[:10]) if when.when else None
     orig = language_code(doc.original_language.text) if doc.original_language else None
-    ctx = Context(doc_id=doc_id, reference=reference, original_lang=orig)
+    ctx = Context(doc_id=doc_id, reference=reference, original_lang=orig,
+                  place_known=auth.place_known if auth.auth is not None else None)
     joined = join_open_brackets(doc.body)
 
     root = el("TEI", {"xml:id": doc_id, "xml:lang": "en"})
@@ -175,7 +176,7 @@ def convert_document(doc: SourceDocument, stem: str, when: DateMatch, corr: Corr
         if last is div:
             last = el("div", {"type": "message"}, parent=div)
         el("gap", {"reason": "source-truncated" if joined else "no-text"}, parent=last)
-    transmission = [u.text for u in units(joined) if u.role in ("transmission", "dateline", "short")]
+    transmission = [u.text for u in units(joined, ctx.place_known) if u.role in ("transmission", "dateline", "short")]
     copies = archival_copies([f.text for f in ([doc.citation] if doc.citation else []) + doc.archive])
     facts = gather(doc.title.text if doc.title else "", auth.named(root), transmission, when, corr, ctx.reference,
                    auth.kind_of, auth.entity_id)

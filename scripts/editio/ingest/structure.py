@@ -8,6 +8,7 @@ are the words of the source in the same order.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -33,19 +34,30 @@ class Unit:
         return self.line.text
 
 
+# {place} in a row of lines.tsv: a capitalised name that must be a place the authority files know (any name when
+# the edition has no authority files).
+PLACE = r"(?P<place>[A-Z][\w'’-]+)"
+PlaceKnown = Callable[[str], bool] | None
+
+
 @cache
 def _roles() -> tuple[tuple[str, re.Pattern[str]], ...]:
     rows = read_tsv("lines.tsv")
-    return tuple((r["role"], re.compile(r["pattern"])) for r in rows)
+    return tuple((r["role"], re.compile(r["pattern"].replace("{place}", PLACE))) for r in rows)
 
 
-def role_of(text: str) -> tuple[str, str | None]:
+@cache
+def _wraps() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(r["pattern"]) for r in read_tsv("wraps.tsv"))
+
+
+def role_of(text: str, place_known: PlaceKnown = None) -> tuple[str, str | None]:
     t = text.strip()
     if parse_date(t) is not None or parse_date(t.strip('"“”')) is not None:  # '"21" September 1950', '16.11.50"'
         return "dateline", None
     for role, pat in _roles():
         m = pat.search(t)
-        if m:
+        if m and ("place" not in pat.groupindex or place_known is None or place_known(m.group("place"))):
             return role, (m.group("n") if "n" in pat.groupindex else None)
     words = t.split()
     if len(words) <= SHORT_WORDS and not re.search(r"[.;?!:]$", t):  # "I report:" introduces text: prose
@@ -53,11 +65,28 @@ def role_of(text: str) -> tuple[str, str | None]:
     return "prose", None
 
 
-def units(lines: list[Line]) -> list[Unit]:
+def wrapped(lines: list[Line], place_known: PlaceKnown = None) -> list[Line]:
+    """A heading or address line broken before its end ("8th Department of the General Staff of the" /
+    "Armed Forces of the USSR") is one line, the break kept as '\n' (an lb): data/wraps.tsv says which line
+    ends cannot end a line of the form."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (prev is not None and "\n" not in prev.text and any(p.search(prev.text.rstrip()) for p in _wraps())
+                and role_of(prev.text, place_known)[0] not in ("prose", "item", "dash", "dateline")
+                and line.text.strip() and not line.text.strip()[:1].islower()
+                and role_of(line.text, place_known)[0] not in ("prose", "item", "dash", "separator")):
+            out[-1] = Line(prev.no, f"{prev.text.rstrip()}\n{line.text.strip()}")
+            continue
+        out.append(line)
+    return out
+
+
+def units(lines: list[Line], place_known: PlaceKnown = None) -> list[Unit]:
     out: list[Unit] = []
     head: Unit | None = None
-    for line in lines:
-        role, n = role_of(line.text)
+    for line in wrapped(lines, place_known):
+        role, n = role_of(line.text, place_known)
         unit = Unit(line, role, n)
         if head is not None and role != "distribution" and _continues_distribution(unit, head, out[-1]):
             unit = Unit(line, "distribution-item")
@@ -71,7 +100,7 @@ def units(lines: list[Line]) -> list[Unit]:
 
 # -- segmentation ---------------------------------------------------------------------------------------------
 
-MESSAGE_START = {"salute", "prose", "item", "dash", "quote"}
+MESSAGE_START = {"salute", "prose", "item", "dash", "quote", "heading"}
 CLOSER = {"signed", "dateline"}
 
 
@@ -94,7 +123,7 @@ def _quoted_runs(us: list[Unit]) -> list[tuple[int, int]]:
 
 def build_document(div: etree._Element, lines: list[Line], ctx: Context) -> None:
     """Fill div[@type='document'] with the structure of the transcription's lines."""
-    us = units(lines)
+    us = units(lines, ctx.place_known)
     parts: list[list[Unit]] = [[]]
     for u in us:
         if u.role == "separator":
@@ -107,6 +136,10 @@ def build_document(div: etree._Element, lines: list[Line], ctx: Context) -> None
     for part in parts[1:]:
         if part:
             att = el("div", {"type": "attachment"}, parent=div)
+            if part[0].role == "attachment-head":  # "Attachment to / #73 (op) of the Politburo Protocol #78"
+                ctx.line = part[0].line.no
+                encode(el("head", parent=att), part[0].text.strip(), ctx)
+                part = part[1:]
             _build_part(att, part, ctx)
 
 
@@ -134,7 +167,8 @@ def _build_part(div: etree._Element, us: list[Unit], ctx: Context) -> None:
     first = start
 
     def opener_line(k: int) -> bool:
-        return (roles[k] == "dateline" or (k + 1 < len(roles) and roles[k + 1] == "salute" and roles[k] == "short")
+        return (roles[k] in ("dateline", "address")
+                or (k + 1 < len(roles) and roles[k + 1] == "salute" and roles[k] == "short")
                 or (k + 1 == first < len(roles) and roles[k] == "signed" and roles[first] != "salute"))
 
     while start > 0 and opener_line(start - 1):
@@ -231,7 +265,7 @@ def _distribution(div: etree._Element, us: list[Unit], ctx: Context) -> None:
 
 def _message(msg: etree._Element, blocks: list[list[Unit]], roles: list[str], ctx: Context) -> None:
     o = 0
-    while o < len(roles) and roles[o] in ("salute", "short", "dateline", "signed"):
+    while o < len(roles) and roles[o] in ("salute", "short", "dateline", "signed", "address"):
         o += 1
     c = len(roles)
     while c > o and roles[c - 1] in CLOSER:
@@ -240,6 +274,9 @@ def _message(msg: etree._Element, blocks: list[list[Unit]], roles: list[str], ct
         opener = el("opener", parent=msg)
         for b, r in zip(blocks[:o], roles[:o], strict=True):
             ctx.line = b[0].line.no
+            if r == "address":  # the addressee's address, not where the letter was written
+                encode(el("addrLine", parent=el("address", parent=opener)), b[0].text.strip(), ctx)
+                continue
             tag = "dateline" if r == "dateline" else "salute"
             encode(el(tag, parent=opener), b[0].text.strip(), ctx)
     k = o
@@ -255,6 +292,10 @@ def _message(msg: etree._Element, blocks: list[list[Unit]], roles: list[str], ct
                 encode(el("item", parent=lst), text, ctx)
                 k += 1
             continue
+        elif r == "heading":  # a heading of the message: head while no text came before it
+            top = all(etree.QName(c).localname in ("opener", "head") for c in msg)
+            encode(el("head", parent=msg) if top else el("ab", {"type": "heading"}, parent=msg), b[0].text.strip(),
+                   ctx)
         elif r == "item":
             encode(el("p", {"n": b[0].n or ""}, parent=msg), b[0].text.strip(), ctx)
         elif r in ("prose", "salute", "signed", "dateline"):
@@ -278,7 +319,7 @@ def _embedded(msg: etree._Element, block: list[Unit], ctx: Context) -> None:
     del last
     ft = el("floatingText", {"type": "embedded", "rend": "quoted"}, parent=msg)
     body = el("body", parent=ft)
-    us = units(inner)
+    us = units(inner, ctx.place_known)
     roles = [u.role for u in us]
     if not any(r in ("prose", "item", "dash") for r in roles):
         roles = ["prose" if r in ("short", "signed", "dateline", "salute") else r for r in roles]
