@@ -176,7 +176,8 @@ def test_a_markdown_export_with_its_title_above_its_date():
         "Ciphered telegram from Kim Il Sung to Filippov [Stalin] (via Shtykov)"]
     assert x(t, "//tei:creation/tei:date/@when") == ["1950-12-01"]
     assert texts(t, "//tei:correspAction[@type='transmitted']/tei:persName") == ["Shtykov"]
-    assert texts(t, "//tei:closer/tei:signed") == ["With deep respect KIM IL SUNG", "SHTYKOV"]
+    assert texts(t, "//tei:closer/tei:signed") == ["KIM IL SUNG", "SHTYKOV"]
+    assert texts(t, "//tei:closer/tei:salute") == ["With deep respect"]
     assert warnings_of([doc]) == []
 
 

@@ -293,7 +293,7 @@ def test_telegram_structure_transmission_opener_embedded_letter_closer_distribut
     letter = x(t, "//tei:floatingText//tei:div[@type='message']")[0]
     assert x(letter, "tei:p[@n]/@n") == ["1", "2", "3", "4"]
     assert "KIM IL SUNG" in x(letter, "string(tei:closer/tei:signed)")
-    assert x(doc, "string(tei:div[@type='message']/tei:closer/tei:signed)") == "No. 15 T. SHTYKOV"
+    assert x(doc, "string(tei:div[@type='message']/tei:closer/tei:signed)") == "T. SHTYKOV"
     assert x(t, "count(//tei:list[@type='distribution']/tei:item)") == 12
     t = docs(edition)["1950-09-29-kim-il-sung-to-stalin"]
     assert x(t, "count(//tei:div[@type='attachment']//tei:closer/tei:signed)") == 1
@@ -391,3 +391,20 @@ def test_the_seeds_structure_as_an_editor_reads_it(edition):
     t = d["1950-07-13-stalin-to-zhou-enlai"]
     assert x(t, "//tei:choice[tei:sic='AMBASSADORSent']/tei:corr[@resp='org:editio']/string()") == [
         "AMBASSADOR Sent"]
+
+
+def test_the_seeds_closers_series_and_distribution_entries(edition):
+    d = docs(edition)
+    closer = x(d["1951-10-24-mao-zedong-to-stalin"], "//tei:div[@type='message']/tei:closer")[0]
+    assert [etree.QName(c).localname for c in closer] == ["signed", "seg", "dateline"]  # MAO ZEDONG / Nº 5281 / date
+    closer = x(d["1950-11-17-shtykov-to-gromyko"], "//tei:div[@type='message'][not(ancestor::tei:floatingText)]"
+                                                   "/tei:closer")[0]
+    assert [(etree.QName(c).localname, "".join(c.itertext())) for c in closer][:2] == [("seg", "No. 15"),
+                                                                                        ("signed", "T. SHTYKOV")]
+    assert x(d["1950-11-17-shtykov-to-gromyko"], "string(//tei:floatingText//tei:closer/tei:salute)") == "With respect"
+    msg = x(d["1951-10-24-mao-zedong-to-stalin"], "//tei:div[@type='message']")[0]
+    numbers = x(msg, "tei:p/@n")
+    assert len(numbers) == len(set(numbers)) and x(msg, "tei:list[@type='numbered']/tei:item/@n") == ["1", "2", "3",
+                                                                                                      "4"]
+    assert x(d["1950-08-28-stalin-to-kim-il-sung"], "//tei:list[@type='distribution']/tei:item/string()")[-1] == (
+        "Copy No. 1 To Stalin")

@@ -91,3 +91,34 @@ def test_a_word_in_capitals_run_into_the_next_word_is_a_slip_where_both_halves_a
     assert [(s.printed, s.reading) for s in find_slips("SOVIET MINISTERSent 10:20 4.4.51")] == [
         ("MINISTERSent", "MINISTER Sent")]
     assert find_slips("the KPAReport") == []  # "KPA" is no English word: not certain
+
+
+def test_signed_holds_the_signature_only_and_the_messages_number_and_dateline_close_it():
+    d = doc("To Comrade RAZUVAEV", "The bridges are repaired.", "With deep respect PAK HON-YONG", "No. 77 RAZUVAEV",
+            "Nº 4410", "4 April 1951", "Typed by Ivanova")
+    closer = x(d, "tei:div[@type='message']/tei:closer")[0]
+    assert [(etree.QName(c).localname, words(c)) for c in closer] == [
+        ("salute", "With deep respect"), ("signed", "PAK HON-YONG"), ("seg", "No. 77"), ("signed", "RAZUVAEV"),
+        ("seg", "Nº 4410"), ("dateline", "4 April 1951")]
+    assert words(x(d, "tei:div[@type='transmission']/tei:ab")[-1]) == "Typed by Ivanova"
+
+
+def test_a_cable_number_not_followed_by_a_dateline_stays_transmission_data():
+    d = doc("To Comrade RAZUVAEV", "The bridges are repaired.", "RAZUVAEV", "No. 118", "Typed by Ivanova")
+    assert [words(ab) for ab in x(d, "tei:div[@type='transmission']/tei:ab")] == ["No. 118", "Typed by Ivanova"]
+
+
+def test_a_second_numbered_series_is_a_list_and_no_number_repeats_in_a_division():
+    d = doc("To Comrade FILIPPOV", "1. The bridges are repaired.", "Some trucks have arrived.",
+            "2. The roads are open.", "We ask you:", "1. To send fuel.", "2. To send tires.", "3. To send drivers.",
+            "KIM IL SUNG")
+    msg = x(d, "tei:div[@type='message']")[0]
+    assert x(msg, "tei:p/@n") == ["1", "2"]
+    assert x(msg, "tei:list[@type='numbered']/tei:item/@n") == ["1", "2", "3"]
+
+
+def test_a_copy_with_the_one_it_went_to_is_a_distribution_entry():
+    d = doc("To Comrade RAZUVAEV", "The bridges are repaired.", "VYSHINSKY", "No. 12/sh", "Copy No. 2 To Molotov")
+    assert [words(i) for i in x(d, "tei:div[@type='distribution']/tei:list[@type='distribution']/tei:item")] == [
+        "Copy No. 2 To Molotov"]
+    assert role_of("Copy No. 2", known)[0] == "transmission"  # a copy number alone is the copy's own mark

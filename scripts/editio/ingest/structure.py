@@ -178,7 +178,10 @@ def _build_part(div: etree._Element, us: list[Unit], ctx: Context) -> None:
         _zones(div, [u for b in blocks for u in b], ctx)
         return
     closer_end = last + 1
-    while closer_end < len(blocks) and roles[closer_end] in CLOSER:
+    # the signature, then the message's own number and dateline ("MAO ZEDONG / Nº 5281 / 24 October 1951")
+    while closer_end < len(blocks) and (roles[closer_end] in CLOSER or (
+            roles[closer_end] == "number" and roles[closer_end - 1] == "signed"
+            and closer_end + 1 < len(blocks) and roles[closer_end + 1] == "dateline")):
         closer_end += 1
     _zones(div, [u for b in blocks[:start] for u in b], ctx, leading=True)
     msg = el("div", {"type": "message"}, parent=div)
@@ -188,7 +191,8 @@ def _build_part(div: etree._Element, us: list[Unit], ctx: Context) -> None:
 
 # What a line's role means in the transmission block (ab/@type); above the message a name in capitals is the
 # address ("PYONGYANG", "SOVIET AMBASSADOR"), not a signature.
-AB_TYPES = {"short": "note", "prose": "note", "distribution-item": "note", "attachment-head": "note"}
+AB_TYPES = {"short": "note", "prose": "note", "distribution-item": "note", "attachment-head": "note",
+            "number": "transmission"}
 AB_TYPES_LEADING = {**AB_TYPES, "signed": "address"}
 
 
@@ -196,6 +200,13 @@ def _zones(div: etree._Element, us: list[Unit], ctx: Context, leading: bool = Fa
     """Transmission data and distribution lists, each run its own div, in source order."""
     k = 0
     while k < len(us):
+        if us[k].role == "distribution-entry":  # "Copy No. 1 To Stalin": the distribution, one entry a line
+            lst = el("list", {"type": "distribution"}, parent=el("div", {"type": "distribution"}, parent=div))
+            while k < len(us) and us[k].role == "distribution-entry":
+                ctx.line = us[k].line.no
+                encode(el("item", parent=lst), us[k].text.strip(), ctx)
+                k += 1
+            continue
         if us[k].role == "distribution":
             j = k + 1
             while j < len(us) and us[j].role == "distribution-item":
@@ -205,7 +216,7 @@ def _zones(div: etree._Element, us: list[Unit], ctx: Context, leading: bool = Fa
                 k = j
                 continue
         j = k + 1
-        while j < len(us) and us[j].role != "distribution":
+        while j < len(us) and us[j].role not in ("distribution", "distribution-entry"):
             j += 1
         block = el("div", {"type": "transmission"}, parent=div)
         for u in us[k:j]:
@@ -268,7 +279,7 @@ def _message(msg: etree._Element, blocks: list[list[Unit]], roles: list[str], ct
     while o < len(roles) and roles[o] in ("salute", "short", "dateline", "signed", "address"):
         o += 1
     c = len(roles)
-    while c > o and roles[c - 1] in CLOSER:
+    while c > o and (roles[c - 1] in CLOSER or roles[c - 1] == "number"):
         c -= 1
     if o:
         opener = el("opener", parent=msg)
@@ -280,6 +291,7 @@ def _message(msg: etree._Element, blocks: list[list[Unit]], roles: list[str], ct
             tag = "dateline" if r == "dateline" else "salute"
             encode(el(tag, parent=opener), b[0].text.strip(), ctx)
     k = o
+    last_n: int | None = None  # the number of the last numbered point of the current series
     while k < c:
         r, b = roles[k], blocks[k]
         ctx.line = b[0].line.no
@@ -296,8 +308,19 @@ def _message(msg: etree._Element, blocks: list[list[Unit]], roles: list[str], ct
             top = all(etree.QName(c).localname in ("opener", "head") for c in msg)
             encode(el("head", parent=msg) if top else el("ab", {"type": "heading"}, parent=msg), b[0].text.strip(),
                    ctx)
+        elif r == "item" and b[0].n and last_n is not None and int(b[0].n) <= last_n:
+            # a second numbered series in the same message (points 1–2, then requests 1–4): its own list, so
+            # that no two blocks of the division share a number
+            lst = el("list", {"type": "numbered"}, parent=msg)
+            while k < c and roles[k] == "item":
+                ctx.line = blocks[k][0].line.no
+                encode(el("item", {"n": blocks[k][0].n or ""}, parent=lst), blocks[k][0].text.strip(), ctx)
+                k += 1
+            last_n = None
+            continue
         elif r == "item":
             encode(el("p", {"n": b[0].n or ""}, parent=msg), b[0].text.strip(), ctx)
+            last_n = int(b[0].n) if b[0].n else last_n
         elif r in ("prose", "salute", "signed", "dateline"):
             encode(el("p", parent=msg), b[0].text.strip(), ctx)
         else:
@@ -307,7 +330,39 @@ def _message(msg: etree._Element, blocks: list[list[Unit]], roles: list[str], ct
         closer = el("closer", parent=msg)
         for b, r in zip(blocks[c:], roles[c:], strict=True):
             ctx.line = b[0].line.no
-            encode(el("dateline" if r == "dateline" else "signed", parent=closer), b[0].text.strip(), ctx)
+            text = b[0].text.strip()
+            if r == "dateline":
+                encode(el("dateline", parent=closer), text, ctx)
+            elif r == "number":
+                encode(el("seg", {"type": "number"}, parent=closer), text, ctx)
+            else:
+                _signed(closer, text, ctx)
+
+
+@cache
+def _closer_parts() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((r["part"], re.compile(r["pattern"])) for r in read_tsv("closers.tsv"))
+
+
+_PART_TAGS = {"salute": ("salute", {}), "number": ("seg", {"type": "number"})}
+
+
+def _signed(closer: etree._Element, text: str, ctx: Context) -> None:
+    """A signature line: its closing formula (salute) and the message's number (seg) before the name, each its own
+    element, so that signed holds the signature only (data/closers.tsv)."""
+    rest = text
+    matched = True
+    while matched and rest:
+        matched = False
+        for part, pat in _closer_parts():
+            m = pat.match(rest)
+            if m:
+                tag, attrs = _PART_TAGS[part]
+                encode(el(tag, attrs, parent=closer), m.group(0), ctx)
+                rest, matched = rest[m.end():].strip(), True
+                break
+    if rest:
+        encode(el("signed", parent=closer), rest, ctx)
 
 
 def _embedded(msg: etree._Element, block: list[Unit], ctx: Context) -> None:
