@@ -241,7 +241,7 @@ def test_every_bracket_in_the_source_becomes_markup(edition):
         ("1950-09-27-stalin-to-zakharov", "//tei:supplied", "To:"),
         ("1950-09-27-zakharov-to-stalin", "//tei:foreign[@xml:lang]", "aviaboiazn'"),
         ("1950-09-29-shtykov-to-gromyko", "//tei:note[@resp='per:mansourov']", "the North Korean leadership"),
-        ("1950-09-29-shtykov-to-gromyko", "//tei:note[@type='identification']", "Highest Authority"),
+        ("1950-09-29-shtykov-to-gromyko", "//tei:gloss", "Highest Authority"),
         ("1950-09-29-shtykov-to-gromyko", "//tei:supplied[.='A.I.']", "A.I."),
         ("1950-08-28-stalin-to-kim-il-sung", "//tei:note[@type='identification']", "Stalin"),
         ("1950-08-28-stalin-to-kim-il-sung", "//tei:choice/tei:abbr", "CC VKP(b)"),

@@ -270,6 +270,7 @@ SIMPLE: dict[str, tuple[str, dict[str, str]]] = {
     "note": ("note", {"type": "editorial", "place": "inline"}),
     "gloss": ("note", {"type": "gloss", "place": "inline"}),
     "identification": ("note", {"type": "identification", "place": "inline"}),
+    "gloss-word": ("gloss", {}),
     "reg": ("reg", {}),
     "supplied": ("supplied", {}),
     "supplied-token": ("supplied", {}),
