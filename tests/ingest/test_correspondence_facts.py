@@ -145,3 +145,10 @@ def test_an_article_hosts_database_copyright_is_furniture_not_a_licence(docs):
         assert x(t, "string(//tei:sourceDesc/tei:bibl/tei:title[@level='a'])") == (
             "Railway Aid to Korea, Spring 1951: Two Documents")
         assert x(t, "string(//tei:sourceDesc/tei:bibl/tei:author)") == "Elena P. Morozova"
+
+
+def test_a_station_printed_by_its_cover_designation_is_kept_as_such():
+    steps = read_steps(["From KOREYETS 7 Sent 3.4.51 10:00 Received 3.4.51 18:00"], None, lambda name: None)
+    assert [(s.step, s.cover, s.place) for s in steps] == [("sent", "KOREYETS 7", None), ("received", None, None)]
+    steps = read_steps(["From Pyongyang Sent 3.4.51 10:00"], None, {"Pyongyang": "place"}.get)
+    assert [(s.step, s.cover, s.place) for s in steps] == [("sent", None, "Pyongyang")]

@@ -408,3 +408,8 @@ def test_the_seeds_closers_series_and_distribution_entries(edition):
                                                                                                       "4"]
     assert x(d["1950-08-28-stalin-to-kim-il-sung"], "//tei:list[@type='distribution']/tei:item/string()")[-1] == (
         "Copy No. 1 To Stalin")
+
+
+def test_a_cover_designation_of_the_station_is_kept_as_such(edition):
+    sent = x(docs(edition)["1950-11-17-shtykov-to-gromyko"], f"{FIRST}/tei:correspAction[@type='sent']")[0]
+    assert "CORRESPONDENT 13" in x(sent, "string(tei:note[@type='cover'])") and x(sent, "tei:placeName") == []

@@ -59,6 +59,7 @@ class Step:
     at: str | None = None  # the person, office or place the step names ("8 MDGS", "Mikhaylenko", "Moscow")
     at_kind: str | None = None  # what the authority files know it as
     place: str | None = None  # the sending station, when the authority files know it as a place
+    cover: str | None = None  # the sending station's cover designation ("CORRESPONDENT 13")
 
 
 @dataclass
@@ -131,6 +132,7 @@ def read_steps(texts: list[str], reference, resolve: Resolver) -> list[Step]:
     """
     steps: list[Step] = []
     station: str | None = None
+    cover: str | None = None
     for i, raw in enumerate(texts):
         text = _clean(raw)
         dates = find_dates(text, reference=reference)
@@ -148,11 +150,14 @@ def read_steps(texts: list[str], reference, resolve: Resolver) -> list[Step]:
             if rule.step == "sent-from":
                 station = station or place
                 continue
+            if rule.step == "cover":
+                cover = cover or groups.get("cover")
+                continue
             if rule.action == "destination":
                 if place:
                     steps.append(Step(rule.step, rule.action, " ".join(text.split()), place=place))
                 continue
-            nxt = next((h[0] for h in kept[k + 1:] if h[2].step != "sent-from"), len(text))
+            nxt = next((h[0] for h in kept[k + 1:] if h[2].step not in ("sent-from", "cover")), len(text))
             date = next((d for d in dates if end <= d.start < nxt), None)
             printed = text[start:nxt].strip(" ,;")
             if date is None and nxt == len(text) and not text[end:].strip() and nxt_text:
@@ -162,10 +167,11 @@ def read_steps(texts: list[str], reference, resolve: Resolver) -> list[Step]:
                 if date is not None:
                     printed = f"{printed} {nxt_text.strip()}"
             at = groups.get("at")
+            code = None
             if rule.action == "sent":
-                place, station = place or station, None
+                place, station, code, cover = place or station, None, cover, None
             steps.append(Step(rule.step, rule.action, " ".join(printed.split()), date, at,
-                              resolve(at) if at else None, place))
+                              resolve(at) if at else None, place, code))
     if station and not any(s.action == "sent" for s in steps):
         steps.insert(0, Step("sent", "sent", "", None, None, None, station))
     return steps

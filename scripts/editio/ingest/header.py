@@ -305,6 +305,9 @@ def _corresp_desc(pd: etree._Element, facts: Facts) -> None:
     if cable and cable.place:
         el("placeName", parent=sent, text=cable.place)
     _when(sent, cable.date if cable and cable.date else facts.date)
+    if cable and cable.cover:
+        el("note", {"type": "cover"}, parent=sent,
+           text=f"The cable's station is printed by its cover designation: {cable.cover}.")
     for k, p in enumerate(corr.via):
         tr = el("correspAction", {"type": "transmitted"}, parent=cd)
         _parties(tr, [p])
