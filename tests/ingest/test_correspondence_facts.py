@@ -152,3 +152,14 @@ def test_a_station_printed_by_its_cover_designation_is_kept_as_such():
     assert [(s.step, s.cover, s.place) for s in steps] == [("sent", "KOREYETS 7", None), ("received", None, None)]
     steps = read_steps(["From Pyongyang Sent 3.4.51 10:00"], None, {"Pyongyang": "place"}.get)
     assert [(s.step, s.cover, s.place) for s in steps] == [("sent", None, "Pyongyang")]
+
+
+def test_a_transliterated_word_takes_the_language_of_the_original_inferred_from_its_archive(docs):
+    """No original language is stated on an article page: the archive holding the cited copy (AVP RF) gives it,
+    with @cert and the edition's note; the transliteration is then ru-Latn, and langUsage says so."""
+    t = docs["1951-05-03-razuvaev-to-vyshinsky"]
+    assert x(t, "//tei:foreign/@xml:lang") == ["ru-Latn"]
+    lang = x(t, "//tei:sourceDesc/tei:bibl[@type='original']/tei:textLang")[0]
+    assert (lang.get("mainLang"), lang.get("cert")) == ("ru", "medium")
+    assert x(t, "//tei:sourceDesc/tei:bibl[@type='original']/tei:note/@resp") == ["org:editio"]
+    assert x(t, "//tei:langUsage/tei:language/@ident") == ["en", "ru-Latn"]

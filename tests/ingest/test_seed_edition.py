@@ -413,3 +413,9 @@ def test_the_seeds_closers_series_and_distribution_entries(edition):
 def test_a_cover_designation_of_the_station_is_kept_as_such(edition):
     sent = x(docs(edition)["1950-11-17-shtykov-to-gromyko"], f"{FIRST}/tei:correspAction[@type='sent']")[0]
     assert "CORRESPONDENT 13" in x(sent, "string(tei:note[@type='cover'])") and x(sent, "tei:placeName") == []
+
+
+def test_a_transliterated_word_is_tagged_in_the_originals_language(edition):
+    t = docs(edition)["1950-09-27-zakharov-to-stalin"]  # "aviaboiazn'": the APRF copy is Russian
+    assert x(t, "//tei:foreign/@xml:lang") == ["ru-Latn"]
+    assert x(t, "//tei:langUsage/tei:language/@ident") == ["en", "ru-Latn"]

@@ -85,6 +85,7 @@ class Facts:
     signers: list[Party] = field(default_factory=list)  # named in its signature
     address: str = ""  # the words of that address, linked or not
     languages: list[str] = field(default_factory=list)  # every xml:lang the text uses, in order of appearance
+    original_inferred: str | None = None  # the original's language when the edition infers it from the archive
 
     @property
     def destination(self) -> str | None:

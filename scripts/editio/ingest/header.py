@@ -131,6 +131,12 @@ def build_header(
     if doc.original_language:  # the language of the original document, as the source states it
         el("textLang", {"mainLang": language_code(doc.original_language.text) or "und"},
            parent=el("bibl", {"type": "original"}, parent=sd), text=doc.original_language.text)
+    elif facts.original_inferred:  # not stated: inferred from the archive that holds the copy
+        bibl = el("bibl", {"type": "original"}, parent=sd)
+        el("textLang", {"mainLang": facts.original_inferred, "cert": "medium"}, parent=bibl)
+        el("note", {"resp": edition()["publisher_ref"]}, parent=bibl, text=(
+            "The source does not state the original's language; it is taken to be the language of the archive "
+            "that holds the cited copy (data/repositories.tsv), from which the translation was made."))
     for f in doc.archive:
         el("bibl", {"type": "archival"}, parent=sd, text=f.text)
     for copy in copies:

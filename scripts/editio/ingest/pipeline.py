@@ -12,7 +12,7 @@ from pathlib import Path
 from lxml import etree
 
 from editio.ingest import fidelity
-from editio.ingest.archives import parse_archival_citation
+from editio.ingest.archives import parse_archival_citation, repository_languages
 from editio.ingest.brackets import join_open_brackets
 from editio.ingest.correspondents import Correspondence, parse_title, slug
 from editio.ingest.dates import DateMatch, find_dates, parse_date
@@ -151,7 +151,13 @@ def convert_document(doc: SourceDocument, stem: str, when: DateMatch, corr: Corr
                      auth: Authorities) -> Converted:
     doc_id = f"doc-{stem}"
     reference = dt.date.fromisoformat(when.when[:10]) if when.when else None
+    copies = archival_copies([f.text for f in ([doc.citation] if doc.citation else []) + doc.archive])
     orig = language_code(doc.original_language.text) if doc.original_language else None
+    inferred = None
+    if orig is None:  # not stated: the language of the archive that holds the copy the translation was made from
+        found = {repository_languages().get(c.repository) for c in copies} - {None}
+        if len(found) == 1:
+            orig = inferred = found.pop()
     ctx = Context(doc_id=doc_id, reference=reference, original_lang=orig,
                   place_known=auth.place_known if auth.auth is not None else None)
     joined = join_open_brackets(doc.body)
@@ -177,9 +183,9 @@ def convert_document(doc: SourceDocument, stem: str, when: DateMatch, corr: Corr
             last = el("div", {"type": "message"}, parent=div)
         el("gap", {"reason": "source-truncated" if joined else "no-text"}, parent=last)
     transmission = [u.text for u in units(joined, ctx.place_known) if u.role in ("transmission", "dateline", "short")]
-    copies = archival_copies([f.text for f in ([doc.citation] if doc.citation else []) + doc.archive])
     facts = gather(doc.title.text if doc.title else "", auth.named(root), transmission, when, corr, ctx.reference,
                    auth.kind_of, auth.entity_id)
+    facts.original_inferred = inferred
     header = build_header(doc, doc_id, facts, ctx, copies, sha)
     root.insert(0, header)
     tree = etree.ElementTree(root)
