@@ -122,3 +122,13 @@ def test_a_copy_with_the_one_it_went_to_is_a_distribution_entry():
     assert [words(i) for i in x(d, "tei:div[@type='distribution']/tei:list[@type='distribution']/tei:item")] == [
         "Copy No. 2 To Molotov"]
     assert role_of("Copy No. 2", known)[0] == "transmission"  # a copy number alone is the copy's own mark
+
+
+def test_two_lines_run_together_by_a_slip_are_split_and_the_slip_noted():
+    d = doc("CIPHERED TELEGRAM No. 21", "SOVIET MINISTERSent 10:20 4.4.51", "To Comrade RAZUVAEV",
+            "The bridges are repaired.")
+    abs_ = x(d, "tei:div[@type='transmission']/tei:ab")
+    assert ["".join(ab.xpath("text()")) for ab in abs_][1:] == ["SOVIET MINISTER", "Sent "]
+    assert "MINISTERSent" in x(abs_[1], "string(tei:note[@type='slip'][@resp='org:editio'])")
+    d = doc("To Comrade RAZUVAEV", "The greatsuccesses of the army are known.")  # a slip inside prose: not split
+    assert len(x(d, "//tei:p")) == 1

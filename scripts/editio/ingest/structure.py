@@ -17,6 +17,7 @@ from lxml import etree
 from editio.ingest.dates import parse_date
 from editio.ingest.inline import Context, encode
 from editio.ingest.model import Line
+from editio.ingest.slips import find_slips
 from editio.ingest.tables import read_tsv
 from editio.tei import el
 
@@ -82,10 +83,29 @@ def wrapped(lines: list[Line], place_known: PlaceKnown = None) -> list[Line]:
     return out
 
 
+def split_slips(lines: list[Line], place_known: PlaceKnown = None) -> list[Line]:
+    """Two lines of the form run together by a slip ("SOVIET AMBASSADORSent 03:15 13.7.50": the address and the
+    time of sending): where a word in capitals runs into a word that opens a step of the cable's way, the line is
+    split there and the first part says so in the edition's note; the print is kept character for character."""
+    out: list[Line] = []
+    for line in lines:
+        for slip in find_slips(line.text):
+            head, rest = line.text[: slip.start + len(slip.reading.split()[0])], line.text[slip.start + len(
+                slip.reading.split()[0]):]
+            if slip.printed[:1].isupper() and role_of(rest, place_known)[0] == "transmission":
+                note = (f'the source runs this line and the next together ("{slip.printed}"); they are read as two '
+                        "lines")
+                out += [Line(line.no, head, note), Line(line.no, rest)]
+                break
+        else:
+            out.append(line)
+    return out
+
+
 def units(lines: list[Line], place_known: PlaceKnown = None) -> list[Unit]:
     out: list[Unit] = []
     head: Unit | None = None
-    for line in wrapped(lines, place_known):
+    for line in wrapped(split_slips(lines, place_known), place_known):
         role, n = role_of(line.text, place_known)
         unit = Unit(line, role, n)
         if head is not None and role != "distribution" and _continues_distribution(unit, head, out[-1]):
@@ -224,6 +244,8 @@ def _zones(div: etree._Element, us: list[Unit], ctx: Context, leading: bool = Fa
             ab = el("ab", {"type": (AB_TYPES_LEADING if leading else AB_TYPES).get(u.role, u.role)},
                     parent=block)
             encode(ab, u.text.strip(), ctx)
+            if u.line.note:
+                el("note", {"type": "slip", "place": "inline", "resp": "org:editio"}, parent=ab, text=u.line.note)
         k = j
 
 
