@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
@@ -138,3 +139,56 @@ def test_a_document_dated_only_under_its_signature_takes_that_date(tmp_path):
     assert result.exit_code == 0, result.output
     assert "taken from its closing dateline" in result.output
     assert (tmp_path / "tei" / "1950-09-29-kim-il-sung-to-stalin.xml").exists()
+
+
+def test_a_write_interrupted_half_way_leaves_the_old_file_intact(tmp_path, monkeypatch):
+    """Writes go to a temporary file renamed over the target: a crash before the new bytes are safely on disk
+    (here: the flush to disk fails) leaves the old file whole, and no temporary file behind. A writer that wrote
+    in place would have changed the file by then."""
+    import os
+
+    from editio.ingest import writer
+
+    assert ingest(str(SOURCE), "--out", str(tmp_path)).exit_code == 0
+    target = tmp_path / f"{STEM}.xml"
+    before = target.read_bytes()
+    manifest = writer.Manifest(tmp_path)
+
+    def crash(fd):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "fsync", crash)
+    with contextlib.suppress(OSError):
+        writer.write_generated(target, before.replace(b"Verbally transmit", b"Verbally (new) transmit"), manifest,
+                               force=True)
+    monkeypatch.undo()
+    assert target.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_any_change_to_a_generated_file_makes_it_curated_and_only_an_untouched_one_is_generated(tmp_path):
+    """The fingerprint comparison is equality: a record that differs in any way (whatever its order) is an edit."""
+    from editio.ingest import writer
+
+    target = tmp_path / "doc.xml"
+    manifest = writer.Manifest(tmp_path)
+    assert manifest.state(target) == "new"
+    assert writer.write_generated(target, b"<TEI/>\n", manifest) == "written"
+    assert manifest.state(target) == "generated"
+    for recorded in ("0" * 64, "f" * 64):  # below and above the file's real fingerprint
+        manifest.entries[target.name] = recorded
+        assert manifest.state(target) == "curated", recorded
+
+
+def test_new_bytes_are_written_whatever_their_order_against_the_old(tmp_path):
+    """'unchanged' means the same bytes, not bytes that sort after them."""
+    from editio.ingest import writer
+
+    manifest = writer.Manifest(tmp_path)
+    target = tmp_path / "doc.xml"
+    for old, new in ((b"<b/>\n", b"<a/>\n"), (b"<a/>\n", b"<b/>\n")):
+        target.unlink(missing_ok=True)
+        manifest.entries.clear()
+        writer.write_generated(target, old, manifest)
+        assert writer.write_generated(target, new, manifest) == "written" and target.read_bytes() == new
+        assert writer.write_generated(target, new, manifest) == "unchanged"

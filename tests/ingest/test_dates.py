@@ -252,7 +252,7 @@ def test_a_roman_month_without_year_takes_the_year_from_the_reference() -> None:
     [
         ("Sent on 09/29/50 at 20:23 p.m.", D(1950, 9, 29), "09/29/50 at 20:23 p.m.", "1950-09-29T20:23:00"),
         (
-            "On 25.9.50, at 19:00 pm, local time",
+            "On 25.9.50, at 19:00 pm, the order",  # with ", local time" after it: see the zone test
             D(1950, 9, 26),
             "25.9.50, at 19:00 pm",
             "1950-09-25T19:00:00",
@@ -305,15 +305,23 @@ def test_four_figures_before_a_day_without_year_are_the_time() -> None:
 
 def test_a_time_alone_is_a_time_of_day() -> None:
     form, m = one("12:35pm, Pyongyang time", D(1950, 9, 26))
-    assert (form, m.when, m.cert, m.note) == ("12:35pm", "12:35:00", None, None)
+    assert (form, m.when, m.cert) == ("12:35pm", "12:35:00", None)
     assert one("at 19:00 local time")[1].when == "19:00:00"
     assert one("until 7 a.m. tomorrow")[1].when == "07:00:00"
 
 
-def test_a_damaged_time_leaves_the_date_and_says_why() -> None:
+def test_a_time_with_a_stray_digit_is_read_with_low_certainty_and_a_note() -> None:
     form, m = one("From Pyongyang Sent on 26.9.50 at 8:101 a.m., by wire", D(1950, 9, 26))
-    assert (form, m.when) == ("26.9.50 at 8:101 a.m.", "1950-09-26")
-    assert "8:101 a.m." in m.note and "cannot be read" in m.note
+    assert (form, m.when, m.cert) == ("26.9.50 at 8:101 a.m.", "1950-09-26T08:10:00", "low")
+    assert "8:101 a.m." in m.note and "stray digit" in m.note
+    form, m = one("Received on 3.4.51 at 14:357", D(1951, 4, 3))  # constructed: same rule, another time
+    assert (m.when, m.cert) == ("1951-04-03T14:35:00", "low")
+
+
+def test_a_time_damaged_beyond_one_stray_digit_leaves_the_date_and_says_why() -> None:
+    for text in ("Sent on 26.9.50 at 8:1011 a.m.", "Sent on 26.9.50 at 8:991 a.m."):
+        _, m = one(text, D(1950, 9, 26))
+        assert m.when == "1950-09-26" and "cannot be read" in m.note, text
 
 
 def test_an_impossible_clock_value_is_damaged_too() -> None:
@@ -379,15 +387,15 @@ def test_a_date_that_does_not_exist_is_kept_without_value_and_explained(text: st
     assert "not a calendar date" in m.note
 
 
-def test_a_bracketed_second_day_gives_both_days() -> None:
-    form, m = one("to Fyn Si (Stalin), 26 [27] September 1950")
-    assert (form, m.when, m.not_before, m.not_after) == (
-        "26 [27] September 1950",
-        None,
-        "1950-09-26",
-        "1950-09-27",
-    )
-    assert "[27]" in m.note
+@pytest.mark.parametrize("text,printed,when", [
+    ("to Fyn Si (Stalin), 26 [27] September 1950", "26 [27] September 1950", "1950-09-27"),
+    ("Letter of 3 [4] May 1951", "3 [4] May 1951", "1951-05-04"),  # constructed: the same rule elsewhere
+    ("Telegram, 30 [1] October 1950", "30 [1] October 1950", "1950-10-01"),  # a correction may go back too
+])
+def test_the_editors_correction_of_a_day_stands(text: str, printed: str, when: str) -> None:
+    form, m = one(text)
+    assert (form, m.when, m.not_before, m.cert) == (printed, when, None, "medium")
+    assert "editors correct" in m.note and "their reading is taken" in m.note
 
 
 def test_a_date_and_its_bracketed_restatement_are_two_dates() -> None:
@@ -514,3 +522,17 @@ def test_on_the_sources_matches_are_ordered_non_overlapping_and_valid(repo_root:
             assert m.cert is None or m.note
             for value in _all_values(m):
                 assert _W3C.is_valid(f"<w>{value}</w>"), (path.name, text[m.start : m.end], value)
+
+
+@pytest.mark.parametrize("text,when", [
+    ("12:35pm, Pyongyang time", "12:35:00"),
+    ("Sent 4.4.51 at 07:40, Beijing time", "1951-04-04T07:40:00"),  # constructed: another place, with its day
+    ("On 25.9.50, at 19:00 pm, local time, the order", "1950-09-25T19:00:00"),
+])
+def test_a_time_printed_with_its_zone_says_that_the_value_has_no_offset(text: str, when: str) -> None:
+    m = find_dates(text, reference=D(1951, 4, 4) if "51" in text else D(1950, 9, 26))[0]
+    assert m.when == when and "states no time zone" in m.note
+
+
+def test_a_time_without_a_zone_gets_no_zone_note() -> None:
+    assert find_dates("Sent 4.4.51 at 07:40", reference=D(1951, 4, 4))[0].note is None

@@ -114,7 +114,7 @@ def test_a_telegrams_header_lines_stay_out_of_the_message(docs):
     assert "From BEIJING" in transmission
     message = x(tree, "//tei:div[@type='message']")[0]
     assert x(message, "string(tei:opener/tei:salute)").startswith("To Comrade FILIPPOV")
-    assert x(tree, "string(//tei:correspAction[@type='received']/tei:date/@when)") == "1951-06-13T19:55:00"
+    assert x(tree, "string(//tei:correspAction[@subtype='received']/tei:date/@when)") == "1951-06-13T19:55:00"
     assert x(tree, "string(//tei:correspAction[@type='sent']/tei:placeName)") == "BEIJING"
 
 

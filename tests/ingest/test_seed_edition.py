@@ -47,7 +47,7 @@ def test_the_seeds_hold_ten_documents_six_of_them_from_the_article(edition):
 def test_files_are_named_by_date_sender_and_recipient(edition):
     assert set(docs(edition)) == {
         "1950-07-13-stalin-to-zhou-enlai", "1950-08-28-stalin-to-kim-il-sung", "1950-09-21-vasilevsky-to-stalin",
-        "1950-09-23-vasilevsky-to-stalin", "1950-09-26-zakharov-to-stalin", "1950-09-27-stalin-to-zakharov",
+        "1950-09-23-vasilevsky-to-stalin", "1950-09-27-zakharov-to-stalin", "1950-09-27-stalin-to-zakharov",
         "1950-09-29-kim-il-sung-to-stalin", "1950-09-29-shtykov-to-gromyko", "1950-11-17-shtykov-to-gromyko",
         "1951-10-24-mao-zedong-to-stalin",
     }
@@ -62,21 +62,25 @@ def test_every_file_is_valid_tei_all(edition, tei_all):
 # -- the header ----------------------------------------------------------------------------------------------
 
 HEADERS = {
-    # stem: (creation @when, senders, recipients, via, sent @when, received @when or @notBefore)
-    "1950-11-17-shtykov-to-gromyko": ("1950-11-17", ["Shtykov"], ["Gromyko"], [], "1950-11-17", "1950-11-18T04:03:00"),
-    "1951-10-24-mao-zedong-to-stalin": ("1951-10-24", ["Mao Zedong"], ["Stalin"], [], "1951-10-24",
-                                        "1951-10-24T19:40:00"),
-    "1950-09-26-zakharov-to-stalin": ("1950-09-26", ["Zakharov"], ["Stalin"], [], "1950-09-26", "1950-09-27T20:55:00"),
+    # stem: (creation @when, senders, recipients, relayer, sent @when, received @when) of the first correspDesc;
+    # an office's receipt ("Received in Moscow …") dates a step of the way, never the addressee's receipt
+    "1950-11-17-shtykov-to-gromyko": ("1950-11-17", ["Shtykov"], ["Gromyko"], [], "1950-11-17", None),
+    "1951-10-24-mao-zedong-to-stalin": ("1951-10-24", ["Mao Zedong"], ["Stalin"], [], "1951-10-24", None),
+    "1950-09-27-zakharov-to-stalin": ("1950-09-27", ["Zakharov"], ["Stalin"], [], "1950-09-26T08:10:00", None),
     "1950-09-29-shtykov-to-gromyko": ("1950-09-29", ["Shtykov"], ["Andrei Gromyko", "Stalin"], [],
-                                      "1950-09-29T20:23:00", "1950-09-30T14:45:00"),
+                                      "1950-09-29T20:23:00", None),
+    # the letter relayed by Shtykov's cable: its authors and date; the cable's time is Shtykov's transmission;
+    # "This letter was cabled to Comrade Stalin on …" is the addressee's receipt
     "1950-09-29-kim-il-sung-to-stalin": ("1950-09-29", ["Kim Il Sung", "Pak Hon-Yong"], ["Stalin"], ["Shtykov"],
-                                         "1950-09-30T20:35:00", "1950-09-30T23:32:00"),
+                                         "1950-09-29", "1950-10-01T12:50:00"),
     "1950-08-28-stalin-to-kim-il-sung": ("1950-08-28", ["Stalin"], ["Kim Il Sung"], ["Shtykov"], "1950-08-28", None),
     "1950-07-13-stalin-to-zhou-enlai": ("1950-07-13", ["Stalin"], ["Zhou Enlai", "Mao Zedong"], ["Roshchin"],
                                         "1950-07-13T03:15:00", None),
     "1950-09-27-stalin-to-zakharov": ("1950-09-27", ["Stalin"], ["M.V. Zakharov", "T.F. Shtykov"], [], "1950-09-27",
                                       None),
 }
+FIRST = "(//tei:correspDesc)[1]"
+RELAYER = f"{FIRST}/tei:correspAction[@type='transmitted'][not(@subtype) or @subtype='relayed']"
 
 
 @pytest.mark.parametrize("stem", sorted(HEADERS))
@@ -84,13 +88,61 @@ def test_correspdesc_names_who_sent_and_received_when(edition, stem):
     t = docs(edition)[stem]
     creation, senders, recipients, via, sent, received = HEADERS[stem]
     assert x(t, "string(//tei:creation/tei:date/@when)") == creation
-    assert x(t, "//tei:correspAction[@type='sent']/tei:persName/string()") == senders
-    assert x(t, "//tei:correspAction[@type='received']/tei:persName/string()") == recipients
-    assert x(t, "//tei:correspAction[@type='transmitted']/tei:persName/string()") == via
-    got_sent = x(t, "//tei:correspAction[@type='sent']/tei:date")[0]
+    assert x(t, f"{FIRST}/tei:correspAction[@type='sent']/tei:persName/string()") == senders
+    assert x(t, f"{FIRST}/tei:correspAction[@type='received']/tei:persName/string()") == recipients
+    assert x(t, f"{RELAYER}/tei:persName/string()") == via
+    got_sent = x(t, f"{FIRST}/tei:correspAction[@type='sent']/tei:date")[0]
     assert (got_sent.get("when") or got_sent.get("notBefore")) == sent
-    rec = x(t, "//tei:correspAction[@type='received']/tei:date")
+    rec = x(t, f"{FIRST}/tei:correspAction[@type='received']/tei:date")
     assert ((rec[0].get("when") or rec[0].get("notBefore")) if rec else None) == received
+
+
+def test_the_letter_relayed_by_a_cable_has_its_own_event_and_the_cable_its_own(edition):
+    """Kim Il Sung's and Pak Hon-Yong's letter of 29 September, signed by the CC, relayed by Shtykov's cable
+    sent from Pyongyang on 30 September at 20:35; and the 16.11.50 letter Shtykov transmits to Gromyko."""
+    t = docs(edition)["1950-09-29-kim-il-sung-to-stalin"]
+    sent = x(t, f"{FIRST}/tei:correspAction[@type='sent']")[0]
+    assert x(sent, "tei:orgName/@ref") == ["org:wpk-cc"]
+    assert x(sent, "tei:placeName") == []  # Shtykov's station is not where the letter was written
+    relay = x(t, RELAYER)[0]
+    assert (x(relay, "string(tei:placeName)"), x(relay, "string(tei:date/@when)")) == ("Pyongyang",
+                                                                                       "1950-09-30T20:35:00")
+    t = docs(edition)["1950-11-17-shtykov-to-gromyko"]
+    letter = x(t, "//tei:correspDesc[@type='relayed']")[0]
+    assert x(letter, "tei:correspAction[@type='sent']/tei:persName/@ref") == ["per:kim-il-sung"]
+    assert x(letter, "string(tei:correspAction[@type='sent']/tei:date/@when)") == "1950-11-16"
+    assert x(letter, "tei:correspAction[@type='transmitted']/tei:persName/@ref") == ["per:shtykov"]
+    assert x(letter, "tei:correspAction[@type='received']/tei:persName/@ref") == ["per:stalin"]
+
+
+def test_all_the_parties_the_text_names_are_in_the_correspondence(edition):
+    d = docs(edition)
+    # the Politburo extract '[To:] Cmrds Malenkov, Bulganin, Vasilevsky', signed by the Secretary of the CC, covers
+    # the directive to Matveyev and Shtykov
+    cover = x(d["1950-09-27-stalin-to-zakharov"], "//tei:correspDesc[@type='covering']")[0]
+    assert x(cover, "tei:correspAction[@type='received']/tei:persName/@ref") == [
+        "per:malenkov", "per:bulganin", "per:vasilevsky"]
+    assert x(cover, "tei:correspAction[@type='sent']/tei:orgName/@ref") == ["org:cc-vkpb"]
+    # 'Ministry of Foreign Affairs of the USSR / To Comrade GROMYKO / Instantsia'
+    assert x(d["1950-09-29-shtykov-to-gromyko"], f"{FIRST}/tei:correspAction[@type='received']/tei:orgName/@ref") \
+        == ["org:mfa-ussr"]
+    # the destination on the cable form is where the relaying ambassador received it
+    for stem, place in (("1950-07-13-stalin-to-zhou-enlai", "pla:beijing"),
+                        ("1950-08-28-stalin-to-kim-il-sung", "pla:pyongyang")):
+        assert x(d[stem], f"string({RELAYER}/tei:placeName/@ref)") == place, stem
+
+
+def test_each_step_of_the_cables_way_is_its_own_action_with_who_and_where(edition):
+    t = docs(edition)["1950-09-29-kim-il-sung-to-stalin"]
+    steps = x(t, f"{FIRST}/tei:correspAction[@type='transmitted'][@subtype != 'relayed']")
+    assert [(s.get("subtype"), x(s, "string((tei:placeName|tei:orgName|tei:persName)/@ref)"),
+             x(s, "string(tei:date/@when)")) for s in steps] == [
+        ("received", "pla:moscow", "1950-09-30T23:32:00"),
+        ("arrived", "org:gs-8th-mdgs", "1950-09-30T23:30:00"),
+        ("deciphered", "per:mikhaylenko", "1950-10-01T00:35:00"),
+    ]
+    # the source's own inconsistency: arrived in the 8 MDGS two minutes before Moscow received it
+    assert "23:30 before 23:32" in x(steps[1], "string(tei:note[@type='inconsistency'][@resp='org:editio'])")
 
 
 def test_every_header_date_is_iso(edition):
@@ -127,11 +179,24 @@ def test_archival_copies_are_parsed_into_msidentifiers_none_lost(edition):
 def test_header_carries_licence_abstract_languages_and_citation(edition):
     t = docs(edition)["1950-08-28-stalin-to-kim-il-sung"]
     assert x(t, "normalize-space(//tei:abstract)").startswith("Telegram from Stalin to Kim Il Sung, congratulating him")
-    assert x(t, "//tei:langUsage/tei:language/@ident") == ["en", "ru"]
+    assert x(t, "//tei:sourceDesc/tei:bibl[@type='original']/tei:textLang/@mainLang") == ["ru"]
     assert x(t, "string(//tei:sourceDesc/tei:bibl[@type='online']/tei:ptr/@target)").endswith("/document/110696")
     t = docs(edition)["1950-11-17-shtykov-to-gromyko"]
     assert "welcomes reuse of Digital Archive materials" in x(t, "string(//tei:availability/tei:licence[1])")
     assert x(t, "normalize-space(//tei:abstract)").startswith("Kim Il Sung asks to send Korean students")
+
+
+def test_the_header_states_facts_not_the_host_sites_furniture(edition):
+    d = docs(edition)
+    for stem in ("1950-09-21-vasilevsky-to-stalin", "1950-09-29-kim-il-sung-to-stalin"):
+        t = d[stem]  # the article host's "The database is protected by copyright © 2020" is no licence
+        assert x(t, "string(//tei:availability/@status)") == "unknown"
+        assert "database" not in etree.tostring(t, encoding="unicode")
+        assert x(t, "string(//tei:sourceDesc/tei:bibl/tei:title[@level='a'])").endswith("from Russian Archives")
+    t = d["1950-08-28-stalin-to-kim-il-sung"]  # Russian is the original's language, not a language of the text
+    assert x(t, "//tei:langUsage/tei:language/@ident") == ["en"]
+    assert x(t, "//tei:sourceDesc/tei:bibl[@type='original']/tei:textLang/@mainLang") == ["ru"]
+    assert x(t, "//tei:sourceDesc/tei:bibl[@type='online']/tei:textLang/string()") == ["Translation - English"]
 
 
 def test_article_documents_point_back_to_the_article_and_its_translator(edition):
@@ -174,9 +239,9 @@ def test_every_bracket_in_the_source_becomes_markup(edition):
          "great successes"),
         ("1950-09-27-stalin-to-zakharov", "//tei:expan[tei:ex='entral']", "Central"),
         ("1950-09-27-stalin-to-zakharov", "//tei:supplied", "To:"),
-        ("1950-09-26-zakharov-to-stalin", "//tei:foreign[@xml:lang]", "aviaboiazn'"),
+        ("1950-09-27-zakharov-to-stalin", "//tei:foreign[@xml:lang]", "aviaboiazn'"),
         ("1950-09-29-shtykov-to-gromyko", "//tei:note[@resp='per:mansourov']", "the North Korean leadership"),
-        ("1950-09-29-shtykov-to-gromyko", "//tei:note[@type='identification']", "Highest Authority"),
+        ("1950-09-29-shtykov-to-gromyko", "//tei:gloss", "Highest Authority"),
         ("1950-09-29-shtykov-to-gromyko", "//tei:supplied[.='A.I.']", "A.I."),
         ("1950-08-28-stalin-to-kim-il-sung", "//tei:note[@type='identification']", "Stalin"),
         ("1950-08-28-stalin-to-kim-il-sung", "//tei:choice/tei:abbr", "CC VKP(b)"),
@@ -206,9 +271,18 @@ def test_misprinted_dates_keep_the_print_and_get_a_reading_with_a_note(edition):
     d = x(t, "//tei:date[.='29 September 29']")[0]
     assert d.get("when") == "1950-09-29"
     assert d.getnext().tag == f"{{{TEI_NS}}}note" and d.getnext().get("resp") == "org:editio"
-    t = docs(edition)["1950-09-26-zakharov-to-stalin"]
-    d = x(t, "//tei:date[contains(., '8:101')]")[0]
-    assert d.get("when") == "1950-09-26" and "8:101" in d.getnext().text
+    t = docs(edition)["1950-09-27-zakharov-to-stalin"]
+    d = x(t, "//tei:date[contains(., '8:101')]")[0]  # a stray digit: read as 8:10, with low certainty
+    assert (d.get("when"), d.get("cert")) == ("1950-09-26T08:10:00", "low") and "8:101" in d.getnext().text
+
+
+def test_the_editors_correction_of_the_date_in_a_title_stands(edition):
+    """'…, 26 [27] September 1950': the document is dated 27 September, the print kept in the title, a note."""
+    t = docs(edition)["1950-09-27-zakharov-to-stalin"]
+    assert "26 [27] September 1950" in x(t, "string(//tei:titleStmt/tei:title[@type='main'])")
+    d = x(t, "//tei:creation/tei:date")[0]
+    assert (d.get("when"), d.get("cert")) == ("1950-09-27", "medium")
+    assert "editors correct it to \"27\"" in x(d, "string(tei:note[@resp='org:editio'])")
 
 
 def test_telegram_structure_transmission_opener_embedded_letter_closer_distribution(edition):
@@ -219,7 +293,7 @@ def test_telegram_structure_transmission_opener_embedded_letter_closer_distribut
     letter = x(t, "//tei:floatingText//tei:div[@type='message']")[0]
     assert x(letter, "tei:p[@n]/@n") == ["1", "2", "3", "4"]
     assert "KIM IL SUNG" in x(letter, "string(tei:closer/tei:signed)")
-    assert x(doc, "string(tei:div[@type='message']/tei:closer/tei:signed)") == "No. 15 T. SHTYKOV"
+    assert x(doc, "string(tei:div[@type='message']/tei:closer/tei:signed)") == "T. SHTYKOV"
     assert x(t, "count(//tei:list[@type='distribution']/tei:item)") == 12
     t = docs(edition)["1950-09-29-kim-il-sung-to-stalin"]
     assert x(t, "count(//tei:div[@type='attachment']//tei:closer/tei:signed)") == 1
@@ -273,6 +347,19 @@ def test_the_check_names_the_first_missing_word_and_its_line(edition):
     assert failures and "'Korean'" in failures[0].message and failures[0].line == 14
 
 
+def test_a_word_of_the_metadata_dropped_from_the_header_fails_the_check(edition):
+    """The header half of the nothing-lost check: a word of the summary missing from the abstract is named."""
+    src = REPO / "sources" / "000_9aaca6c7493c63cf.txt"
+    stem = "1950-11-17-shtykov-to-gromyko"
+    tree = etree.parse(str(edition / f"{stem}.xml")).getroot()
+    assert fidelity.check(_doc_of(src, stem), _units(src, stem), tree) == []
+    for e in x(tree, "//tei:abstract//*"):
+        e.text, e.tail = (e.text or "").replace("maintenance", ""), (e.tail or "").replace("maintenance", "")
+    assert "maintenance" not in "".join(x(tree, "//tei:teiHeader//text()"))
+    failures = fidelity.check(_doc_of(src, stem), _units(src, stem), tree)
+    assert failures and "'maintenance'" in failures[0].message and "header" in failures[0].message
+
+
 def test_the_same_sources_give_byte_identical_tei(edition, tmp_path):
     build_edition(tmp_path, SOURCES)
     for p in edition.glob("*.xml"):
@@ -288,3 +375,49 @@ def test_the_committed_tei_is_what_ingest_makes_unless_curated_by_hand(edition):
         assert committed.exists(), f"{fresh.name} is not in tei/: run editio ingest"
         if manifest.state(committed) == "generated":
             assert committed.read_bytes() == fresh.read_bytes(), f"tei/{fresh.name} is stale: run editio ingest"
+
+
+def test_the_seeds_structure_as_an_editor_reads_it(edition):
+    d = docs(edition)
+    office = x(d["1950-08-28-stalin-to-kim-il-sung"], "(//tei:div[@type='transmission'])[1]/tei:ab")[0]
+    assert x(office, "tei:orgName/@ref") == ["org:gs-8th-department"] and x(office, "tei:orgName/tei:lb")
+    assert x(office, "tei:placeName") == []  # "USSR" is part of the office's name, not a place
+    t = d["1950-09-27-stalin-to-zakharov"]
+    assert len(x(t, "//tei:div[@type='message']/tei:head")) == 2
+    assert "Attachment to" in x(t, "string(//tei:div[@type='attachment']/tei:head)")
+    t = d["1950-09-29-kim-il-sung-to-stalin"]
+    assert x(t, "string(//tei:div[@type='attachment']//tei:opener/tei:address/tei:addrLine)") == "Moscow, Kremlin."
+    assert x(t, "//tei:div[@type='attachment']//tei:opener/tei:dateline") == []
+    t = d["1950-07-13-stalin-to-zhou-enlai"]  # "SOVIET AMBASSADORSent 03:15 13.7.50": two lines run together
+    abs_ = x(t, "(//tei:div[@type='transmission'])[1]/tei:ab")
+    assert ["".join(ab.xpath("text()")) for ab in abs_][2:4] == ["SOVIET AMBASSADOR", "Sent "]
+    assert "AMBASSADORSent" in x(abs_[2], "string(tei:note[@type='slip'][@resp='org:editio'])")
+    assert x(t, "string(//tei:correspAction[@type='sent']/tei:date/@when)") == "1950-07-13T03:15:00"
+
+
+def test_the_seeds_closers_series_and_distribution_entries(edition):
+    d = docs(edition)
+    closer = x(d["1951-10-24-mao-zedong-to-stalin"], "//tei:div[@type='message']/tei:closer")[0]
+    assert [etree.QName(c).localname for c in closer] == ["signed", "seg", "dateline"]  # MAO ZEDONG / Nº 5281 / date
+    closer = x(d["1950-11-17-shtykov-to-gromyko"], "//tei:div[@type='message'][not(ancestor::tei:floatingText)]"
+                                                   "/tei:closer")[0]
+    assert [(etree.QName(c).localname, "".join(c.itertext())) for c in closer][:2] == [("seg", "No. 15"),
+                                                                                        ("signed", "T. SHTYKOV")]
+    assert x(d["1950-11-17-shtykov-to-gromyko"], "string(//tei:floatingText//tei:closer/tei:salute)") == "With respect"
+    msg = x(d["1951-10-24-mao-zedong-to-stalin"], "//tei:div[@type='message']")[0]
+    numbers = x(msg, "tei:p/@n")
+    assert len(numbers) == len(set(numbers)) and x(msg, "tei:list[@type='numbered']/tei:item/@n") == ["1", "2", "3",
+                                                                                                      "4"]
+    assert x(d["1950-08-28-stalin-to-kim-il-sung"], "//tei:list[@type='distribution']/tei:item/string()")[-1] == (
+        "Copy No. 1 To Stalin")
+
+
+def test_a_cover_designation_of_the_station_is_kept_as_such(edition):
+    sent = x(docs(edition)["1950-11-17-shtykov-to-gromyko"], f"{FIRST}/tei:correspAction[@type='sent']")[0]
+    assert "CORRESPONDENT 13" in x(sent, "string(tei:note[@type='cover'])") and x(sent, "tei:placeName") == []
+
+
+def test_a_transliterated_word_is_tagged_in_the_originals_language(edition):
+    t = docs(edition)["1950-09-27-zakharov-to-stalin"]  # "aviaboiazn'": the APRF copy is Russian
+    assert x(t, "//tei:foreign/@xml:lang") == ["ru-Latn"]
+    assert x(t, "//tei:langUsage/tei:language/@ident") == ["en", "ru-Latn"]

@@ -68,6 +68,12 @@ def _tables() -> _Tables:
     return _Tables(by_form, labels)
 
 
+@cache
+def repository_languages() -> dict[str, str]:
+    """Normalised siglum -> the language of the archive's records (BCP 47), as in the repository table."""
+    return {r["siglum"]: r["language"].strip() for r in read_tsv("repositories.tsv") if r.get("language", "").strip()}
+
+
 def repository_names() -> dict[str, str | None]:
     """Normalised siglum -> English name, as in the repository table."""
     return {r.siglum: r.name for r in _tables().by_form.values()}

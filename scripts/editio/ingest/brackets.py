@@ -161,6 +161,14 @@ def join_open_brackets(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _translates(term: str, gloss: str) -> bool:
+    """'Instantsia [Highest Authority]': the word before is unknown to English and every word of the gloss is a
+    common English word (wordfreq, as for slips); a name ('Filippov [Joseph Stalin]') is never common enough."""
+    from editio.ingest.slips import COMMON, _zipf
+
+    return _zipf(term.lower()) < 1.0 and all(_zipf(w.lower()) >= COMMON + 1 for w in gloss.split())
+
+
 def classify(parsed: Parsed) -> None:
     """Give every group the first convention whose patterns match its context and content."""
     text = parsed.text
@@ -174,6 +182,9 @@ def classify(parsed: Parsed) -> None:
             if not m:
                 continue
             if conv.encoding == "note-resp" and m.group("sig") not in signatures():
+                continue
+            if conv.encoding == "gloss-word" and not _translates(conv.before.search(before).group("term"),
+                                                                 m.group("body")):
                 continue
             if conv.encoding in ("sic", "expan", "supplied-token", "identification", "choice-abbr", "reg") and (
                 g.children

@@ -22,6 +22,8 @@ class Party:
     surface: str  # the name as printed, without title or identification: 'Filippov'
     name: str  # the identified person: 'Stalin' (= surface when there is no identification)
     kind: str = "person"  # or "org": an institution ("USSR Foreign Ministry")
+    ref: str | None = None  # the authority entry, where the text's own linked name settles it
+    cert: str | None = None  # how sure that link is, as the text's name says
 
 
 @dataclass

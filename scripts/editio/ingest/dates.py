@@ -141,7 +141,7 @@ _RANGE_RE = re.compile(
     rf"{_CLOCK_BEFORE}(?P<h>\d{{1,2}}):(?P<mi>\d{{2}})(?!\d)(?:{_H}*(?P<ap>{_AMPM}))?{_H}*{_DASH}{_H}*"
     rf"(?P<h2>\d{{1,2}}):(?P<mi2>\d{{2}})(?!\d)(?:{_H}*(?P<ap2>{_AMPM}))?"
 )
-_BAD_RE = re.compile(rf"{_CLOCK_BEFORE}\d{{1,2}}:\d{{3,}}(?:{_H}*{_AMPM})?")
+_BAD_RE = re.compile(rf"{_CLOCK_BEFORE}(?P<h>\d{{1,2}}):(?P<mi>\d{{3,}})(?:{_H}*(?P<ap>{_AMPM}))?")
 _CLOCK_RE = re.compile(
     rf"{_CLOCK_BEFORE}(?P<h>\d{{1,2}}):(?P<mi>\d{{2}})(?::(?P<s>\d{{2}}))?(?![\d:])(?:{_H}*(?P<ap>{_AMPM}))?"
 )
@@ -284,6 +284,7 @@ class _Time:
     last: str | None = None
     notes: list[str] = field(default_factory=list)
     marked: bool = False  # a.m./p.m. printed, or a range: a time even without a cue
+    cert: str | None = None  # a reading of a misprinted time
 
 
 def _cue_roles(text: str, start: int) -> frozenset[str]:
@@ -372,18 +373,14 @@ def _named(kind: str, m: re.Match[str], text: str, ref: dt.date | None) -> _Date
         lo, hi = sorted((d1, d2))
         if (r1.year is None and ref is not None) or not (_valid(r1.year, m1, lo) and _valid(r1.year, m1, hi)):
             return _no_value(start, end, printed)
-        note = (
-            f'the day is printed as "{g["d1"]}" with "[{d2}]" in square brackets; the date is given as the '
-            "span of both days"
-        )
-        return _Date(
-            start,
-            end,
-            not_before=_iso(r1.year, m1, lo),
-            not_after=_iso(r1.year, m1, hi),
-            cert=r1.cert,
-            notes=[*r1.notes, note],
-        )
+        # "26 [27] September 1950": the editors correct the printed day; their reading stands, the print stays
+        del lo, hi
+        if not _valid(r1.year, m1, d2):
+            return _no_value(start, end, printed)
+        note = (f'the day is printed as "{g["d1"]}"; the editors correct it to "{d2}" in square brackets, and '
+                "their reading is taken")
+        return _Date(start, end, when=_iso(r1.year, m1, d2), cert=_worst(r1.cert, "medium"), notes=[*r1.notes, note],
+                     day=_Reading(r1.year, m1, d2, r1.cert))
     # ranges: "October 1-2", "1-2 October 1950", "Sept. 16-Oct. 15, 1950"
     if year is None:
         first = _missing_year(m1, d1, ref, forward, printed)
@@ -525,6 +522,19 @@ def _clock(h: int, mi: int, s: int, ap: str | None, printed: str) -> tuple[str |
     return f"{h:02d}:{mi:02d}:{s:02d}", notes
 
 
+def _stray_digit(m: re.Match[str]) -> _Time | None:
+    """'8:101 a.m.': a time with one figure too many after its minutes (a stray digit, often a footnote mark)
+    is read as the time its first two minute figures give, with low certainty and a note."""
+    if len(m["mi"]) != 3:
+        return None
+    t, notes = _clock(int(m["h"]), int(m["mi"][:2]), 0, m["ap"], m.group())
+    if t is None:
+        return None
+    note = (f'the time is printed as "{m.group().strip()}", with one figure too many; it is read as {t[:5]}, '
+            f'the last figure "{m["mi"][2]}" taken as a stray digit')
+    return _Time(*m.span(), "clock", t, notes=[*notes, note], marked=bool(m["ap"]), cert="low")
+
+
 def _time_atoms(text: str, dates: list[_Date]) -> list[_Time]:
     busy = [(d.start, d.end) for d in dates]
     found: list[_Time] = []
@@ -542,7 +552,7 @@ def _time_atoms(text: str, dates: list[_Date]) -> list[_Time]:
             busy.append(m.span())
     for m in _BAD_RE.finditer(text):
         if free(*m.span()):
-            found.append(_Time(*m.span(), "bad"))
+            found.append(_stray_digit(m) or _Time(*m.span(), "bad"))
             busy.append(m.span())
     for rx in (_CLOCK_RE, _HOUR_RE):
         for m in rx.finditer(text):
@@ -568,7 +578,7 @@ def _join(d: _Date, t: _Time, text: str) -> _Date:
     assert day is not None
     start, end = min(d.start, t.start), max(d.end, t.end)
     printed_time = text[t.start : t.end]
-    out = _Date(start, end, when=d.when, cert=d.cert, notes=[*d.notes, *t.notes], day=day)
+    out = _Date(start, end, when=d.when, cert=_worst(d.cert, t.cert), notes=[*d.notes, *t.notes], day=day)
     if t.kind == "bad":
         out.notes.append(f'the time printed as "{printed_time}" cannot be read; only the date is given')
         return out
@@ -632,13 +642,30 @@ def _scan(text: str, ref: dt.date | None, relaxed: bool) -> list[DateMatch]:
         if any(t.start < d.end and d.start < t.end for d in joined):
             continue
         if t.kind == "clock":
-            joined.append(_Date(t.start, t.end, when=t.first, notes=list(t.notes)))
+            joined.append(_Date(t.start, t.end, when=t.first, cert=t.cert, notes=list(t.notes)))
         else:
             notes = list(t.notes)
             if (t.last or "") < (t.first or ""):
                 notes.append(f'the span "{text[t.start : t.end]}" ends after midnight')
             joined.append(_Date(t.start, t.end, not_before=t.first, not_after=t.last, notes=notes))
+    for d in joined:
+        _zone_note(text, d)
     return [_public(d) for d in sorted(joined, key=lambda d: d.start)]
+
+
+# "12:35pm, Pyongyang time", "at 19:00, local time": a time of another zone than the reader would assume.
+_ZONE_RE = re.compile(rf",?{_H}*(?P<zone>(?i:local)|[A-Z][\w'’-]+){_H}+(?i:time)\b")
+
+
+def _zone_note(text: str, d: _Date) -> None:
+    """A time printed with its zone ('Pyongyang time', 'local time'): say so, since the value states no offset."""
+    values = [v for v in (d.when, d.not_before) if v]
+    m = _ZONE_RE.match(text, d.end)
+    if m and values and ":" in values[0]:
+        local = m["zone"].lower() == "local"
+        where = "the local time of the place of writing" if local else "the time of the place named"
+        d.notes.append(f"the time is printed as {where} (the words after it), not necessarily that of the receiving "
+                       "office; the value states no time zone, as the source gives no offset")
 
 
 def _public(d: _Date) -> DateMatch:

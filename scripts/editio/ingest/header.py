@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -13,10 +12,11 @@ from lxml import etree
 
 from editio.ingest import brackets
 from editio.ingest.archives import ArchivalCopy
-from editio.ingest.correspondents import Correspondence
-from editio.ingest.dates import DateMatch, find_dates
+from editio.ingest.correspondents import Party
+from editio.ingest.dates import DateMatch
+from editio.ingest.facts import Facts, Relayed, Step
 from editio.ingest.inline import Context
-from editio.ingest.layouts.rules import layout_rules
+from editio.ingest.layouts.rules import fullmatch, layout_rules
 from editio.ingest.model import SourceDocument
 from editio.ingest.tables import read_tsv
 from editio.tei import el
@@ -36,59 +36,21 @@ def languages() -> dict[str, str]:
     return {r["name"].lower(): r["code"] for r in read_tsv("languages.tsv")}
 
 
+def language_name(code: str) -> str:
+    """'ru' → 'Russian', 'ru-Latn' → 'Russian, in Latin transliteration', for langUsage."""
+    base, _, script = code.partition("-")
+    names = {c: n for n, c in ((r["name"], r["code"]) for r in read_tsv("languages.tsv"))}
+    name = names.get(base, "a language the source does not name" if base == "und" else base)
+    if base == "en" and not script:
+        return "English (the text of this edition)"
+    return f"{name}, in Latin transliteration" if script == "Latn" else name
+
+
 def language_code(name: str | None) -> str | None:
     if not name:
         return None
     m = re.search(r"[A-Z][a-z]+", name)
     return languages().get(m.group(0).lower()) if m else None
-
-
-@cache
-def _events() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((r["event"], re.compile(r["pattern"])) for r in read_tsv("transmission.tsv"))
-
-
-@dataclass
-class Event:
-    date: DateMatch | None = None
-    place: str | None = None
-
-
-def transmission_events(texts: list[str], reference, place_known) -> dict[str, Event]:
-    """The first 'sent' and 'received' steps in the cable's transmission lines, with date and place.
-
-    A place is taken only when the authority files know it (place_known), never guessed from a capital letter.
-    """
-    events: dict[str, Event] = {}
-    for i, raw in enumerate(texts):
-        text = raw.replace("[", " ").replace("]", " ")
-        dates = find_dates(text, reference=reference)
-        # A step whose date wrapped onto the next line ("… Received" / "13.9. 13:15"): read the word with that line.
-        nxt_text = texts[i + 1].replace("[", " ").replace("]", " ") if i + 1 < len(texts) else ""
-        hits = []
-        for event, pat in _events():
-            for m in pat.finditer(text):
-                hits.append((m.start(), m.end(), event, m))
-        hits.sort(key=lambda h: h[0])
-        for k, (_start, end, event, m) in enumerate(hits):
-            place = m.groupdict().get("place")
-            place = place if place and place_known(place) else None
-            if event == "sent-from":
-                ev = events.setdefault("sent", Event())
-                ev.place = ev.place or place
-                continue
-            nxt = next((h[0] for h in hits[k + 1 :] if h[2] != "sent-from" and h[0] >= end), len(text))
-            date = next((d for d in dates if end <= d.start < nxt), None)
-            if date is None and nxt == len(text) and not text[end:].strip() and nxt_text:
-                word = text[_start:end]
-                joined = find_dates(f"{word} {nxt_text}", reference=reference)
-                date = next((d for d in joined if d.start > len(word) and d.start <= len(word) + 3), None)
-            if event in events and events[event].date is not None:
-                continue
-            ev = events.setdefault(event, Event())
-            ev.date = ev.date or date
-            ev.place = ev.place or place
-    return events
 
 
 def _date_el(parent: etree._Element, d: DateMatch | None, text: str | None = None) -> etree._Element | None:
@@ -104,13 +66,10 @@ def _date_el(parent: etree._Element, d: DateMatch | None, text: str | None = Non
 def build_header(
     doc: SourceDocument,
     doc_id: str,
-    doc_date: DateMatch,
-    corr: Correspondence,
+    facts: Facts,
     ctx: Context,
-    transmission_texts: list[str],
     copies: list[ArchivalCopy],
     source_sha256: str,
-    place_known,
 ) -> etree._Element:
     ed = edition()
     rules = layout_rules()[doc.layout]
@@ -164,6 +123,20 @@ def build_header(
 
     sd = el("sourceDesc", parent=fd)
     _source_bibl(sd, doc, rules)
+    if doc.text_language:  # "Translation - English": the language of the source's text
+        bibl = sd[-1]
+        m = re.search(r"[A-Z][a-z]+\s*$", doc.text_language.text)
+        el("textLang", {"mainLang": language_code(m.group(0) if m else None) or "und"}, parent=bibl,
+           text=doc.text_language.text)
+    if doc.original_language:  # the language of the original document, as the source states it
+        el("textLang", {"mainLang": language_code(doc.original_language.text) or "und"},
+           parent=el("bibl", {"type": "original"}, parent=sd), text=doc.original_language.text)
+    elif facts.original_inferred:  # not stated: inferred from the archive that holds the copy
+        bibl = el("bibl", {"type": "original"}, parent=sd)
+        el("textLang", {"mainLang": facts.original_inferred, "cert": "medium"}, parent=bibl)
+        el("note", {"resp": edition()["publisher_ref"]}, parent=bibl, text=(
+            "The source does not state the original's language; it is taken to be the language of the archive "
+            "that holds the cited copy (data/repositories.tsv), from which the translation was made."))
     for f in doc.archive:
         el("bibl", {"type": "archival"}, parent=sd, text=f.text)
     for copy in copies:
@@ -180,14 +153,14 @@ def build_header(
     if doc.summary:
         el("p", parent=el("abstract", parent=pd), text=doc.summary.text)
     creation = el("creation", parent=pd)
-    _date_el(creation, doc_date, doc.date.text if doc.date else None)
+    made = _date_el(creation, facts.date, doc.date.text if doc.date else None)
+    if made is not None and facts.date.note:  # why the date is read so (an editors' correction, a misprint)
+        el("note", {"type": "date", "resp": edition()["publisher_ref"]}, parent=made, text=facts.date.note)
+    # The languages the text of this edition uses (the source's own statements of its languages are in sourceDesc)
     lu = el("langUsage", parent=pd)
-    el("language", {"ident": "en"}, parent=lu,
-       text=doc.text_language.text if doc.text_language else "English (the text of this edition)")
-    if doc.original_language:
-        code = language_code(doc.original_language.text)
-        el("language", {"ident": code or "und"}, parent=lu, text=doc.original_language.text)
-    _corresp_desc(pd, doc, doc_date, corr, transmission_texts, ctx, place_known)
+    for code in ["en", *[c for c in facts.languages if c != "en"]]:
+        el("language", {"ident": code}, parent=lu, text=language_name(code))
+    _corresp_desc(pd, facts)
     if ctx.hands:
         hn = el("handNotes", parent=pd)
         for k, desc in enumerate(ctx.hands, 1):
@@ -207,7 +180,13 @@ def _source_bibl(sd: etree._Element, doc: SourceDocument, rules: dict) -> None:
         return
     if doc.article:
         bibl = el("bibl", {"type": "online"}, parent=sd)
-        el("title", {"level": "a"}, parent=bibl, text=doc.article.title.text)
+        printed = doc.article.title.text
+        m = fullmatch("article", "byline", printed) if doc.article.author else None
+        # the title ends where its byline begins ("…, article and translations by …"): the byline's words stay,
+        # between the title and the author
+        title = el("title", {"level": "a"}, parent=bibl, text=m.group("title") if m else printed)
+        if m:
+            title.tail = printed[m.end("title"): m.start("author")]
         if doc.article.author:
             el("author", parent=bibl, text=doc.article.author)
         if doc.label:
@@ -273,25 +252,135 @@ def _party_tag(p) -> str:
     return "orgName" if p.kind == "org" else "persName"
 
 
-def _corresp_desc(pd, doc, doc_date, corr, transmission_texts, ctx, place_known) -> None:
+def _when(action: etree._Element, d: DateMatch | None) -> None:
+    """The action's date, and why it is read so when the reading is inferred (a misprint, an ambiguous order).
+
+    A time of day printed without its day dates nothing: it stays in the step's printed note only."""
+    if d is not None and ":" in ((d.when or d.not_before or "")[:3]):
+        return
+    _date_el(action, d)
+    if d is not None and d.note:
+        el("note", {"type": "date", "resp": edition()["publisher_ref"]}, parent=action, text=d.note)
+
+
+def _parties(action: etree._Element, parties: list[Party]) -> None:
+    for p in parties:
+        attrs = {k: v for k, v in (("ref", p.ref), ("cert", p.cert)) if v and p.ref}
+        el(_party_tag(p), attrs, parent=action, text=p.name)
+
+
+_AT_TAG = {"person": "persName", "org": "orgName", "place": "placeName"}
+
+
+def _instant(d: DateMatch | None) -> str | None:
+    """The earliest moment a date names, when it names a time of day (ISO strings compare in time order)."""
+    value = d and (d.when or d.not_before)
+    return value if value and "T" in value else None
+
+
+def _step(cd: etree._Element, step: Step, before: Step | None) -> None:
+    """A step of the way between sender and addressee: who or where it names, when, and the step as printed.
+
+    A step printed after another but timed before it is the source's inconsistency: both stay as printed, and a
+    note by the edition says so.
+    """
+    action = el("correspAction", {"type": "transmitted", "subtype": step.step}, parent=cd)
+    if step.at and step.at_kind:
+        el(_AT_TAG[step.at_kind], parent=action, text=step.at)
+    _when(action, step.date)
+    el("note", parent=action, text=step.text)
+    mine, theirs = _instant(step.date), _instant(before.date if before else None)
+    if before is not None and mine and theirs and mine < theirs:
+        el("note", {"type": "inconsistency", "resp": edition()["publisher_ref"]}, parent=action, text=(
+            f"the source prints this step after \"{before.text}\" but times it earlier ({mine[11:16]} before "
+            f"{theirs[11:16]}); both times are kept as printed"))
+
+
+def _corresp_desc(pd: etree._Element, facts: Facts) -> None:
+    """Who wrote to whom, when, and each step of the way (see facts.py for the two rules it keeps)."""
+    corr, relayed, cable = facts.corr, facts.relayed, facts.cable_sent
+    same = facts.same_party
+    if relayed is not None and relayed.in_title:  # "X to Y (via Z)": the letter, carried by Z's cable
+        _letter(pd, relayed, relayer=corr.via, cable=cable, steps=facts.steps, same=same)
+        return
     cd = el("correspDesc", parent=pd)
-    events = transmission_events(transmission_texts, ctx.reference, place_known)
     sent = el("correspAction", {"type": "sent"}, parent=cd)
-    for p in corr.senders:
-        el(_party_tag(p), parent=sent, text=p.name)
+    _parties(sent, corr.senders)
     if not corr.senders:
         el("note", parent=sent, text="The source names no sender.")
-    if "sent" in events and events["sent"].place:
-        el("placeName", parent=sent, text=events["sent"].place)
-    _date_el(sent, events["sent"].date if "sent" in events and events["sent"].date else doc_date)
-    for p in corr.via:
-        el(_party_tag(p), parent=el("correspAction", {"type": "transmitted"}, parent=cd), text=p.name)
+    if cable and cable.place:
+        el("placeName", parent=sent, text=cable.place)
+    _when(sent, cable.date if cable and cable.date else facts.date)
+    if cable and cable.cover:
+        el("note", {"type": "cover"}, parent=sent,
+           text=f"The cable's station is printed by its cover designation: {cable.cover}.")
+    for k, p in enumerate(corr.via):
+        tr = el("correspAction", {"type": "transmitted"}, parent=cd)
+        _parties(tr, [p])
+        if k == 0 and facts.destination:  # the cable went to the relayer ("BEIJING Only by ciphered telegraph")
+            el("placeName", parent=tr, text=facts.destination)
+    # The address of the document's own message names its addressees; the title may name fewer ("Ministry of
+    # Foreign Affairs of the USSR / To Comrade GROMYKO"), or those of the text it covers (a Politburo extract
+    # addressed to others than the directive attached to it).
+    named = corr.senders + corr.via + corr.recipients
+    others = [a for a in facts.addressed if not any(same(a.name, p) for p in named)]
+    address = facts.address.lower()
+    covering = bool(others) and not any(same(a.name, r) for a in facts.addressed for r in corr.recipients) \
+        and not any(re.search(rf"\b{re.escape(w)}\b", address) for r in corr.recipients
+                    for w in {r.name.lower(), r.surface.lower()} if w)
+    recipients = corr.recipients + ([] if covering else others)
+    _way_and_receipt(cd, facts.steps, recipients, same,
+                     none_named="The source names no recipient." if not recipients else None,
+                     place=None if corr.via else facts.destination)
+    if covering:
+        cover = el("correspDesc", {"type": "covering"}, parent=pd)
+        sent = el("correspAction", {"type": "sent"}, parent=cover)
+        _parties(sent, facts.signers)
+        if not facts.signers:
+            el("note", parent=sent, text="The source names no sender.")
+        _when(sent, facts.date)
+        _parties(el("correspAction", {"type": "received"}, parent=cover), others)
+    if relayed is not None:  # the title is the cable's; the letter it relays is a correspondence of its own
+        _letter(pd, relayed, relayer=corr.senders, cable=cable, steps=[], same=same, kind="relayed")
+
+
+def _letter(pd: etree._Element, relayed: Relayed, relayer: list[Party], cable: Step | None, steps: list[Step],
+            same, kind: str | None = None) -> None:
+    cd = el("correspDesc", {"type": kind} if kind else {}, parent=pd)
+    sent = el("correspAction", {"type": "sent"}, parent=cd)
+    _parties(sent, relayed.authors)
+    _when(sent, relayed.date)
+    if relayed.date is None:
+        el("note", parent=sent, text="The letter's own date is not printed.")
+    if relayer or cable:
+        tr = el("correspAction", {"type": "transmitted", "subtype": "relayed"}, parent=cd)
+        _parties(tr, relayer)
+        if cable and cable.place:
+            el("placeName", parent=tr, text=cable.place)
+        _when(tr, cable.date if cable else None)
+        if not relayer:
+            el("note", parent=tr, text="The source does not name who relayed the letter.")
+    _way_and_receipt(cd, [s for s in steps if s.action != "sent"], relayed.addressees, same)
+
+
+def _way_and_receipt(cd: etree._Element, steps: list[Step], recipients: list[Party], same,
+                     none_named: str | None = None, place: str | None = None) -> None:
+    """Each office step as its own action; the addressees' receipt dated only by a step that reaches them."""
+    delivery = before = None
+    for step in steps:
+        if step.action in ("sent", "destination"):
+            continue
+        if delivery is None and step.step == "forwarded" and any(same(step.at, p) for p in recipients):
+            delivery = step
+            continue
+        _step(cd, step, before)
+        before = step
     rec = el("correspAction", {"type": "received"}, parent=cd)
-    for p in corr.recipients:
-        el(_party_tag(p), parent=rec, text=p.name)
-    if "received" in events and events["received"].place:
-        el("placeName", parent=rec, text=events["received"].place)
-    if "received" in events and events["received"].date:
-        _date_el(rec, events["received"].date)
-    if not corr.recipients:  # say so rather than leave the action without anyone
-        el("note", parent=rec, text="The source names no recipient.")
+    _parties(rec, recipients)
+    if place:
+        el("placeName", parent=rec, text=place)
+    if delivery is not None:
+        _when(rec, delivery.date)
+        el("note", parent=rec, text=delivery.text)
+    if none_named:  # say so rather than leave the action without anyone
+        el("note", parent=rec, text=none_named)

@@ -31,6 +31,7 @@ class Context:
     hands: list[str] = field(default_factory=list)  # descriptions of additional hands, in order of appearance
     notes: list[tuple[int, str]] = field(default_factory=list)  # (line, warning) for the file (unbalanced brackets …)
     date_notes: list[tuple[str, str]] = field(default_factory=list)
+    place_known: Callable[[str], bool] | None = None  # the authority files' places, for line roles ({place})
 
     def hand_id(self, description: str) -> str:
         self.hands.append(description)
@@ -234,8 +235,10 @@ class Encoder:
         return out
 
     def render_date(self, d: DateMatch, start: int, end: int) -> Callable:
-        """<date> with the reading; where the printed form needed interpretation, the edition's note after it."""
-        wrap = self.wrap("date", _date_attrs(d), start, end)
+        """<date> with the reading (<time> for a time of day printed without its day, so that no reader takes it
+        for a dated moment); where the printed form needed interpretation, the edition's note after it."""
+        value = d.when or d.not_before or ""
+        wrap = self.wrap("time" if value[:2].isdigit() and value[2:3] == ":" else "date", _date_attrs(d), start, end)
 
         def render(parent: etree._Element, inner: list[Ann]) -> None:
             wrap(parent, inner)
@@ -267,6 +270,7 @@ SIMPLE: dict[str, tuple[str, dict[str, str]]] = {
     "note": ("note", {"type": "editorial", "place": "inline"}),
     "gloss": ("note", {"type": "gloss", "place": "inline"}),
     "identification": ("note", {"type": "identification", "place": "inline"}),
+    "gloss-word": ("gloss", {}),
     "reg": ("reg", {}),
     "supplied": ("supplied", {}),
     "supplied-token": ("supplied", {}),

@@ -40,6 +40,7 @@ class Line:
 
     no: int  # 1-based line number in the source file of the first physical line
     text: str  # may hold '\n' where an open bracket joined physical lines
+    note: str | None = None  # the edition's note on how the line was read (two lines run together by a slip)
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
 import re
@@ -11,10 +12,11 @@ from pathlib import Path
 from lxml import etree
 
 from editio.ingest import fidelity
-from editio.ingest.archives import parse_archival_citation
+from editio.ingest.archives import parse_archival_citation, repository_languages
 from editio.ingest.brackets import join_open_brackets
 from editio.ingest.correspondents import Correspondence, parse_title, slug
 from editio.ingest.dates import DateMatch, find_dates, parse_date
+from editio.ingest.facts import gather, title_without_relayed_letter
 from editio.ingest.header import build_header, language_code
 from editio.ingest.inline import Context, encode
 from editio.ingest.layouts import read_documents
@@ -64,6 +66,27 @@ class Authorities:
     def place_known(self, name: str) -> bool:
         return bool(self.auth and self.auth.match_place(name))
 
+    def kind_of(self, name: str) -> str | None:
+        """'person', 'org' or 'place' when the authority files know the name (in that order), else None."""
+        if self.person_id(name):
+            return "person"
+        if self.org_id(name):
+            return "org"
+        return "place" if self.place_known(name) else None
+
+    def entity_id(self, name: str) -> str | None:
+        return self.person_id(name) or self.org_id(name)
+
+    def named(self, root: etree._Element) -> etree._Element:
+        """A copy of the text with its names linked, to read facts from (who signed, who is addressed); the
+        document itself is tagged once, header and text together (tag)."""
+        out = copy.deepcopy(root)
+        if self.auth is not None:
+            from editio.names.tagging import tag_tree
+
+            tag_tree(etree.ElementTree(out), self.auth)
+        return out
+
     def tag(self, tree: etree._ElementTree) -> None:
         if self.auth is not None:
             from editio.names.tagging import tag_tree
@@ -76,10 +99,13 @@ def document_date(doc: SourceDocument) -> DateMatch:
     if doc.date and (d := parse_date(doc.date.text.strip("*# "))):
         return d
     if doc.title:
-        plain = re.sub(r"\s*\[[^\]]*\]", "", doc.title.text)  # "26 [27] September 1950" → the printed date
-        found = [d for d in find_dates(plain) if d.when and len(d.when) >= 10]
-        if found:
-            return found[-1]
+        title = title_without_relayed_letter(doc.title.text)  # "…, transmitting 16 November 1950 letter …"
+        # "26 [27] September 1950": the editors' correction of the day stands (dates.py); other brackets are not
+        # part of a date
+        for text in (title, re.sub(r"\s*\[[^\]]*\]", "", title)):
+            found = [d for d in find_dates(text) if d.when and len(d.when) >= 10]
+            if found:
+                return found[-1]
     for line in doc.body[:12]:
         found = [d for d in find_dates(line.text) if d.when and len(d.when) >= 10]
         if found:
@@ -125,8 +151,15 @@ def convert_document(doc: SourceDocument, stem: str, when: DateMatch, corr: Corr
                      auth: Authorities) -> Converted:
     doc_id = f"doc-{stem}"
     reference = dt.date.fromisoformat(when.when[:10]) if when.when else None
+    copies = archival_copies([f.text for f in ([doc.citation] if doc.citation else []) + doc.archive])
     orig = language_code(doc.original_language.text) if doc.original_language else None
-    ctx = Context(doc_id=doc_id, reference=reference, original_lang=orig)
+    inferred = None
+    if orig is None:  # not stated: the language of the archive that holds the copy the translation was made from
+        found = {repository_languages().get(c.repository) for c in copies} - {None}
+        if len(found) == 1:
+            orig = inferred = found.pop()
+    ctx = Context(doc_id=doc_id, reference=reference, original_lang=orig,
+                  place_known=auth.place_known if auth.auth is not None else None)
     joined = join_open_brackets(doc.body)
 
     root = el("TEI", {"xml:id": doc_id, "xml:lang": "en"})
@@ -149,9 +182,11 @@ def convert_document(doc: SourceDocument, stem: str, when: DateMatch, corr: Corr
         if last is div:
             last = el("div", {"type": "message"}, parent=div)
         el("gap", {"reason": "source-truncated" if joined else "no-text"}, parent=last)
-    transmission = [u.text for u in units(joined) if u.role in ("transmission", "dateline", "short")]
-    copies = archival_copies([f.text for f in ([doc.citation] if doc.citation else []) + doc.archive])
-    header = build_header(doc, doc_id, when, corr, ctx, transmission, copies, sha, auth.place_known)
+    transmission = [u.text for u in units(joined, ctx.place_known) if u.role in ("transmission", "dateline", "short")]
+    facts = gather(doc.title.text if doc.title else "", auth.named(root), transmission, when, corr, ctx.reference,
+                   auth.kind_of, auth.entity_id)
+    facts.original_inferred = inferred
+    header = build_header(doc, doc_id, facts, ctx, copies, sha)
     root.insert(0, header)
     tree = etree.ElementTree(root)
     auth.tag(tree)

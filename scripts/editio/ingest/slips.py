@@ -43,10 +43,18 @@ def reading(word: str) -> str | None:
     return " ".join(splits[0]) if len(splits) == 1 else None
 
 
+# A word in capitals run into a capitalised word ("SOVIET AMBASSADORSent 03:15"): the change of case shows where
+# the space was lost; certain when both halves are common English words.
+CASE_CANDIDATE = re.compile(r"(?<![\w'’-])(?P<a>[A-Z]{3,})(?P<b>[A-Z][a-z]{2,})(?![\w'’-])")
+
+
 def find_slips(text: str) -> list[Slip]:
     out = []
     for m in CANDIDATE.finditer(text):
         r = reading(m.group(0))
         if r:
             out.append(Slip(m.start(), m.end(), m.group(0), r))
-    return out
+    for m in CASE_CANDIDATE.finditer(text):
+        if _zipf(m["a"].lower()) >= COMMON and _zipf(m["b"].lower()) >= COMMON:
+            out.append(Slip(m.start(), m.end(), m.group(0), f"{m['a']} {m['b']}"))
+    return sorted(out, key=lambda s: s.start)

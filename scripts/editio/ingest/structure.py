@@ -8,6 +8,7 @@ are the words of the source in the same order.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -16,6 +17,7 @@ from lxml import etree
 from editio.ingest.dates import parse_date
 from editio.ingest.inline import Context, encode
 from editio.ingest.model import Line
+from editio.ingest.slips import find_slips
 from editio.ingest.tables import read_tsv
 from editio.tei import el
 
@@ -33,19 +35,30 @@ class Unit:
         return self.line.text
 
 
+# {place} in a row of lines.tsv: a capitalised name that must be a place the authority files know (any name when
+# the edition has no authority files).
+PLACE = r"(?P<place>[A-Z][\w'’-]+)"
+PlaceKnown = Callable[[str], bool] | None
+
+
 @cache
 def _roles() -> tuple[tuple[str, re.Pattern[str]], ...]:
     rows = read_tsv("lines.tsv")
-    return tuple((r["role"], re.compile(r["pattern"])) for r in rows)
+    return tuple((r["role"], re.compile(r["pattern"].replace("{place}", PLACE))) for r in rows)
 
 
-def role_of(text: str) -> tuple[str, str | None]:
+@cache
+def _wraps() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(r["pattern"]) for r in read_tsv("wraps.tsv"))
+
+
+def role_of(text: str, place_known: PlaceKnown = None) -> tuple[str, str | None]:
     t = text.strip()
     if parse_date(t) is not None or parse_date(t.strip('"“”')) is not None:  # '"21" September 1950', '16.11.50"'
         return "dateline", None
     for role, pat in _roles():
         m = pat.search(t)
-        if m:
+        if m and ("place" not in pat.groupindex or place_known is None or place_known(m.group("place"))):
             return role, (m.group("n") if "n" in pat.groupindex else None)
     words = t.split()
     if len(words) <= SHORT_WORDS and not re.search(r"[.;?!:]$", t):  # "I report:" introduces text: prose
@@ -53,11 +66,47 @@ def role_of(text: str) -> tuple[str, str | None]:
     return "prose", None
 
 
-def units(lines: list[Line]) -> list[Unit]:
+def wrapped(lines: list[Line], place_known: PlaceKnown = None) -> list[Line]:
+    """A heading or address line broken before its end ("8th Department of the General Staff of the" /
+    "Armed Forces of the USSR") is one line, the break kept as '\n' (an lb): data/wraps.tsv says which line
+    ends cannot end a line of the form."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (prev is not None and "\n" not in prev.text and any(p.search(prev.text.rstrip()) for p in _wraps())
+                and role_of(prev.text, place_known)[0] not in ("prose", "item", "dash", "dateline")
+                and line.text.strip() and not line.text.strip()[:1].islower()
+                and role_of(line.text, place_known)[0] not in ("prose", "item", "dash", "separator")):
+            out[-1] = Line(prev.no, f"{prev.text.rstrip()}\n{line.text.strip()}")
+            continue
+        out.append(line)
+    return out
+
+
+def split_slips(lines: list[Line], place_known: PlaceKnown = None) -> list[Line]:
+    """Two lines of the form run together by a slip ("SOVIET AMBASSADORSent 03:15 13.7.50": the address and the
+    time of sending): where a word in capitals runs into a word that opens a step of the cable's way, the line is
+    split there and the first part says so in the edition's note; the print is kept character for character."""
+    out: list[Line] = []
+    for line in lines:
+        for slip in find_slips(line.text):
+            head, rest = line.text[: slip.start + len(slip.reading.split()[0])], line.text[slip.start + len(
+                slip.reading.split()[0]):]
+            if slip.printed[:1].isupper() and role_of(rest, place_known)[0] == "transmission":
+                note = (f'the source runs this line and the next together ("{slip.printed}"); they are read as two '
+                        "lines")
+                out += [Line(line.no, head, note), Line(line.no, rest)]
+                break
+        else:
+            out.append(line)
+    return out
+
+
+def units(lines: list[Line], place_known: PlaceKnown = None) -> list[Unit]:
     out: list[Unit] = []
     head: Unit | None = None
-    for line in lines:
-        role, n = role_of(line.text)
+    for line in wrapped(split_slips(lines, place_known), place_known):
+        role, n = role_of(line.text, place_known)
         unit = Unit(line, role, n)
         if head is not None and role != "distribution" and _continues_distribution(unit, head, out[-1]):
             unit = Unit(line, "distribution-item")
@@ -71,7 +120,7 @@ def units(lines: list[Line]) -> list[Unit]:
 
 # -- segmentation ---------------------------------------------------------------------------------------------
 
-MESSAGE_START = {"salute", "prose", "item", "dash", "quote"}
+MESSAGE_START = {"salute", "prose", "item", "dash", "quote", "heading"}
 CLOSER = {"signed", "dateline"}
 
 
@@ -94,7 +143,7 @@ def _quoted_runs(us: list[Unit]) -> list[tuple[int, int]]:
 
 def build_document(div: etree._Element, lines: list[Line], ctx: Context) -> None:
     """Fill div[@type='document'] with the structure of the transcription's lines."""
-    us = units(lines)
+    us = units(lines, ctx.place_known)
     parts: list[list[Unit]] = [[]]
     for u in us:
         if u.role == "separator":
@@ -107,6 +156,10 @@ def build_document(div: etree._Element, lines: list[Line], ctx: Context) -> None
     for part in parts[1:]:
         if part:
             att = el("div", {"type": "attachment"}, parent=div)
+            if part[0].role == "attachment-head":  # "Attachment to / #73 (op) of the Politburo Protocol #78"
+                ctx.line = part[0].line.no
+                encode(el("head", parent=att), part[0].text.strip(), ctx)
+                part = part[1:]
             _build_part(att, part, ctx)
 
 
@@ -134,7 +187,8 @@ def _build_part(div: etree._Element, us: list[Unit], ctx: Context) -> None:
     first = start
 
     def opener_line(k: int) -> bool:
-        return (roles[k] == "dateline" or (k + 1 < len(roles) and roles[k + 1] == "salute" and roles[k] == "short")
+        return (roles[k] in ("dateline", "address")
+                or (k + 1 < len(roles) and roles[k + 1] == "salute" and roles[k] == "short")
                 or (k + 1 == first < len(roles) and roles[k] == "signed" and roles[first] != "salute"))
 
     while start > 0 and opener_line(start - 1):
@@ -144,7 +198,10 @@ def _build_part(div: etree._Element, us: list[Unit], ctx: Context) -> None:
         _zones(div, [u for b in blocks for u in b], ctx)
         return
     closer_end = last + 1
-    while closer_end < len(blocks) and roles[closer_end] in CLOSER:
+    # the signature, then the message's own number and dateline ("MAO ZEDONG / Nº 5281 / 24 October 1951")
+    while closer_end < len(blocks) and (roles[closer_end] in CLOSER or (
+            roles[closer_end] == "number" and roles[closer_end - 1] == "signed"
+            and closer_end + 1 < len(blocks) and roles[closer_end + 1] == "dateline")):
         closer_end += 1
     _zones(div, [u for b in blocks[:start] for u in b], ctx, leading=True)
     msg = el("div", {"type": "message"}, parent=div)
@@ -154,7 +211,8 @@ def _build_part(div: etree._Element, us: list[Unit], ctx: Context) -> None:
 
 # What a line's role means in the transmission block (ab/@type); above the message a name in capitals is the
 # address ("PYONGYANG", "SOVIET AMBASSADOR"), not a signature.
-AB_TYPES = {"short": "note", "prose": "note", "distribution-item": "note", "attachment-head": "note"}
+AB_TYPES = {"short": "note", "prose": "note", "distribution-item": "note", "attachment-head": "note",
+            "number": "transmission"}
 AB_TYPES_LEADING = {**AB_TYPES, "signed": "address"}
 
 
@@ -162,6 +220,13 @@ def _zones(div: etree._Element, us: list[Unit], ctx: Context, leading: bool = Fa
     """Transmission data and distribution lists, each run its own div, in source order."""
     k = 0
     while k < len(us):
+        if us[k].role == "distribution-entry":  # "Copy No. 1 To Stalin": the distribution, one entry a line
+            lst = el("list", {"type": "distribution"}, parent=el("div", {"type": "distribution"}, parent=div))
+            while k < len(us) and us[k].role == "distribution-entry":
+                ctx.line = us[k].line.no
+                encode(el("item", parent=lst), us[k].text.strip(), ctx)
+                k += 1
+            continue
         if us[k].role == "distribution":
             j = k + 1
             while j < len(us) and us[j].role == "distribution-item":
@@ -171,7 +236,7 @@ def _zones(div: etree._Element, us: list[Unit], ctx: Context, leading: bool = Fa
                 k = j
                 continue
         j = k + 1
-        while j < len(us) and us[j].role != "distribution":
+        while j < len(us) and us[j].role not in ("distribution", "distribution-entry"):
             j += 1
         block = el("div", {"type": "transmission"}, parent=div)
         for u in us[k:j]:
@@ -179,6 +244,8 @@ def _zones(div: etree._Element, us: list[Unit], ctx: Context, leading: bool = Fa
             ab = el("ab", {"type": (AB_TYPES_LEADING if leading else AB_TYPES).get(u.role, u.role)},
                     parent=block)
             encode(ab, u.text.strip(), ctx)
+            if u.line.note:
+                el("note", {"type": "slip", "place": "inline", "resp": "org:editio"}, parent=ab, text=u.line.note)
         k = j
 
 
@@ -231,18 +298,22 @@ def _distribution(div: etree._Element, us: list[Unit], ctx: Context) -> None:
 
 def _message(msg: etree._Element, blocks: list[list[Unit]], roles: list[str], ctx: Context) -> None:
     o = 0
-    while o < len(roles) and roles[o] in ("salute", "short", "dateline", "signed"):
+    while o < len(roles) and roles[o] in ("salute", "short", "dateline", "signed", "address"):
         o += 1
     c = len(roles)
-    while c > o and roles[c - 1] in CLOSER:
+    while c > o and (roles[c - 1] in CLOSER or roles[c - 1] == "number"):
         c -= 1
     if o:
         opener = el("opener", parent=msg)
         for b, r in zip(blocks[:o], roles[:o], strict=True):
             ctx.line = b[0].line.no
+            if r == "address":  # the addressee's address, not where the letter was written
+                encode(el("addrLine", parent=el("address", parent=opener)), b[0].text.strip(), ctx)
+                continue
             tag = "dateline" if r == "dateline" else "salute"
             encode(el(tag, parent=opener), b[0].text.strip(), ctx)
     k = o
+    last_n: int | None = None  # the number of the last numbered point of the current series
     while k < c:
         r, b = roles[k], blocks[k]
         ctx.line = b[0].line.no
@@ -255,8 +326,23 @@ def _message(msg: etree._Element, blocks: list[list[Unit]], roles: list[str], ct
                 encode(el("item", parent=lst), text, ctx)
                 k += 1
             continue
+        elif r == "heading":  # a heading of the message: head while no text came before it
+            top = all(etree.QName(c).localname in ("opener", "head") for c in msg)
+            encode(el("head", parent=msg) if top else el("ab", {"type": "heading"}, parent=msg), b[0].text.strip(),
+                   ctx)
+        elif r == "item" and b[0].n and last_n is not None and int(b[0].n) <= last_n:
+            # a second numbered series in the same message (points 1–2, then requests 1–4): its own list, so
+            # that no two blocks of the division share a number
+            lst = el("list", {"type": "numbered"}, parent=msg)
+            while k < c and roles[k] == "item":
+                ctx.line = blocks[k][0].line.no
+                encode(el("item", {"n": blocks[k][0].n or ""}, parent=lst), blocks[k][0].text.strip(), ctx)
+                k += 1
+            last_n = None
+            continue
         elif r == "item":
             encode(el("p", {"n": b[0].n or ""}, parent=msg), b[0].text.strip(), ctx)
+            last_n = int(b[0].n) if b[0].n else last_n
         elif r in ("prose", "salute", "signed", "dateline"):
             encode(el("p", parent=msg), b[0].text.strip(), ctx)
         else:
@@ -266,7 +352,39 @@ def _message(msg: etree._Element, blocks: list[list[Unit]], roles: list[str], ct
         closer = el("closer", parent=msg)
         for b, r in zip(blocks[c:], roles[c:], strict=True):
             ctx.line = b[0].line.no
-            encode(el("dateline" if r == "dateline" else "signed", parent=closer), b[0].text.strip(), ctx)
+            text = b[0].text.strip()
+            if r == "dateline":
+                encode(el("dateline", parent=closer), text, ctx)
+            elif r == "number":
+                encode(el("seg", {"type": "number"}, parent=closer), text, ctx)
+            else:
+                _signed(closer, text, ctx)
+
+
+@cache
+def _closer_parts() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((r["part"], re.compile(r["pattern"])) for r in read_tsv("closers.tsv"))
+
+
+_PART_TAGS = {"salute": ("salute", {}), "number": ("seg", {"type": "number"})}
+
+
+def _signed(closer: etree._Element, text: str, ctx: Context) -> None:
+    """A signature line: its closing formula (salute) and the message's number (seg) before the name, each its own
+    element, so that signed holds the signature only (data/closers.tsv)."""
+    rest = text
+    matched = True
+    while matched and rest:
+        matched = False
+        for part, pat in _closer_parts():
+            m = pat.match(rest)
+            if m:
+                tag, attrs = _PART_TAGS[part]
+                encode(el(tag, attrs, parent=closer), m.group(0), ctx)
+                rest, matched = rest[m.end():].strip(), True
+                break
+    if rest:
+        encode(el("signed", parent=closer), rest, ctx)
 
 
 def _embedded(msg: etree._Element, block: list[Unit], ctx: Context) -> None:
@@ -278,7 +396,7 @@ def _embedded(msg: etree._Element, block: list[Unit], ctx: Context) -> None:
     del last
     ft = el("floatingText", {"type": "embedded", "rend": "quoted"}, parent=msg)
     body = el("body", parent=ft)
-    us = units(inner)
+    us = units(inner, ctx.place_known)
     roles = [u.role for u in us]
     if not any(r in ("prose", "item", "dash") for r in roles):
         roles = ["prose" if r in ("short", "signed", "dateline", "salute") else r for r in roles]

@@ -51,10 +51,29 @@ def occurrences_in(tree: etree._ElementTree, file: str = "") -> list[Occurrence]
                 place = etree.QName(a).localname
                 break
         for ref in el.get("ref", "").split():
-            out.append(Occurrence(ref, doc, file, collapse_space("".join(el.itertext())), part,
+            out.append(Occurrence(ref, doc, file, _surface(el), part,
                                   tree.getpath(el) if isinstance(tree, etree._ElementTree) else "", el.sourceline,
                                   place))
     return out
+
+
+def _surface(el: etree._Element) -> str:
+    """The words of a name as written; a line break inside it (lb, a heading wrapped onto the next line) is a
+    space between words, not nothing."""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if node is not el and isinstance(node.tag, str) and etree.QName(node).localname == "lb":
+            parts.append(" ")
+        elif isinstance(node.tag, str):
+            parts.append(node.text or "")
+            for child in node:
+                walk(child)
+        if node is not el:
+            parts.append(node.tail or "")
+
+    walk(el)
+    return collapse_space("".join(parts))
 
 
 def occurrences(tei_dir: Path | str, files: Iterable[Path] | None = None) -> dict[str, list[Occurrence]]:
