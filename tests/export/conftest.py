@@ -19,7 +19,7 @@ NS = {"t": TEI}
 BASE = "https://example.org/korean-war/"
 UNDATED = "1950-09-21-vasilevsky-to-stalin.xml"
 NO_RECIPIENT = "1950-09-23-vasilevsky-to-stalin.xml"
-PUBLISHED_DOCS = ("1950-07-13-stalin-to-zhou-enlai.xml", "1950-09-26-zakharov-to-stalin.xml", UNDATED, NO_RECIPIENT)
+PUBLISHED_DOCS = ("1950-07-13-stalin-to-zhou-enlai.xml", "1950-09-27-zakharov-to-stalin.xml", UNDATED, NO_RECIPIENT)
 
 
 @pytest.fixture(scope="session")

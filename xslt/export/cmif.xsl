@@ -78,7 +78,7 @@
   </xsl:template>
 
   <xsl:template match="tei:TEI" mode="cmif">
-    <xsl:variable name="desc" select="tei:teiHeader/tei:profileDesc/tei:correspDesc[1]"/>
+    <xsl:variable name="desc" select="editio:correspondence(.)"/>
     <correspDesc key="{@xml:id}" source="#{$cmif-bibl-id}">
       <xsl:if test="$edition-base-url">
         <xsl:attribute name="ref" select="editio:doc-url(@xml:id)"/>

@@ -21,7 +21,7 @@
 
   <xsl:template match="/tei:TEI">
     <xsl:variable name="header" select="tei:teiHeader"/>
-    <xsl:variable name="actions" select="$header/tei:profileDesc/tei:correspDesc/tei:correspAction"/>
+    <xsl:variable name="actions" select="editio:actions(., ('sent', 'received', 'transmitted'))"/>
     <xsl:variable name="lang" select="(@xml:lang, $edition-language)[1]"/>
     <oai_dc:dc xsi:schemaLocation="http://www.openarchives.org/OAI/2.0/oai_dc/ http://www.openarchives.org/OAI/2.0/oai_dc.xsd">
       <xsl:namespace name="dc" select="'http://purl.org/dc/elements/1.1/'"/>

@@ -84,7 +84,7 @@
       'dublinCore': map:merge((
         map { 'title': array { map { 'lang': string(($tei/@xml:lang, $edition-language)[1]), 'value': editio:title($tei) } },
               'type': array { 'Text' },
-              'creator': array { $header/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent']
+              'creator': array { editio:actions($header, 'sent')
                                    /(tei:persName | tei:orgName) ! editio:name(.) },
               'language': array { $header/tei:profileDesc/tei:langUsage/tei:language/@ident ! string() } },
         if ($date/@when) then map { 'date': editio:day($date/@when) } else (),

@@ -12,6 +12,7 @@
   exclude-result-prefixes="#all">
 
   <xsl:import href="../common/addresses.xsl"/>
+  <xsl:import href="../common/correspondence.xsl"/>
 
   <xsl:param name="documents" as="xs:string" select="''"/>
   <xsl:param name="edition-title" as="xs:string" select="''"/>
@@ -89,7 +90,7 @@
   <!-- The document's date: the sending's, else the date of creation. -->
   <xsl:function name="editio:doc-date" as="element(tei:date)?">
     <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:sequence select="($tei/tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent']/tei:date
+    <xsl:sequence select="(editio:actions($tei, 'sent')/tei:date
                              [@when or @notBefore or @notAfter or @from or @to],
                            $tei/tei:teiHeader/tei:profileDesc/tei:creation/tei:date
                              [@when or @notBefore or @notAfter or @from or @to])[1]"/>

@@ -36,7 +36,7 @@
     <record id="{@xml:id}" file="{tokenize(base-uri(.), '/')[last()]}">
       <title><xsl:value-of select="editio:title(.)"/></title>
       <xsl:apply-templates select="editio:doc-date(.)" mode="record"/>
-      <xsl:variable name="actions" select="$header/tei:profileDesc/tei:correspDesc/tei:correspAction"/>
+      <xsl:variable name="actions" select="editio:actions(., ('sent', 'received', 'transmitted'))"/>
       <xsl:apply-templates select="$actions[@type = 'sent']/(tei:persName | tei:orgName)" mode="party">
         <xsl:with-param name="as" select="'sender'"/>
       </xsl:apply-templates>

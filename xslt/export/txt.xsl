@@ -24,7 +24,7 @@
 
   <xsl:template match="/tei:TEI">
     <xsl:variable name="header" select="tei:teiHeader"/>
-    <xsl:variable name="actions" select="$header/tei:profileDesc/tei:correspDesc/tei:correspAction"/>
+    <xsl:variable name="actions" select="editio:actions(., ('sent', 'received', 'transmitted'))"/>
     <xsl:variable name="date" select="editio:doc-date(.)"/>
     <xsl:variable name="fields" as="xs:string*">
       <xsl:sequence select="editio:field('Title', editio:title(.))"/>

@@ -265,6 +265,30 @@
     <cite class="title"><xsl:apply-templates mode="#current"/></cite>
   </xsl:template>
 
+  <!-- A gloss the source's editors give after a word (Instantsia [Highest Authority]): their brackets in the
+       diplomatic view. -->
+  <xsl:template match="tei:gloss" mode="text">
+    <span class="gloss" title="the editors' gloss">
+      <xsl:call-template name="editio:mark"><xsl:with-param name="text" select="'['"/></xsl:call-template>
+      <xsl:apply-templates mode="#current"/>
+      <xsl:call-template name="editio:mark"><xsl:with-param name="text" select="']'"/></xsl:call-template>
+    </span>
+  </xsl:template>
+
+  <!-- A clock time printed without its day. -->
+  <xsl:template match="tei:time" mode="text">
+    <time class="time" datetime="{substring(@when, 1, 5)}"><xsl:apply-templates mode="#current"/></time>
+  </xsl:template>
+
+  <xsl:template match="tei:address" mode="text">
+    <p class="address"><xsl:apply-templates select="tei:addrLine" mode="#current"/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:addrLine" mode="text">
+    <xsl:if test="preceding-sibling::tei:addrLine"><br/></xsl:if>
+    <span class="addrLine"><xsl:apply-templates mode="#current"/></span>
+  </xsl:template>
+
   <xsl:template match="tei:seg | tei:num | tei:measure | tei:term" mode="text">
     <span class="{local-name()}"><xsl:apply-templates mode="#current"/></span>
   </xsl:template>

@@ -12,6 +12,7 @@
   exclude-result-prefixes="#all">
 
   <xsl:import href="../common/addresses.xsl"/>
+  <xsl:import href="../common/correspondence.xsl"/>
   <xsl:import href="../common/dates.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>

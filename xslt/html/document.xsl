@@ -151,7 +151,14 @@
             <span class="visually-hidden" data-pagefind-filter="year"><xsl:value-of select="$me/@year"/></span>
           </dd>
         </xsl:if>
-        <xsl:apply-templates select="tei:profileDesc/tei:correspDesc/tei:correspAction" mode="meta"/>
+        <xsl:apply-templates select="editio:actions(., ('sent', 'transmitted', 'received'))" mode="meta"/>
+        <xsl:if test="editio:steps(.)">
+          <dt>The cable's way</dt>
+          <dd class="meta-steps">
+            <ol><xsl:apply-templates select="editio:steps(.)" mode="meta-step"/></ol>
+          </dd>
+        </xsl:if>
+        <xsl:apply-templates select="tei:profileDesc/tei:correspDesc except editio:correspondence(.)" mode="meta"/>
         <xsl:apply-templates select="tei:profileDesc/tei:langUsage" mode="meta"/>
         <xsl:apply-templates select="tei:fileDesc/tei:sourceDesc" mode="meta"/>
         <xsl:apply-templates select="tei:profileDesc/tei:abstract" mode="meta"/>
@@ -201,6 +208,49 @@
     <xsl:apply-templates select="tei:note" mode="meta"/>
   </xsl:template>
 
+  <!-- A step of the cable's way: as the document prints it, with its date as the edition reads it. -->
+  <xsl:template match="tei:correspAction" mode="meta-step">
+    <li>
+      <xsl:choose>
+        <xsl:when test="tei:note[not(@type)]">
+          <xsl:apply-templates select="tei:note[not(@type)][1]/node()" mode="phrase"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="@subtype"/>
+          <xsl:for-each select="tei:persName | tei:orgName | tei:placeName">
+            <xsl:text> </xsl:text><xsl:apply-templates select="." mode="phrase"/>
+          </xsl:for-each>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="tei:date[@when]">
+        <xsl:text> (</xsl:text><xsl:value-of select="editio:date-reading(tei:date[1])"/><xsl:text>)</xsl:text>
+      </xsl:if>
+      <xsl:for-each select="tei:note[@type]">
+        <span class="step-note"><xsl:text> — </xsl:text><xsl:apply-templates mode="phrase"/></span>
+      </xsl:for-each>
+    </li>
+  </xsl:template>
+
+  <!-- A letter the document relays or covers: its own parties and date. -->
+  <xsl:template match="tei:correspDesc" mode="meta">
+    <dt><xsl:value-of select="if (@type = 'covering') then 'Covered by this document' else 'Letter relayed'"/></dt>
+    <dd class="meta-corresp-{@type}">
+      <xsl:for-each select="editio:actions(., ('sent', 'received'))">
+        <xsl:value-of select="if (@type = 'sent') then 'from ' else ' to '"/>
+        <xsl:for-each select="tei:persName | tei:orgName">
+          <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
+          <xsl:apply-templates select="." mode="phrase"/>
+        </xsl:for-each>
+        <xsl:if test="tei:date[@when]">
+          <xsl:text> (</xsl:text><xsl:value-of select="editio:date-reading(tei:date[1])"/><xsl:text>)</xsl:text>
+        </xsl:if>
+      </xsl:for-each>
+    </dd>
+  </xsl:template>
+
+  <!-- In a citation the source's language statement is left out: the panel gives it on a line of its own. -->
+  <xsl:template match="tei:bibl/tei:textLang" mode="phrase"/>
+
   <xsl:template match="tei:correspAction/tei:note" mode="meta">
     <dt>Note</dt>
     <dd><xsl:apply-templates mode="phrase"/></dd>
@@ -233,9 +283,14 @@
       <dt>Archival citation</dt>
       <dd class="meta-archival-bibl"><xsl:apply-templates mode="phrase"/></dd>
     </xsl:for-each>
-    <xsl:for-each select="tei:bibl[not(@type = 'archival')]">
+    <xsl:for-each select="tei:bibl[not(@type = ('archival', 'original'))]">
       <dt>Published in</dt>
       <dd class="meta-bibl"><xsl:apply-templates mode="phrase"/></dd>
+    </xsl:for-each>
+    <!-- the source's own statement of the languages: of the text it gives, and of the original -->
+    <xsl:for-each select="tei:bibl/tei:textLang">
+      <dt><xsl:value-of select="if (../@type = 'original') then 'Original language' else 'Language of the source'"/></dt>
+      <dd class="meta-textlang"><xsl:value-of select="normalize-space()"/></dd>
     </xsl:for-each>
     <xsl:variable name="urls" select="distinct-values((.//tei:ptr/@target, ../tei:publicationStmt/tei:idno[@type = 'URL']))"/>
     <xsl:if test="exists($urls)">

@@ -20,6 +20,8 @@
   <xsl:param name="tei" as="xs:string" required="yes"/>
   <!-- The search script (xslt/html/js/search.js) is loaded by the search page when the build has it. -->
   <xsl:param name="search-script" as="xs:boolean" select="false()"/>
+  <!-- the print edition's whole volume in the site (pdf/edition.pdf), '' when there is none -->
+  <xsl:param name="volume-href" as="xs:string" select="''"/>
 
   <xsl:variable name="site-doc" select="doc($site)"/>
   <xsl:variable name="docs" select="$site-doc/site/doc"/>
@@ -75,6 +77,11 @@
             <em>reading</em> view with the edition's corrections and expansions. Every paragraph has a stable
             address to cite. The TEI of every document can be downloaded from its page; the
             <a href="#principles-heading">editorial principles</a> and the bracket conventions follow the list.</p>
+          <xsl:if test="$volume-href[.]">
+            <p class="volume"><a class="download download-volume" href="{$volume-href}" download="">Download the
+              print edition (PDF)</a>: the whole volume, with page numbers to cite, notes, indexes and a list of
+              sources; each document's page links its own PDF and says on which pages of the volume it stands.</p>
+          </xsl:if>
         </section>
         <section aria-labelledby="docs-heading">
           <h2 id="docs-heading">The documents</h2>

@@ -38,7 +38,7 @@
 
   <xsl:template match="/tei:TEI">
     <xsl:variable name="date" select="(tei:teiHeader/tei:profileDesc/tei:creation/tei:date,
-                                       tei:teiHeader//tei:correspAction[@type = 'sent']/tei:date)[1]"/>
+                                       editio:actions(., 'sent')/tei:date)[1]"/>
     <xsl:variable name="key" select="editio:date-key($date)"/>
     <doc id="{@xml:id}" file="{editio:doc-file(@xml:id)}" when="{$key}" year="{substring($key, 1, 4)}"
          source="{tokenize(base-uri(), '/')[last()]}">
@@ -46,7 +46,7 @@
         (tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'main'], tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1]
         /descendant::text()[not(ancestor::tei:note)], ''))"/></title>
       <date><xsl:value-of select="if ($date) then editio:date-reading($date) else ''"/></date>
-      <xsl:for-each select="tei:teiHeader//tei:correspAction">
+      <xsl:for-each select="editio:actions(., ('sent', 'received', 'transmitted'))">
         <xsl:variable name="role" select="string(@type)"/>
         <xsl:for-each select="tei:persName | tei:orgName">
           <party role="{$role}" kind="{local-name()}">

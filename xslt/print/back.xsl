@@ -59,7 +59,7 @@
       <xsl:for-each select="$print:docs/tei:TEI">
         <xsl:variable name="file" select="tei:teiHeader/tei:fileDesc"/>
         <xsl:variable name="parts" as="xs:string*">
-          <xsl:for-each select="$file/tei:sourceDesc/tei:bibl[not(@type = 'archival')]">
+          <xsl:for-each select="$file/tei:sourceDesc/tei:bibl[not(@type = ('archival', 'original'))]">
             <xsl:variable name="b" as="xs:string*">
               <xsl:apply-templates select="." mode="print:text">
                 <xsl:with-param name="marks" select="false()" tunnel="yes"/>

@@ -16,6 +16,7 @@
 
   <xsl:import href="../lib/names-index.xsl"/>
   <xsl:import href="../common/addresses.xsl"/>
+  <xsl:import href="../common/correspondence.xsl"/>
   <xsl:include href="typst.xsl"/>
   <xsl:include href="lookups.xsl"/>
   <xsl:include href="text.xsl"/>

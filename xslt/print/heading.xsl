@@ -36,7 +36,7 @@
   <!-- "From Kim Il Sung and Pak Hon-Yong (Pyongyang) to Stalin (Moscow), via Shtykov" -->
   <xsl:function name="print:parties" as="xs:string">
     <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:variable name="actions" select="$tei/tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction"/>
+    <xsl:variable name="actions" select="editio:actions($tei, ('sent', 'received', 'transmitted'))"/>
     <xsl:sequence select="string-join((
         for $a in $actions[@type = 'sent'] return 'From ' || print:party($a),
         for $a in $actions[@type = 'received'] return 'to ' || print:party($a),
@@ -48,7 +48,7 @@
     <xsl:variable name="who" select="$action/(tei:persName | tei:orgName)"/>
     <xsl:variable name="names" select="if ($who) then string-join(for $w in $who return
                                          string-join(print:inline($w)), ' and ')
-                                       else print:esc(normalize-space($action/tei:note))"/>
+                                       else print:esc(normalize-space($action/tei:note[not(@type)][1]))"/>
     <xsl:sequence select="$names || (if ($action/tei:placeName) then ' (' ||
                             string-join(for $p in $action/tei:placeName return string-join(print:inline($p)), ', ') || ')'
                           else '')"/>
@@ -65,7 +65,7 @@
   <!-- Running head of the document's pages: sender to recipient, date (plain words). -->
   <xsl:function name="print:running-head" as="xs:string">
     <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:variable name="actions" select="$tei/tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction"/>
+    <xsl:variable name="actions" select="editio:actions($tei, ('sent', 'received'))"/>
     <xsl:variable name="from" select="string-join($actions[@type = 'sent']/(tei:persName | tei:orgName)/normalize-space(), ', ')"/>
     <xsl:variable name="to" select="string-join($actions[@type = 'received']/(tei:persName | tei:orgName)/normalize-space(), ', ')"/>
     <xsl:sequence select="string-join(($from[.], $to[.]), ' to ') || ', '

@@ -103,8 +103,8 @@
                           || print:content($inner) || $print:par"/>
   </xsl:template>
 
-  <xsl:template match="tei:salute | tei:dateline | tei:signed | tei:date | tei:abbr | tei:expan | tei:desc"
-                mode="print:text">
+  <xsl:template match="tei:salute | tei:dateline | tei:signed | tei:date | tei:time | tei:abbr | tei:expan | tei:desc
+                       | tei:seg | tei:address" mode="print:text">
     <xsl:apply-templates mode="print:text"/>
   </xsl:template>
 
@@ -144,6 +144,18 @@
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="$inner" separator=""/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:addrLine" mode="print:text">
+    <xsl:if test="preceding-sibling::tei:addrLine">#linebreak()</xsl:if>
+    <xsl:apply-templates mode="print:text"/>
+  </xsl:template>
+
+  <!-- The source editors' gloss after a word, in their brackets. -->
+  <xsl:template match="tei:gloss" mode="print:text">
+    <xsl:text>\[</xsl:text>
+    <xsl:apply-templates mode="print:text"/>
+    <xsl:text>\]</xsl:text>
   </xsl:template>
 
   <!-- The editorial brackets (see the conventions table). -->
@@ -206,6 +218,10 @@
     <xsl:apply-templates mode="print:text"/>
   </xsl:template>
   <!-- A bibl made of parts only (title, author, date …): the parts separated as in a citation. -->
+  <!-- The source's statement of its language belongs to the metadata (the heading gives the languages), not to
+       the citation in the list of sources. -->
+  <xsl:template match="tei:textLang" mode="print:text"/>
+
   <xsl:template match="tei:bibl[not(text()[normalize-space()])]" mode="print:text">
     <xsl:value-of select="string-join(for $part in * return string-join(print:inline-of($part)), '. ') || '.'"/>
   </xsl:template>

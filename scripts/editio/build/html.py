@@ -10,13 +10,14 @@ and makes the citations (data) with citeproc-py."""
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from pathlib import Path
 
 import click
 from lxml import etree
 
+from editio.build.package import write_zip
+from editio.build.search import index_site
 from editio.build.targets import BuildError, Target
 from editio.build.xslt import XSLT_DIR, Stylesheets, XsltError
 from editio.edition import Edition
@@ -67,6 +68,9 @@ def run(edition: Edition, out: Path) -> list[Path]:
             pdfs[doc_id] = _copy(pdf, out / "pdf" / pdf.name)
             written.append(pdfs[doc_id])
     pages = edition.output / "pdf" / "pages.xml"
+    volume = edition.output / "pdf" / "edition.pdf"
+    if volume.is_file():
+        written.append(_copy(volume, out / "pdf" / volume.name))
 
     base = edition.base_url
     citations = work / "citations"
@@ -96,23 +100,19 @@ def run(edition: Edition, out: Path) -> list[Path]:
             index = out / "index.html"
             xslt.call("html/site.xsl", index, site=site.resolve().as_uri(),
                       tei=edition.tei.resolve().as_uri() + "/",
-                      **{"search-script": (XSLT_DIR / "html" / "js" / "search.js").is_file()})
+                      **{"search-script": (XSLT_DIR / "html" / "js" / "search.js").is_file(),
+                         "volume-href": "pdf/edition.pdf" if volume.is_file() else ""})
     except XsltError as exc:
         raise BuildError(str(exc)) from exc
     site_pages = sorted(p for p in out.glob("*.html") if p.stem not in set(ids.values()))
     written.extend(site_pages)
     click.echo(f"html: site pages {', '.join(p.name for p in site_pages)}")
 
-    # The other engineer's stages: the search index and the ZIP, once their modules exist.
-    if importlib.util.find_spec("editio.build.search") is not None:
-        from editio.build.search import index_site
-        written.extend(index_site(out))
-    if importlib.util.find_spec("editio.build.package") is not None:
-        from editio.build.package import write_zip
-        written.append(write_zip(out, edition.output / "edition-html.zip"))
+    written.extend(index_site(out))
+    written.append(write_zip(out, edition.output / "edition-html.zip"))
     click.echo(f"html: {len(written)} files in {out}")
     return written
 
 
 TARGET = Target(name="html", description="the web edition (XSLT 3.0): a page per document, indexes, map, search",
-                run=run, needs=("check",))
+                run=run, needs=("check", "pdf"))
