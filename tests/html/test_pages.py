@@ -158,9 +158,17 @@ def test_the_metadata_panel_says_who_when_where_and_which_archive(site, tei):
     header = etree.parse(str(tei)).find("tei:teiHeader", NS)
     root = page(site, tei)
     panel = root.xpath("//section[@class='metadata']")[0]
-    for action in header.xpath(".//tei:correspAction", namespaces=NS):
-        for name in action.xpath("tei:persName", namespaces=NS):
-            assert panel.xpath(f".//dd[@class='meta-{action.get('type')}']//a[@data-ref='{name.get('ref')}']")
+    descs = header.xpath(".//tei:correspDesc", namespaces=NS)
+    own = ([d for d in descs if d.get("type") is None] or descs)[:1]
+    for desc in descs:
+        for action in desc.xpath("tei:correspAction", namespaces=NS):
+            step = action.get("type") == "transmitted" and action.get("subtype") not in (None, "relayed")
+            # the document's own parties by role; a step of the cable's way in its list; a relayed or covered
+            # letter under its own heading
+            where = ("meta-steps" if step else f"meta-{action.get('type')}") if desc in own \
+                else f"meta-corresp-{desc.get('type')}"
+            for name in action.xpath("tei:persName", namespaces=NS):
+                assert panel.xpath(f".//dd[@class='{where}']//a[@data-ref='{name.get('ref')}']"), (where, name.text)
     for idno in header.xpath(".//tei:msIdentifier/tei:idno", namespaces=NS):
         archives = " | ".join(dd.xpath("string(.)") for dd in panel.xpath(".//dd[@class='meta-archive']"))
         assert f"{idno.get('type')} {idno.text.strip()}" in archives
@@ -185,7 +193,9 @@ def test_the_tei_is_downloadable_and_the_citation_says_the_edition_has_no_addres
         root = page(site, tei)
         href = root.xpath("//a[contains(@class, 'download-tei')]/@href")[0]
         assert (site / href).read_bytes() == tei.read_bytes()
-        assert not root.xpath("//a[contains(@class, 'download-pdf')]")  # no print edition in this build
+        # the print edition is built first (html needs pdf): each page offers its document's PDF
+        pdf_href = root.xpath("//a[contains(@class, 'download-pdf')]/@href")
+        assert pdf_href == [f"pdf/{doc_id(tei)}.pdf"] and (site / pdf_href[0]).read_bytes()[:5] == b"%PDF-"
         cite = root.xpath("//section[@id='cite']")[0]
         assert "no published address" in cite.xpath("string(.)")
         assert cite.xpath("string(.//*[contains(@class, 'citation-chicago')])").strip()
@@ -242,25 +252,25 @@ def test_an_element_without_a_template_stops_the_page(tmp_path):
 def test_with_a_base_url_and_a_print_edition_the_page_cites_its_address_and_offers_the_pdf(tmp_path):
     edition = _edition(tmp_path, base_url="https://edition.example.org/telegrams/")
     doc = "doc-1951-10-24-mao-zedong-to-stalin"
-    pdf = edition / "output" / "pdf"
-    pdf.mkdir(parents=True)
-    (pdf / f"{doc}.pdf").write_bytes(b"%PDF-1.4 constructed\n")
-    (pdf / "pages.xml").write_text(f'<pages><doc id="{doc}" n="10" first="41" last="43">'
-                                   '<anchor id="p5" page="42"/></doc></pages>', encoding="utf-8")
     done = subprocess.run([sys.executable, "-c", "from editio.cli import main; main()", "--edition",
                            str(edition), "build", "html"], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
-    site = edition / "output" / "html"
+    site, pdf = edition / "output" / "html", edition / "output" / "pdf"
     root = html.parse(str(site / f"{doc}.html")).getroot()
     url = f"https://edition.example.org/telegrams/{doc}.html"
     assert url in root.xpath("string(//*[contains(@class, 'citation-chicago')])")
     assert f"url = {{{url}}}" in root.xpath("string(//*[contains(@class, 'citation-bibtex')])")
     assert not root.xpath("//*[@class='cite-unpublished']")
     assert root.xpath("//*[@id='p3']/a[@class='cite-passage']/@data-cite") == [f"{url}#p3"]
+    # the print edition's PDF of this document, and its pages in the volume as the print edition laid them out
     assert root.xpath("//a[contains(@class, 'download-pdf')]/@href") == [f"pdf/{doc}.pdf"]
-    assert (site / "pdf" / f"{doc}.pdf").read_bytes() == b"%PDF-1.4 constructed\n"
-    assert "pp. 41–43" in root.xpath("string(//dd[@class='meta-print'])")
-    assert root.xpath("//*[@id='p5']/@data-print-page") == ["42"]
+    assert (site / "pdf" / f"{doc}.pdf").read_bytes() == (pdf / f"{doc}.pdf").read_bytes()
+    placed = etree.parse(str(pdf / "pages.xml")).find(f"doc[@id='{doc}']")
+    first, last = placed.get("first"), placed.get("last")
+    pages = f"p. {first}" if first == last else f"pp. {first}–{last}"
+    assert pages in root.xpath("string(//dd[@class='meta-print'])")
+    for anchor in placed.iterfind("anchor"):
+        assert root.xpath(f"//*[@id='{anchor.get('id')}']/@data-print-page") == [anchor.get("page")]
 
 
 def test_every_element_used_in_the_texts_has_a_template_in_the_text_mode():

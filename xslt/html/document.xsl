@@ -235,8 +235,8 @@
   <xsl:template match="tei:correspDesc" mode="meta">
     <dt><xsl:value-of select="if (@type = 'covering') then 'Covered by this document' else 'Letter relayed'"/></dt>
     <dd class="meta-corresp-{@type}">
-      <xsl:for-each select="editio:actions(., ('sent', 'received'))">
-        <xsl:value-of select="if (@type = 'sent') then 'from ' else ' to '"/>
+      <xsl:for-each select="editio:actions(., ('sent', 'received', 'transmitted'))">
+        <xsl:value-of select="map { 'sent': 'from ', 'received': ' to ', 'transmitted': ' via ' }(string(@type))"/>
         <xsl:for-each select="tei:persName | tei:orgName">
           <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
           <xsl:apply-templates select="." mode="phrase"/>
