@@ -74,6 +74,15 @@ def doc_id(path: Path) -> str:
     return etree.parse(str(path)).getroot().get("{http://www.w3.org/XML/1998/namespace}id")
 
 
+def own_actions(tei: etree._ElementTree, kind: str) -> list[etree._Element]:
+    """The parties of one role in the document's own correspondence (not a letter it relays or covers), without
+    the steps of the cable's way — what every export reports as sender, recipient and intermediaries."""
+    descs = tei.xpath("//t:correspDesc", namespaces=NS)
+    own = ([d for d in descs if d.get("type") is None] or descs)[:1]
+    return [a for d in own for a in d.xpath("t:correspAction[@type=$k]", k=kind, namespaces=NS)
+            if not (a.get("type") == "transmitted" and a.get("subtype") not in (None, "relayed"))]
+
+
 def authority_uris(tei: Path) -> dict[str, dict[str, str]]:
     """What the authority files say, read independently of the XSLT: ref → {idno type: value}."""
     found: dict[str, dict[str, str]] = {}

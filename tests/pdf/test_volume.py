@@ -8,7 +8,7 @@ from collections import Counter
 import pikepdf
 import pypdf
 from lxml import etree
-from tests.pdf.conftest import TEI, block_text, letters
+from tests.pdf.conftest import REPO, TEI, block_text, letters
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 MM = 72 / 25.4
@@ -258,3 +258,22 @@ def test_each_document_pdf_holds_its_document_with_its_volume_number(built):
         for block in (blocks[0], blocks[-1]):  # its first and last words
             assert letters(block_text(block))[:12] in text and letters(block_text(block))[-12:] in text, path.name
         assert pypdf.PdfReader(path).outline, f"{path.name} has no bookmark"
+
+
+def test_two_page_images_of_the_volume_are_saved_under_output(built):
+    """A reader's look at the volume: the title page and the first page of the first document, as PNG under
+    output/page-images/ (rendered by PDFium)."""
+    import pypdfium2
+
+    first_doc = int(built.pages_xml().find("doc").get("first"))
+    folder = REPO / "output" / "page-images"
+    folder.mkdir(parents=True, exist_ok=True)
+    volume = pypdfium2.PdfDocument(str(built.volume))
+    try:
+        for name, index in (("title-page", 2), ("first-document", first_doc - 1)):
+            image = volume[index].render(scale=150 / 72).to_pil()
+            assert image.width > 800 and image.getextrema() != ((255, 255),) * len(image.getbands())  # not blank
+            image.save(folder / f"{name}.png")
+            assert (folder / f"{name}.png").stat().st_size > 10_000
+    finally:
+        volume.close()
