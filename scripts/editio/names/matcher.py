@@ -6,6 +6,8 @@ Rules (general, not about particular names):
 - the longest form starting at a token wins; mentions do not nest;
 - a possessive 's stays outside the mention;
 - for persons, initials right before or after the name ("A.M. Vasilevsky", "STALIN I.V.") join the mention;
+- a mention starts and ends at word edges, never inside a word ("Kim" is not found in "Kimpo"); a footnote
+  number glued to an abbreviation ("8th MDGS2") belongs to the word, so the mention takes it in whole;
 - a person form directly followed (same line) by another capitalised word that is no title and no known
   name is not taken: "Kim Chaek" is not "Kim"; it is returned as a rejected candidate instead.
 """
@@ -46,6 +48,18 @@ def _is_initial(tokens: list[Token], i: int) -> bool:
     return (
         len(t.text) == 1 and t.text.isupper() and i + 1 < len(tokens) and tokens[i + 1].text == "."
     )
+
+
+def _glued(tokens: list[Token], i: int) -> bool:
+    """Token i and the next one are one written word (no space or punctuation between them)."""
+    return tokens[i + 1].start == tokens[i].end and tokens[i].is_word and tokens[i + 1].is_word
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """A tag from start to end would cut a word: a word character on both sides of one of its edges."""
+    def word(i: int) -> bool:
+        return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+    return (word(start - 1) and word(start)) or (word(end - 1) and word(end))
 
 
 class Matcher:
@@ -118,7 +132,12 @@ class Matcher:
                                      "name continues past a known form")
                         )
                         continue
+            if last + 1 < len(tokens) and _glued(tokens, last) and tokens[last + 1].text.isdigit():
+                last += 1  # "MDGS2": the note number is part of the written word, the tag takes the word whole
             start, end = tokens[first].start, tokens[last].end
+            if _inside_word(text, start, end):
+                rejected.append(Rejected(start, end, text[start:end], "form found inside a longer word: not tagged"))
+                continue
             matches.append(Match(start, end, text[start:end], entries, bucket[0][1]))
         return matches, rejected
 
