@@ -8,19 +8,25 @@ from pathlib import Path
 import click
 
 from editio.ingest.model import SourceError
+from editio.ingest.names_step import choose_authorities
 from editio.ingest.pipeline import Authorities, Converted, convert_source, serialize
 from editio.ingest.writer import Manifest, write_generated
 from editio.paths import sources_dir, tei_dir
 
 
 def run_ingest(sources: list[Path], out: Path, force: bool = False, echo=click.echo,
-               report_orphans: bool = False) -> int:
+               report_orphans: bool = False, authorities: Path | None = None) -> int:
     """Convert and write; returns the number of errors (sources that could not be converted)."""
     if not sources:
         echo("error: no source files to ingest", err=True)
         return 1
-    # The authority files live with the edition; a fresh --out folder borrows the project's.
-    auth = Authorities(out if (out / "persons.xml").exists() else tei_dir())
+    try:
+        folder, said = choose_authorities(out, authorities, sources)
+    except FileNotFoundError as exc:
+        echo(f"error: {exc}", err=True)
+        return 1
+    echo(said, err=folder is None)
+    auth = Authorities(folder)
     manifest = Manifest(out)
     errors = 0
     stems: dict[str, Path] = {}
@@ -102,8 +108,11 @@ def _unique_stem(c: Converted, stems: dict[str, Path], echo) -> None:
 @click.option("--out", "out", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Folder for the TEI files (default: tei/).")
 @click.option("--force", is_flag=True, help="Overwrite files that were edited by hand since they were generated.")
-def ingest(sources: tuple[Path, ...], out: Path | None, force: bool) -> None:
+@click.option("--authorities", "authorities", type=click.Path(path_type=Path, file_okay=False, exists=True),
+              default=None, help="Folder whose persons.xml, places.xml and orgs.xml tag the names (default: the "
+              "output folder's, else the edition's tei/).")
+def ingest(sources: tuple[Path, ...], out: Path | None, force: bool, authorities: Path | None) -> None:
     """Convert source transcriptions (default: every sources/*.txt) into TEI documents."""
     srcs = list(sources) or sorted(sources_dir().glob("*.txt"))
-    errors = run_ingest(srcs, out or tei_dir(), force, report_orphans=not sources)
+    errors = run_ingest(srcs, out or tei_dir(), force, report_orphans=not sources, authorities=authorities)
     sys.exit(1 if errors else 0)
