@@ -62,3 +62,28 @@ def test_with_no_authority_files_anywhere_it_says_names_stay_untagged(tmp_path: 
     assert "warning: names not tagged: no authority files" in said
     assert refs(out) == 0
     assert len(list(out.glob("*.xml"))) == 6
+
+
+UNSEEN = REPO / "tests" / "ingest" / "sources" / "pagedump_roshchin_1950.txt"
+
+
+def test_ingest_ends_with_the_names_no_entry_covers(tmp_path: Path) -> None:
+    code, said = run(["ingest", str(UNSEEN), "--out", str(tmp_path / "out"), "--authorities", str(REPO / "tei")],
+                     tmp_path)
+    assert code == 0, said
+    assert "names: 3 mention(s) no authority entry covers (Ji'an, Shenyang, Vyshinsky): run `editio names " \
+           "--suggest`" in said
+
+
+def test_without_the_name_model_ingest_still_converts_and_tags(tmp_path: Path, monkeypatch) -> None:
+    from editio.names import ner
+
+    monkeypatch.setattr(ner, "MODEL_PACKAGES", ("editio_no_such_model",))
+    ner._pipeline.cache_clear()
+    try:
+        out = tmp_path / "out"
+        code, said = run(["ingest", str(SOURCE), "--out", str(out), "--authorities", str(REPO / "tei")], tmp_path)
+        assert code == 0, said
+        assert len(list(out.glob("*.xml"))) == 6 and refs(out) > 50
+    finally:
+        ner._pipeline.cache_clear()

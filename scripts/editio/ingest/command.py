@@ -8,14 +8,14 @@ from pathlib import Path
 import click
 
 from editio.ingest.model import SourceError
-from editio.ingest.names_step import choose_authorities
+from editio.ingest.names_step import choose_authorities, unknown_summary
 from editio.ingest.pipeline import Authorities, Converted, convert_source, serialize
 from editio.ingest.writer import Manifest, write_generated
 from editio.paths import sources_dir, tei_dir
 
 
 def run_ingest(sources: list[Path], out: Path, force: bool = False, echo=click.echo,
-               report_orphans: bool = False, authorities: Path | None = None) -> int:
+               report_orphans: bool = False, authorities: Path | None = None, names_model: bool = False) -> int:
     """Convert and write; returns the number of errors (sources that could not be converted)."""
     if not sources:
         echo("error: no source files to ingest", err=True)
@@ -31,6 +31,7 @@ def run_ingest(sources: list[Path], out: Path, force: bool = False, echo=click.e
     errors = 0
     stems: dict[str, Path] = {}
     counts = {"written": 0, "unchanged": 0, "kept": 0}
+    written: list = []
     for k, src in enumerate(sources, 1):
         prefix = f"[{k}/{len(sources)}] {_shown(src)}"
         try:
@@ -59,6 +60,7 @@ def run_ingest(sources: list[Path], out: Path, force: bool = False, echo=click.e
             _unique_stem(c, stems, echo)
             target = out / f"{c.stem}.xml"
             result = write_generated(target, serialize(c.tree), manifest, force)
+            written.append((target.name, c.tree))
             counts[result] += 1
             note = {"written": "written", "unchanged": "unchanged",
                     "kept": "kept: edited by hand since it was generated (use --force to overwrite)"}[result]
@@ -69,6 +71,10 @@ def run_ingest(sources: list[Path], out: Path, force: bool = False, echo=click.e
                 echo(f"{_shown(out / name)}:1: warning: generated earlier but made by no source now "
                      "(renamed or removed source?): delete it if it is obsolete", err=True)
     manifest.save()
+    if folder is not None and written:
+        summary = unknown_summary(written, names_model)
+        if summary:
+            echo(summary)
     echo(f"{len(sources)} sources, {sum(counts.values())} documents: {counts['written']} written, "
          f"{counts['unchanged']} unchanged, {counts['kept']} kept as edited; {errors} errors")
     return errors
@@ -114,5 +120,6 @@ def _unique_stem(c: Converted, stems: dict[str, Path], echo) -> None:
 def ingest(sources: tuple[Path, ...], out: Path | None, force: bool, authorities: Path | None) -> None:
     """Convert source transcriptions (default: every sources/*.txt) into TEI documents."""
     srcs = list(sources) or sorted(sources_dir().glob("*.txt"))
-    errors = run_ingest(srcs, out or tei_dir(), force, report_orphans=not sources, authorities=authorities)
+    errors = run_ingest(srcs, out or tei_dir(), force, report_orphans=not sources, authorities=authorities,
+                        names_model=True)
     sys.exit(1 if errors else 0)

@@ -39,3 +39,17 @@ def choose_authorities(out: Path, given: Path | None, sources: Iterable[Path]) -
     where = ", ".join(str(t) for t in tried)
     return None, (f"warning: names not tagged: no authority files ({files}) in {where}; "
                   "pass --authorities DIR (an edition's tei/ folder)")
+
+
+def unknown_summary(trees: list[tuple[str, object]], use_model: bool = True) -> str | None:
+    """One line for the end of ingest: how many name-like mentions of the new documents no entry covers (the
+    statistical model when installed and asked for, the corpus cues always)."""
+    from editio.names.suggest import scan_trees
+
+    found = scan_trees([(name, tree.getroot()) for name, tree in trees], use_model=use_model).found
+    if not found:
+        return None
+    forms = sorted({f.surface for f in found})
+    shown = ", ".join(forms[:6]) + (" …" if len(forms) > 6 else "")
+    return (f"names: {len(found)} mention(s) no authority entry covers ({shown}): "
+            "run `editio names --suggest` to review proposals")
