@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from editio.ingest.layouts.plain import Given
+from editio.ingest.layouts.plain import read as read_plain
 from editio.ingest.model import SourceError
 from editio.ingest.names_step import choose_authorities, unknown_summary
 from editio.ingest.pipeline import Authorities, Converted, convert_source, serialize
@@ -15,8 +17,10 @@ from editio.paths import sources_dir, tei_dir
 
 
 def run_ingest(sources: list[Path], out: Path, force: bool = False, echo=click.echo,
-               report_orphans: bool = False, authorities: Path | None = None, names_model: bool = False) -> int:
-    """Convert and write; returns the number of errors (sources that could not be converted)."""
+               report_orphans: bool = False, authorities: Path | None = None, names_model: bool = False,
+               plain: Given | None = None) -> int:
+    """Convert and write; returns the number of errors (sources that could not be converted). With `plain`,
+    every source is one plain document with the given title and date (layouts/plain.py)."""
     if not sources:
         echo("error: no source files to ingest", err=True)
         return 1
@@ -35,7 +39,7 @@ def run_ingest(sources: list[Path], out: Path, force: bool = False, echo=click.e
     for k, src in enumerate(sources, 1):
         prefix = f"[{k}/{len(sources)}] {_shown(src)}"
         try:
-            converted = convert_source(src, auth)
+            converted = convert_source(src, auth, (lambda p, lines: read_plain(p, lines, plain)) if plain else None)
         except SourceError as exc:
             echo(str(exc), err=True)
             errors += 1
@@ -117,9 +121,18 @@ def _unique_stem(c: Converted, stems: dict[str, Path], echo) -> None:
 @click.option("--authorities", "authorities", type=click.Path(path_type=Path, file_okay=False, exists=True),
               default=None, help="Folder whose persons.xml, places.xml and orgs.xml tag the names (default: the "
               "output folder's, else the edition's tei/).")
-def ingest(sources: tuple[Path, ...], out: Path | None, force: bool, authorities: Path | None) -> None:
+@click.option("--plain", is_flag=True, help="Take each FILE as one plain document (a page no layout reader "
+              "recognises, an OCR text): every line is text; give --title and --date.")
+@click.option("--title", default=None, help="With --plain: the document's title ('X to Y, 13 January 1951').")
+@click.option("--date", "date_", default=None, help="With --plain: the document's date (1951-01-13).")
+def ingest(sources: tuple[Path, ...], out: Path | None, force: bool, authorities: Path | None, plain: bool,
+           title: str | None, date_: str | None) -> None:
     """Convert source transcriptions (default: every sources/*.txt) into TEI documents."""
+    if plain and (not sources or not title or not date_):
+        raise click.UsageError("--plain needs the FILE(s), --title and --date")
+    if (title or date_) and not plain:
+        raise click.UsageError("--title and --date go with --plain")
     srcs = list(sources) or sorted(sources_dir().glob("*.txt"))
     errors = run_ingest(srcs, out or tei_dir(), force, report_orphans=not sources, authorities=authorities,
-                        names_model=True)
+                        names_model=True, plain=Given(title, date_) if plain else None)
     sys.exit(1 if errors else 0)

@@ -9,7 +9,8 @@ Rules (general, not about particular names):
 - a mention starts and ends at word edges, never inside a word ("Kim" is not found in "Kimpo"); a footnote
   number glued to an abbreviation ("8th MDGS2") belongs to the word, so the mention takes it in whole;
 - a person form directly followed (same line) by another capitalised word that is no title and no known
-  name is not taken: "Kim Chaek" is not "Kim"; it is returned as a rejected candidate instead.
+  name is not taken: "Kim Chaek" is not "Kim"; it is returned as a rejected candidate instead (the pronoun
+  "I" is no such word: "… Kim Il Sung I met").
 """
 
 from __future__ import annotations
@@ -125,6 +126,7 @@ class Matcher:
                     if (
                         t.is_word and t.capitalised and "\n" not in gap and gap.strip() == ""
                         and t.key not in title_words and not t.text.isdigit()
+                        and not (t.text == "I" and not _is_initial(tokens, nxt))  # the pronoun: "Kim Il Sung I met"
                     ):
                         end = t.end
                         rejected.append(

@@ -35,7 +35,9 @@ def read_documents(path: Path, lines: list[str]) -> list[SourceDocument]:
             path,
             first,
             "cannot recognise the layout: expected a Wilson Center page (a date line and a title at the top), "
-            "its markdown export (**Citation:**, **Contents:** …) or an article holding 'Document N:' sections",
+            "its markdown export (**Citation:**, **Contents:** …) or an article holding 'Document N:' sections; "
+            "to take it as one plain document, give its title and date: editio ingest FILE --plain "
+            "--title 'X to Y, DATE' --date YYYY-MM-DD",
         )
     reader = next(r for n, _, r in LAYOUTS if n == name)
     return reader(path, lines)
