@@ -11,6 +11,7 @@ from editio.ingest.layouts.plain import Given
 from editio.ingest.layouts.plain import read as read_plain
 from editio.ingest.model import SourceError
 from editio.ingest.names_step import choose_authorities, unknown_summary
+from editio.ingest.pdf import read_pdf
 from editio.ingest.pipeline import Authorities, Converted, convert_source, serialize
 from editio.ingest.writer import Manifest, write_generated
 from editio.paths import sources_dir, tei_dir
@@ -39,6 +40,9 @@ def run_ingest(sources: list[Path], out: Path, force: bool = False, echo=click.e
     for k, src in enumerate(sources, 1):
         prefix = f"[{k}/{len(sources)}] {_shown(src)}"
         try:
+            if src.suffix.lower() == ".pdf":  # what reading its text layer may have lost is said first
+                for w in read_pdf(src)[1]:
+                    echo(str(w), err=True)
             converted = convert_source(src, auth, (lambda p, lines: read_plain(p, lines, plain)) if plain else None)
         except SourceError as exc:
             echo(str(exc), err=True)

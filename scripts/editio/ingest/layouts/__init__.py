@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from editio.ingest.layouts import article, markdown, newsite, pagedump
+from editio.ingest.layouts import article, markdown, newsite, pagedump, pdfexport
 from editio.ingest.model import SourceDocument, SourceError
 
 Reader = Callable[[Path, list[str]], list[SourceDocument]]
@@ -16,6 +16,7 @@ LAYOUTS: list[tuple[str, Callable[[list[str]], bool], Reader]] = [
     ("article", article.recognise, article.read),
     ("markdown", markdown.recognise, markdown.read),
     ("newsite", newsite.recognise, newsite.read),
+    ("pdfexport", pdfexport.recognise, pdfexport.read),
     ("pagedump", pagedump.recognise, pagedump.read),
 ]
 
