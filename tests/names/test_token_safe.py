@@ -69,3 +69,15 @@ def test_the_guard_catches_a_tag_that_cuts_a_word() -> None:
         "the <orgName> tag around '8th MDGS' cuts the word 'MDGS2' of the source in two",
         "the <persName> tag around 'Kim' cuts the word 'Kimpo' of the source in two",
     ]
+
+
+def test_a_hyphenated_name_is_one_word_but_a_route_is_two(tmp_path: Path) -> None:
+    auth = load_authorities(write_authorities(
+        tmp_path, '<person xml:id="pak"><persName type="main">Pak Heon</persName></person>',
+        '<place xml:id="andong"><placeName type="main">Andong</placeName></place>'
+        '<place xml:id="pyongyang"><placeName type="main">Pyongyang</placeName></place>'))
+    tree = tei_doc("<p>Pak Heon-yeong took the route Andong-Pyongyang; Pak Heon left.</p>")
+    tag_tree(tree, auth)
+    assert names_in(tree) == [("placeName", "pla:andong", "Andong"), ("placeName", "pla:pyongyang", "Pyongyang"),
+                              ("persName", "per:pak", "Pak Heon")]
+    assert cut_words(tree.getroot()) == []

@@ -6,7 +6,8 @@ Rules (general, not about particular names):
 - the longest form starting at a token wins; mentions do not nest;
 - a possessive 's stays outside the mention;
 - for persons, initials right before or after the name ("A.M. Vasilevsky", "STALIN I.V.") join the mention;
-- a mention starts and ends at word edges, never inside a word ("Kim" is not found in "Kimpo"); a footnote
+- a mention starts and ends at word edges, never inside a word ("Kim" is not found in "Kimpo", "Pak Heon" not
+  in "Pak Heon-yeong"); a footnote
   number glued to an abbreviation ("8th MDGS2") belongs to the word, so the mention takes it in whole;
 - a person form directly followed (same line) by another capitalised word that is no title and no known
   name is not taken: "Kim Chaek" is not "Kim"; it is returned as a rejected candidate instead (the pronoun
@@ -19,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from editio.names.authority import PERSON, Entry, Form
-from editio.names.normalize import Token, tokenize
+from editio.names.normalize import HYPHENS, Token, tokenize
 from editio.names.tables import titles
 
 
@@ -60,7 +61,11 @@ def _inside_word(text: str, start: int, end: int) -> bool:
     """A tag from start to end would cut a word: a word character on both sides of one of its edges."""
     def word(i: int) -> bool:
         return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
-    return (word(start - 1) and word(start)) or (word(end - 1) and word(end))
+
+    def hyphen(i: int) -> bool:  # "Heon|-yeong": a hyphen joining a lowercase part to a word is inside it
+        return (0 <= i < len(text) - 1 and text[i] in HYPHENS and word(i - 1) and text[i + 1].islower())
+        # ("Andong-Pyongyang", a route between two places, is two words)
+    return (word(start - 1) and word(start)) or (word(end - 1) and word(end)) or hyphen(end) or hyphen(start - 1)
 
 
 class Matcher:

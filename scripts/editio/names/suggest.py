@@ -20,7 +20,7 @@ from lxml import etree
 
 from editio.names.authority import NS, Authorities
 from editio.names.candidates import find_candidates, is_common
-from editio.names.normalize import APOSTROPHES, Token, collapse_space, fold, tokenize
+from editio.names.normalize import APOSTROPHES, HYPHENS, Token, collapse_space, fold, tokenize
 from editio.names.stream import BREAK, Stream, local
 from editio.names.tables import _rows, not_names, titles
 from editio.names.tagging import _streams, tag_tree
@@ -30,6 +30,16 @@ CONNECTORS = {"of", "the", "and", "for", "de", "du", "von", "van", "al", "la", "
 _KIND_OF_REASON = (("after the title", "person"), ("after “", "place"))
 # the editors' identification: "Kim Du-bong [Kim Tu Phong]" or "Filippov [Stalin]" — two forms, one entity
 _IDENT = re.compile(r"([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3}) \[([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3})\]")
+
+
+EVERYDAY = 4.4  # Zipf frequency (wordfreq): a word used more often than this is an everyday English word
+
+
+@cache
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
 
 
 _ROMANISED = re.compile(r"\b[A-Z][a-z']*-[a-z']+\b|\b[A-Z']+-[A-Z']+\b")
@@ -87,7 +97,13 @@ def trim(text: str, a: int, b: int) -> tuple[int, int] | None:
         toks = toks[:-1]
     if not toks:
         return None
-    return a + toks[0].start, a + toks[-1].end
+    start, end = a + toks[0].start, a + toks[-1].end
+    # a hyphenated word is one word: "Pak Heon|-yeong" → "Pak Heon-yeong"
+    while end + 1 < len(text) and text[end] in HYPHENS and text[end + 1].isalnum():
+        end += 1
+        while end < len(text) and (text[end].isalnum() or text[end] in APOSTROPHES):
+            end += 1
+    return start, end
 
 
 def looks_like(kind: str, surface: str) -> bool:
@@ -106,7 +122,12 @@ def looks_like(kind: str, surface: str) -> bool:
     # a romanised name's syllables may each be a word ("Kim Du-bong"), but not one joined by a hyphen
     if _ROMANISED.search(surface):
         return True
-    return not all(is_common(t.text) for t in toks if t.key not in CONNECTORS)
+    named = [t for t in toks if t.key not in CONNECTORS]
+    if not all(is_common(t.text) for t in named):
+        return True
+    # every word is in an English word list: a person or a place still, when none is an everyday word
+    # ("Malik", "Mun Il", "Li"), not when one is ("Front Command", "Extremely Urgent", "NEW YORK" is lost)
+    return kind != "org" and max(_zipf(t.key) for t in named) < EVERYDAY
 
 
 def _kind_of(reason: str) -> str | None:
