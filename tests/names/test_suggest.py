@@ -163,3 +163,23 @@ def test_without_the_model_suggest_says_what_to_install_and_uses_the_cues(tmp_pa
         assert {"per:kim-du-bong", "pla:kanggye"} <= ids  # the bracket and the place cue need no model
     finally:
         ner._pipeline.cache_clear()
+
+
+def test_ingests_identification_notes_pair_forms_and_extend_a_known_entry(tmp_path: Path, tei_all: Path) -> None:
+    tei = tmp_path / "tei"
+    tei.mkdir()
+    for f in ("persons.xml", "places.xml", "orgs.xml"):
+        shutil.copy(REPO / "tei" / f, tei / f)
+    tei_doc('<p>At the luncheon were Kim Du-bong <note type="identification" place="inline">Kim Tu Phong</note> and '
+            'Pak Heon-yeong <note type="identification" place="inline"><persName ref="per:pak-hon-yong">Pak Hon Yong'
+            '</persName></note>. Later Pak Heon-yeong left.</p>').write(str(tei / "d.xml"), encoding="UTF-8")
+    run("--tei", str(tei), "--suggest")
+    rows = {p.id: p for p in P.read(tmp_path / "names" / "proposals.tsv")}
+    assert sorted(rows["per:kim-du-bong"].forms) == ["Kim Du-bong", "Kim Tu Phong"]
+    assert rows["per:pak-hon-yong"].forms == ["Pak Heon-yeong"]  # a new form of the known entry, not a new person
+    run("--tei", str(tei), "--accept", "per:pak-hon-yong")
+    assert jing_errors(tei_all, [tei / "persons.xml"]) == []
+    tagged = names_in(etree.parse(str(tei / "d.xml")))
+    assert tagged.count(("persName", "per:pak-hon-yong", "Pak Heon-yeong")) == 2
+    assert len([e for e in etree.parse(str(tei / "persons.xml")).iter("{*}person")
+                if e.get("{http://www.w3.org/XML/1998/namespace}id") == "pak-hon-yong"]) == 1

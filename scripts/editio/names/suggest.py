@@ -56,6 +56,7 @@ class Found:
     evidence: str
     context: str = ""
     same_as: str | None = None  # the other form of an identification bracket
+    known: str | None = None  # the entry the editors' identification names ("Pak Heon-yeong [Pak Hon Yong]")
 
 
 @dataclass(slots=True)
@@ -196,6 +197,9 @@ def _in_block(file: str, s: Stream, text: str, found: list) -> list[Found]:
         context = collapse_space(text[max(0, a - 40):a] + "[" + surface + "]" + text[b:b + 40])
         out.append(Found(kind, surface, file, _line(s, a), evidence, context, same_as))
 
+    for el, (pos, _) in s.spans.items():  # ingest's identification notes pair two forms too
+        if local(el) == "note" and el.get("type") == "identification" and el in s.blocks:
+            _identified(s, el, pos, found, add, out)
     for m in _IDENT.finditer(s.text):  # identification brackets first: they pair two forms
         kind = next((e.kind for e in found if e.start <= m.start(1) < e.end), "person")
         add(kind, m.start(1), m.end(1), "identified in the editors' bracket", m.group(2))
@@ -207,3 +211,19 @@ def _in_block(file: str, s: Stream, text: str, found: list) -> list[Found]:
     for e in found:
         add(e.kind, e.start, e.end, "statistical tagger (spaCy)")
     return out
+
+
+def _identified(s: Stream, note: etree._Element, pos: int, found: list, add, out: list[Found]) -> None:
+    """The untagged name right before an identification note ("Kim Du-bong <note>Kim Tu Phong</note>"): one
+    entity with the note's form, and the known entry itself when the note's name is tagged with a @ref."""
+    before = s.text[:pos].rstrip()
+    m = re.search(r"([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3})$", before)
+    if not m:
+        return
+    named = collapse_space("".join(note.itertext()))
+    refs = {e.get("ref") for e in note.iter() if local(e) in ("persName", "placeName", "orgName") and e.get("ref")}
+    kind = next((e.kind for e in found if e.start <= m.start(1) < e.end and e.kind != "org"), "person")
+    n = len(out)
+    add(kind, m.start(1), m.end(1), "identified in the editors' note", named)
+    if len(out) > n and len(refs) == 1:
+        out[-1].known = refs.pop()
