@@ -7,28 +7,43 @@ from pathlib import Path
 
 import click
 
+from editio.ingest.layouts.plain import Given
+from editio.ingest.layouts.plain import read as read_plain
 from editio.ingest.model import SourceError
+from editio.ingest.names_step import choose_authorities, unknown_summary
+from editio.ingest.pdf import read_pdf
 from editio.ingest.pipeline import Authorities, Converted, convert_source, serialize
 from editio.ingest.writer import Manifest, write_generated
 from editio.paths import sources_dir, tei_dir
 
 
 def run_ingest(sources: list[Path], out: Path, force: bool = False, echo=click.echo,
-               report_orphans: bool = False) -> int:
-    """Convert and write; returns the number of errors (sources that could not be converted)."""
+               report_orphans: bool = False, authorities: Path | None = None, names_model: bool = False,
+               plain: Given | None = None) -> int:
+    """Convert and write; returns the number of errors (sources that could not be converted). With `plain`,
+    every source is one plain document with the given title and date (layouts/plain.py)."""
     if not sources:
         echo("error: no source files to ingest", err=True)
         return 1
-    # The authority files live with the edition; a fresh --out folder borrows the project's.
-    auth = Authorities(out if (out / "persons.xml").exists() else tei_dir())
+    try:
+        folder, said = choose_authorities(out, authorities, sources)
+    except FileNotFoundError as exc:
+        echo(f"error: {exc}", err=True)
+        return 1
+    echo(said, err=folder is None)
+    auth = Authorities(folder)
     manifest = Manifest(out)
     errors = 0
     stems: dict[str, Path] = {}
     counts = {"written": 0, "unchanged": 0, "kept": 0}
+    written: list = []
     for k, src in enumerate(sources, 1):
         prefix = f"[{k}/{len(sources)}] {_shown(src)}"
         try:
-            converted = convert_source(src, auth)
+            if src.suffix.lower() == ".pdf":  # what reading its text layer may have lost is said first
+                for w in read_pdf(src)[1]:
+                    echo(str(w), err=True)
+            converted = convert_source(src, auth, (lambda p, lines: read_plain(p, lines, plain)) if plain else None)
         except SourceError as exc:
             echo(str(exc), err=True)
             errors += 1
@@ -53,6 +68,7 @@ def run_ingest(sources: list[Path], out: Path, force: bool = False, echo=click.e
             _unique_stem(c, stems, echo)
             target = out / f"{c.stem}.xml"
             result = write_generated(target, serialize(c.tree), manifest, force)
+            written.append((target.name, c.tree))
             counts[result] += 1
             note = {"written": "written", "unchanged": "unchanged",
                     "kept": "kept: edited by hand since it was generated (use --force to overwrite)"}[result]
@@ -63,6 +79,10 @@ def run_ingest(sources: list[Path], out: Path, force: bool = False, echo=click.e
                 echo(f"{_shown(out / name)}:1: warning: generated earlier but made by no source now "
                      "(renamed or removed source?): delete it if it is obsolete", err=True)
     manifest.save()
+    if folder is not None and written:
+        summary = unknown_summary(written, names_model)
+        if summary:
+            echo(summary)
     echo(f"{len(sources)} sources, {sum(counts.values())} documents: {counts['written']} written, "
          f"{counts['unchanged']} unchanged, {counts['kept']} kept as edited; {errors} errors")
     return errors
@@ -102,8 +122,21 @@ def _unique_stem(c: Converted, stems: dict[str, Path], echo) -> None:
 @click.option("--out", "out", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Folder for the TEI files (default: tei/).")
 @click.option("--force", is_flag=True, help="Overwrite files that were edited by hand since they were generated.")
-def ingest(sources: tuple[Path, ...], out: Path | None, force: bool) -> None:
+@click.option("--authorities", "authorities", type=click.Path(path_type=Path, file_okay=False, exists=True),
+              default=None, help="Folder whose persons.xml, places.xml and orgs.xml tag the names (default: the "
+              "output folder's, else the edition's tei/).")
+@click.option("--plain", is_flag=True, help="Take each FILE as one plain document (a page no layout reader "
+              "recognises, an OCR text): every line is text; give --title and --date.")
+@click.option("--title", default=None, help="With --plain: the document's title ('X to Y, 13 January 1951').")
+@click.option("--date", "date_", default=None, help="With --plain: the document's date (1951-01-13).")
+def ingest(sources: tuple[Path, ...], out: Path | None, force: bool, authorities: Path | None, plain: bool,
+           title: str | None, date_: str | None) -> None:
     """Convert source transcriptions (default: every sources/*.txt) into TEI documents."""
+    if plain and (not sources or not title or not date_):
+        raise click.UsageError("--plain needs the FILE(s), --title and --date")
+    if (title or date_) and not plain:
+        raise click.UsageError("--title and --date go with --plain")
     srcs = list(sources) or sorted(sources_dir().glob("*.txt"))
-    errors = run_ingest(srcs, out or tei_dir(), force, report_orphans=not sources)
+    errors = run_ingest(srcs, out or tei_dir(), force, report_orphans=not sources, authorities=authorities,
+                        names_model=True, plain=Given(title, date_) if plain else None)
     sys.exit(1 if errors else 0)

@@ -4,6 +4,10 @@ The transcription's words (bracket marks removed, and the labels that markup sta
 "[SIC]") must be the words of <text> in the same order, except inside the edition's own marked additions
 (elements with @resp="org:editio"). Every word of the title, citation, summary and other metadata must be in the
 header. Checked after each conversion; ingest refuses to write a file that fails.
+
+Comparing characters alone would let a tag cut a word in two ("<orgName>8th MDGS</orgName>2" keeps every
+letter): so the words are compared as tokens too — every word of the TEI, read through its name tags, must be
+one whole word on each side of a tag edge (see `split_words`).
 """
 
 from __future__ import annotations
@@ -110,7 +114,37 @@ def check(doc: SourceDocument, units: list[Line], tei: etree._Element) -> list[F
                 failures.append(Failure(field.line, f"the word {m.group(0)!r} of the {name} is missing from the "
                                                     "TEI header"))
                 break
+    failures.extend(split_words(tei))
     return failures
 
 
-__all__ = ["TEI_NS", "Failure", "check", "source_words", "text_words"]
+NAME_TAGS = ("persName", "placeName", "orgName", "rs", "name")
+
+
+def _before(e: etree._Element) -> str:
+    """The text right before element e in reading order (its previous sibling's tail, else its parent's text)."""
+    prev = e.getprevious()
+    if prev is not None:
+        return prev.tail or ""
+    parent = e.getparent()
+    return (parent.text or "") if parent is not None else ""
+
+
+def split_words(tei: etree._Element) -> list[Failure]:
+    """Name tags whose start or end falls inside a word: the token the source has is cut in two in the TEI."""
+    out: list[Failure] = []
+    for e in tei.iter(*(q(n) for n in NAME_TAGS)):
+        inner = "".join(e.itertext())
+        before, after = _before(e), e.tail or ""
+        cut = None
+        if inner and before and WORD.match(before[-1]) and WORD.match(inner[0]):
+            cut = WORD.findall(before)[-1] + inner
+        elif inner and after and WORD.match(inner[-1]) and WORD.match(after[0]):
+            cut = WORD.findall(inner)[-1] + WORD.match(after).group(0)
+        if cut:
+            out.append(Failure(e.sourceline or 1, f"the <{etree.QName(e).localname}> tag around {inner!r} cuts "
+                                                  f"the word {cut!r} of the source in two"))
+    return out
+
+
+__all__ = ["TEI_NS", "Failure", "check", "source_words", "split_words", "text_words"]

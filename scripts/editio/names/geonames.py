@@ -150,3 +150,22 @@ def _remove(el: etree._Element) -> None:
     else:
         parent.text = el.tail
     parent.remove(el)
+
+
+def exact_place(names: list[str]) -> Record | None:
+    """The one country or city of the package data whose own name equals one of `names` (case, diacritics and
+    apostrophes aside); None when no record or several have it (alternate names are not enough here: a
+    proposal is linked only on an exact match, and the editor confirms it by accepting)."""
+    gc, _ = _package()
+    for name in names:
+        key = _squash(name)
+        hits = [(c["geonameid"], c["name"], None, None) for c in gc.get_countries().values()
+                if _squash(c["name"]) == key]
+        hits += [(c["geonameid"], c["name"], c["latitude"], c["longitude"]) for c in gc.get_cities().values()
+                 if _squash(c["name"]) == key]
+        if len(hits) == 1:
+            gid, gname, lat, lon = hits[0]
+            return Record(int(gid), gname, lat, lon, name, "name")
+        if hits:
+            return None
+    return None

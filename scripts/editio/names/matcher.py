@@ -6,8 +6,12 @@ Rules (general, not about particular names):
 - the longest form starting at a token wins; mentions do not nest;
 - a possessive 's stays outside the mention;
 - for persons, initials right before or after the name ("A.M. Vasilevsky", "STALIN I.V.") join the mention;
+- a mention starts and ends at word edges, never inside a word ("Kim" is not found in "Kimpo", "Pak Heon" not
+  in "Pak Heon-yeong"); a footnote
+  number glued to an abbreviation ("8th MDGS2") belongs to the word, so the mention takes it in whole;
 - a person form directly followed (same line) by another capitalised word that is no title and no known
-  name is not taken: "Kim Chaek" is not "Kim"; it is returned as a rejected candidate instead.
+  name is not taken: "Kim Chaek" is not "Kim"; it is returned as a rejected candidate instead (the pronoun
+  "I" is no such word: "… Kim Il Sung I met").
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from editio.names.authority import PERSON, Entry, Form
-from editio.names.normalize import Token, tokenize
+from editio.names.normalize import HYPHENS, Token, tokenize
 from editio.names.tables import titles
 
 
@@ -46,6 +50,22 @@ def _is_initial(tokens: list[Token], i: int) -> bool:
     return (
         len(t.text) == 1 and t.text.isupper() and i + 1 < len(tokens) and tokens[i + 1].text == "."
     )
+
+
+def _glued(tokens: list[Token], i: int) -> bool:
+    """Token i and the next one are one written word (no space or punctuation between them)."""
+    return tokens[i + 1].start == tokens[i].end and tokens[i].is_word and tokens[i + 1].is_word
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """A tag from start to end would cut a word: a word character on both sides of one of its edges."""
+    def word(i: int) -> bool:
+        return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+    def hyphen(i: int) -> bool:  # "Heon|-yeong": a hyphen joining a lowercase part to a word is inside it
+        return (0 <= i < len(text) - 1 and text[i] in HYPHENS and word(i - 1) and text[i + 1].islower())
+        # ("Andong-Pyongyang", a route between two places, is two words)
+    return (word(start - 1) and word(start)) or (word(end - 1) and word(end)) or hyphen(end) or hyphen(start - 1)
 
 
 class Matcher:
@@ -111,6 +131,7 @@ class Matcher:
                     if (
                         t.is_word and t.capitalised and "\n" not in gap and gap.strip() == ""
                         and t.key not in title_words and not t.text.isdigit()
+                        and not (t.text == "I" and not _is_initial(tokens, nxt))  # the pronoun: "Kim Il Sung I met"
                     ):
                         end = t.end
                         rejected.append(
@@ -118,7 +139,12 @@ class Matcher:
                                      "name continues past a known form")
                         )
                         continue
+            if last + 1 < len(tokens) and _glued(tokens, last) and tokens[last + 1].text.isdigit():
+                last += 1  # "MDGS2": the note number is part of the written word, the tag takes the word whole
             start, end = tokens[first].start, tokens[last].end
+            if _inside_word(text, start, end):
+                rejected.append(Rejected(start, end, text[start:end], "form found inside a longer word: not tagged"))
+                continue
             matches.append(Match(start, end, text[start:end], entries, bucket[0][1]))
         return matches, rejected
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from editio.ingest.layouts import article, markdown, newsite, pagedump
+from editio.ingest.layouts import article, markdown, newsite, pagedump, pdfexport
 from editio.ingest.model import SourceDocument, SourceError
 
 Reader = Callable[[Path, list[str]], list[SourceDocument]]
@@ -16,6 +16,7 @@ LAYOUTS: list[tuple[str, Callable[[list[str]], bool], Reader]] = [
     ("article", article.recognise, article.read),
     ("markdown", markdown.recognise, markdown.read),
     ("newsite", newsite.recognise, newsite.read),
+    ("pdfexport", pdfexport.recognise, pdfexport.read),
     ("pagedump", pagedump.recognise, pagedump.read),
 ]
 
@@ -35,7 +36,9 @@ def read_documents(path: Path, lines: list[str]) -> list[SourceDocument]:
             path,
             first,
             "cannot recognise the layout: expected a Wilson Center page (a date line and a title at the top), "
-            "its markdown export (**Citation:**, **Contents:** …) or an article holding 'Document N:' sections",
+            "its markdown export (**Citation:**, **Contents:** …) or an article holding 'Document N:' sections; "
+            "to take it as one plain document, give its title and date: editio ingest FILE --plain "
+            "--title 'X to Y, DATE' --date YYYY-MM-DD",
         )
     reader = next(r for n, _, r in LAYOUTS if n == name)
     return reader(path, lines)

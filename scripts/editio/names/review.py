@@ -1,0 +1,39 @@
+"""The editor's review of proposals: suggest (find and write names/proposals.tsv), accept, reject, apply."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from editio.names import proposals as P
+from editio.names.accept import add_entries
+from editio.names.authority import load_authorities
+from editio.names.occurrences import document_files
+from editio.names.suggest import scan_documents
+
+
+def suggest(tei: Path, root: Path, files: list[Path] | None = None, use_model: bool = True) -> \
+        tuple[list[P.Proposal], str | None]:
+    """Scan the documents, refresh the proposals file; (open proposals, why the model was not used)."""
+    auth = load_authorities(tei)
+    scan = scan_documents(files or document_files(tei), use_model, auth)
+    rows = P.refresh(P.path_for(root), scan.found, auth)
+    return [p for p in rows if p.status == "proposed"], scan.model
+
+
+def decide(root: Path, ids: list[str], status: str) -> list[str]:
+    """Mark proposals (ids, or "all" open ones) accepted or rejected; returns unknown ids."""
+    path = P.path_for(root)
+    rows = P.read(path)
+    by_id = {p.id: p for p in rows}
+    unknown = [i for i in ids if i != "all" and i not in by_id]
+    for p in rows:
+        if (p.id in ids) or ("all" in ids and p.status == "proposed"):
+            p.status = status
+    P.write(path, rows)
+    return unknown
+
+
+def apply(tei: Path, root: Path) -> list[str]:
+    """Write every accepted proposal that has no entry yet into the authority files; returns the refs added."""
+    rows = [p for p in P.read(P.path_for(root)) if p.status == "accepted"]
+    return add_entries(tei, rows)

@@ -1,0 +1,229 @@
+"""Mentions no authority entry covers, found in the edition's documents: the raw material of proposals.
+
+Two finders, one result: spaCy's small English pipeline (when installed, see ner.py) and the cues the corpus
+teaches (a person's title before a word, a place cue, an editor's identification bracket). A candidate is
+trimmed to the name (titles, "the", a possessive 's stay outside) and kept only when it looks like a name of
+its kind: every word capitalised, no digit, not all common English words (so not "Front Command", nor a line
+in capitals), not a title, quotation or gloss (data/title_contexts.tsv), not listed in data/not_names.tsv or
+data/not_suggested.tsv.
+Existing name tags are never looked into: what is tagged is known.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from lxml import etree
+
+from editio.names.authority import NS, Authorities
+from editio.names.candidates import find_candidates, is_common
+from editio.names.normalize import APOSTROPHES, HYPHENS, Token, collapse_space, fold, tokenize
+from editio.names.stream import BREAK, Stream, local
+from editio.names.tables import _rows, not_names, titles
+from editio.names.tagging import _streams, tag_tree
+
+LEADING = {"the", "a", "an", "of"}
+CONNECTORS = {"of", "the", "and", "for", "de", "du", "von", "van", "al", "la", "le", "on", "in"}
+_KIND_OF_REASON = (("after the title", "person"), ("after “", "place"))
+# the editors' identification: "Kim Du-bong [Kim Tu Phong]" or "Filippov [Stalin]" — two forms, one entity
+_IDENT = re.compile(r"([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3}) \[([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3})\]")
+
+
+EVERYDAY = 4.4  # Zipf frequency (wordfreq): a word used more often than this is an everyday English word
+
+
+@cache
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+_ROMANISED = re.compile(r"\b[A-Z][a-z']*-[a-z']+\b|\b[A-Z']+-[A-Z']+\b")
+
+
+@dataclass(slots=True)
+class Found:
+    """One mention a proposal is made of."""
+
+    kind: str
+    surface: str
+    file: str
+    line: int | None
+    evidence: str
+    context: str = ""
+    same_as: str | None = None  # the other form of an identification bracket
+    known: str | None = None  # the entry the editors' identification names ("Pak Heon-yeong [Pak Hon Yong]")
+
+
+@dataclass(slots=True)
+class Scan:
+    found: list[Found] = field(default_factory=list)
+    model: str | None = None  # None: the statistical model was used; else why not (what to install)
+
+
+@cache
+def not_suggested() -> frozenset[str]:
+    return frozenset(fold(r[0]) for r in _rows("not_suggested.tsv")) | frozenset(not_names())
+
+
+@cache
+def title_contexts() -> tuple[str, ...]:
+    return tuple(r[0] for r in _rows("title_contexts.tsv"))
+
+
+def _in_title_context(s: Stream, a: int, b: int) -> bool:
+    for el in (s.root, *s.spans):
+        if not isinstance(el.tag, str) or local(el) is None:
+            continue
+        span = s.spans.get(el)
+        if el is not s.root and (span is None or not (span[0] <= a and b <= span[1])):
+            continue
+        if any(el.xpath(f"self::{x}", namespaces=NS) for x in title_contexts()):
+            return True
+    return False
+
+
+def trim(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """The name inside [a, b): titles, articles and a possessive outside; None when nothing name-like is left."""
+    toks = [t for t in tokenize(text[a:b]) if t.text not in ".,;:()[]\"“”«»"]
+    title_words = titles()
+    while toks and (toks[0].key in title_words or toks[0].key in LEADING or not toks[0].is_word):
+        toks = toks[1:]
+    while toks and (toks[-1].key in LEADING or toks[-1].key in ("'s", "’s") or not toks[-1].is_word
+                    or toks[-1].text[0] in APOSTROPHES):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    start, end = a + toks[0].start, a + toks[-1].end
+    # a hyphenated word is one word: "Pak Heon|-yeong" → "Pak Heon-yeong"
+    while end + 1 < len(text) and text[end] in HYPHENS and text[end + 1].isalnum():
+        end += 1
+        while end < len(text) and (text[end].isalnum() or text[end] in APOSTROPHES):
+            end += 1
+    return start, end
+
+
+def looks_like(kind: str, surface: str) -> bool:
+    toks: list[Token] = [t for t in tokenize(surface) if t.is_word]
+    if not toks or BREAK in surface or "\n" in surface or len(surface) < 2:
+        return False
+    if fold(surface) in not_suggested() or any(ch.isdigit() for ch in surface):
+        return False
+    written = [w.strip(".,;:()") for w in surface.split()]  # "Du-bong" is one written word
+    words = [w for w in written if w and fold(w) not in CONNECTORS]
+    if not words or not all(w[0].isupper() for w in words):
+        return False
+    if kind != "org" and any(fold(w) in titles() for w in words):
+        return False
+    # all common words ("Front Command", "Extremely Urgent", "TOP SECRET" in a transmission line): no name;
+    # a romanised name's syllables may each be a word ("Kim Du-bong"), but not one joined by a hyphen
+    if _ROMANISED.search(surface):
+        return True
+    named = [t for t in toks if t.key not in CONNECTORS]
+    if not all(is_common(t.text) for t in named):
+        return True
+    # every word is in an English word list: a person or a place still, when none is an everyday word
+    # ("Malik", "Mun Il", "Li"), not when one is ("Front Command", "Extremely Urgent", "NEW YORK" is lost)
+    return kind != "org" and max(_zipf(t.key) for t in named) < EVERYDAY
+
+
+def _kind_of(reason: str) -> str | None:
+    for start, kind in _KIND_OF_REASON:
+        if reason.startswith(start):
+            return kind
+    return None
+
+
+def scan_documents(files: list[Path], use_model: bool = True, auth: Authorities | None = None) -> Scan:
+    """Untagged name-like mentions in the documents; with `auth`, each is tagged first (in memory) so that
+    what the authority files know is not proposed again."""
+    docs = []
+    for path in files:
+        tree = etree.parse(str(path))
+        if auth is not None:
+            tag_tree(tree, auth)
+        docs.append((path.name, tree.getroot()))
+    return scan_trees(docs, use_model)
+
+
+def scan_trees(docs: list[tuple[str, etree._Element]], use_model: bool = True) -> Scan:
+    """Untagged name-like mentions in (file name, TEI root) documents."""
+    from editio.names import ner
+
+    blocks: list[tuple[str, Stream]] = []
+    for name, root in docs:
+        for s in _streams(root):
+            if s.text.strip(BREAK + " \n"):
+                blocks.append((name, s))
+    scan = Scan()
+    texts = [s.text.replace(BREAK, ",") for _, s in blocks]  # a tagged name or a date reads as a comma
+    ents: list[list] = [[] for _ in blocks]
+    scan.model = ner.available() if use_model else "the statistical model was not asked for"
+    if scan.model is None:
+        ents = ner.entities(texts)
+    for (file, s), text, found in zip(blocks, texts, ents, strict=True):
+        scan.found.extend(_in_block(file, s, text, found))
+    return scan
+
+
+def _line(s: Stream, offset: int) -> int | None:
+    """The source line of the deepest element around the offset (lxml knows elements' lines only)."""
+    best, line = None, s.root.sourceline
+    for el, (a, b) in s.spans.items():
+        if a <= offset < b and isinstance(el.tag, str) and (best is None or b - a < best):
+            best, line = b - a, el.sourceline or line
+    return line
+
+
+def _in_block(file: str, s: Stream, text: str, found: list) -> list[Found]:
+    """The candidates of one block: identification brackets, the model's entities, then the corpus cues; a
+    stretch of text gives at most one candidate."""
+    out: list[Found] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(kind: str, a: int, b: int, evidence: str, same_as: str | None = None) -> None:
+        span = trim(s.text, a, b)
+        if span is None:
+            return
+        a, b = span
+        surface = collapse_space(s.text[a:b])
+        if not looks_like(kind, surface) or _in_title_context(s, a, b) or any(x < b and a < y for x, y in taken):
+            return
+        taken.append((a, b))
+        context = collapse_space(text[max(0, a - 40):a] + "[" + surface + "]" + text[b:b + 40])
+        out.append(Found(kind, surface, file, _line(s, a), evidence, context, same_as))
+
+    for el, (pos, _) in s.spans.items():  # ingest's identification notes pair two forms too
+        if local(el) == "note" and el.get("type") == "identification" and el in s.blocks:
+            _identified(s, el, pos, found, add, out)
+    for m in _IDENT.finditer(s.text):  # identification brackets first: they pair two forms
+        kind = next((e.kind for e in found if e.start <= m.start(1) < e.end), "person")
+        add(kind, m.start(1), m.end(1), "identified in the editors' bracket", m.group(2))
+        add(kind, m.start(2), m.end(2), "the editors' identification", m.group(1))
+    for c in find_candidates(s.text, [], set()):  # a cue says the kind better than the model does
+        kind = _kind_of(c.reason)
+        if kind:
+            add(kind, c.start, c.end, c.reason)
+    for e in found:
+        add(e.kind, e.start, e.end, "statistical tagger (spaCy)")
+    return out
+
+
+def _identified(s: Stream, note: etree._Element, pos: int, found: list, add, out: list[Found]) -> None:
+    """The untagged name right before an identification note ("Kim Du-bong <note>Kim Tu Phong</note>"): one
+    entity with the note's form, and the known entry itself when the note's name is tagged with a @ref."""
+    before = s.text[:pos].rstrip()
+    m = re.search(r"([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3})$", before)
+    if not m:
+        return
+    named = collapse_space("".join(note.itertext()))
+    refs = {e.get("ref") for e in note.iter() if local(e) in ("persName", "placeName", "orgName") and e.get("ref")}
+    kind = next((e.kind for e in found if e.start <= m.start(1) < e.end and e.kind != "org"), "person")
+    n = len(out)
+    add(kind, m.start(1), m.end(1), "identified in the editors' note", named)
+    if len(out) > n and len(refs) == 1:
+        out[-1].known = refs.pop()

@@ -1,0 +1,61 @@
+"""No real source is a dead end: a page no layout reader recognises gets the clear error of before plus the way
+out, and `--plain` takes it (or an OCR text) as one document with the title and date the editor gives, every
+word kept, what could not be placed reported as warnings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from lxml import etree
+
+from editio.cli import main
+from editio.ingest import fidelity
+
+REPO = Path(__file__).resolve().parents[2]
+OCR = REPO / "tests" / "ingest" / "sources" / "constructed" / "ocr_journal_page.txt"
+UNRECOGNISED = REPO / "tests" / "ingest" / "sources" / "damaged_unrecognised.txt"
+TEI = "{http://www.tei-c.org/ns/1.0}"
+
+
+def ingest(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["ingest", *args, "--authorities", str(REPO / "tei")],
+                                catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+def test_an_unrecognised_page_says_how_to_take_it_as_a_plain_document(tmp_path: Path) -> None:
+    code, said = ingest(str(UNRECOGNISED), "--out", str(tmp_path))
+    assert code == 1
+    assert "cannot recognise the layout" in said
+    assert "editio ingest FILE --plain --title 'X to Y, DATE' --date YYYY-MM-DD" in said
+
+
+def test_plain_takes_an_unrecognised_page_as_one_document(tmp_path: Path) -> None:
+    code, said = ingest(str(UNRECOGNISED), "--out", str(tmp_path), "--plain", "--title",
+                        "A note to the file, 2 March 1951", "--date", "1951-03-02")
+    assert code == 0, said
+    [doc] = [p for p in tmp_path.glob("*.xml")]
+    tree = etree.parse(str(doc))
+    assert tree.findtext(f".//{TEI}titleStmt/{TEI}title") == "A note to the file, 2 March 1951"
+    source_words = [w for line in UNRECOGNISED.read_text(encoding="utf-8").splitlines()
+                    for w in fidelity.WORD.findall(line)]
+    text = "".join(fidelity.text_words(tree.find(f"{TEI}text")))
+    assert "".join(source_words) == text  # every word of the page, in order
+
+
+def test_an_ocr_page_converts_with_warnings_for_what_could_not_be_placed(tmp_path: Path) -> None:
+    code, said = ingest(str(OCR), "--out", str(tmp_path), "--plain", "--title",
+                        "Shtykov to Vyshinsky, 12 May 1950", "--date", "1950-05-12")
+    assert code == 0, said
+    assert "ocr_journal_page.txt:5: warning: a word hyphenated at the line end ('Pyong-yang')" in said
+    assert "ocr_journal_page.txt:2: warning: '112' looks like a running head or a page number" in said
+    assert "ocr_journal_page.txt:10: warning: 6 short lines in a row: perhaps columns read across" in said
+    doc = tmp_path / "1950-05-12-shtykov-to-vyshinsky.xml"
+    names = [(e.get("ref"), "".join(e.itertext())) for e in etree.parse(str(doc)).iter(f"{TEI}persName")]
+    assert ("per:kim-il-sung", "Kim IlSung") in names  # a name split across a line end is one name (with <lb/>)
+
+
+def test_plain_needs_a_title_and_a_date(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["ingest", str(OCR), "--out", str(tmp_path), "--plain"])
+    assert result.exit_code == 2 and "--plain needs the FILE(s), --title and --date" in result.output
