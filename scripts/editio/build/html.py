@@ -11,12 +11,12 @@ and makes the citations (data) with citeproc-py."""
 from __future__ import annotations
 
 import importlib.util
-import shutil
 from pathlib import Path
 
 import click
 from lxml import etree
 
+from editio.build.manifest import Manifest, key, stylesheet_files
 from editio.build.targets import BuildError, Target
 from editio.build.xslt import XSLT_DIR, Stylesheets, XsltError
 from editio.edition import Edition
@@ -34,9 +34,18 @@ def _doc_id(tei: Path) -> str:
 
 
 def _copy(src: Path, dest: Path) -> Path:
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(src, dest)
+    """Copy unless the copy is already byte for byte the same (an unchanged file keeps its time)."""
+    data = src.read_bytes()
+    if not (dest.is_file() and dest.read_bytes() == data):
+        atomic_write(dest, data)
     return dest
+
+
+def _sweep(folder: Path, keep: set[Path], pattern: str = "*") -> None:
+    """Files of an earlier build that this one did not make (a document removed, a PDF gone)."""
+    for path in folder.glob(pattern):
+        if path.is_file() and path not in keep:
+            path.unlink()
 
 
 def run(edition: Edition, out: Path) -> list[Path]:
@@ -46,19 +55,19 @@ def run(edition: Edition, out: Path) -> list[Path]:
     if not docs:
         raise BuildError(f"{edition.tei}: no TEI documents to publish")
     work = edition.output / ".work" / "html"
-    if out.exists():
-        shutil.rmtree(out)
-    if work.exists():
-        shutil.rmtree(work)
-    (work / "summaries").mkdir(parents=True)
-    out.mkdir(parents=True)
+    (work / "summaries").mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
+    # what each page was made from (manifest.py): unchanged documents are not transformed again
+    made = Manifest(work / "manifest.json", edition.output)
     written: list[Path] = []
 
     for folder in ASSETS:
-        for asset in sorted((XSLT_DIR / "html" / folder).glob("*")):
-            written.append(_copy(asset, out / folder / asset.name))
-    for tei in sorted(edition.tei.glob("*.xml")):
-        written.append(_copy(tei, out / "tei" / tei.name))
+        copies = [_copy(asset, out / folder / asset.name) for asset in sorted((XSLT_DIR / "html" / folder).glob("*"))]
+        _sweep(out / folder, set(copies))
+        written.extend(copies)
+    copies = [_copy(tei, out / "tei" / tei.name) for tei in sorted(edition.tei.glob("*.xml"))]
+    _sweep(out / "tei", set(copies))
+    written.extend(copies)
     ids = {tei: _doc_id(tei) for tei in docs}
     pdfs = {}
     for doc_id in ids.values():
@@ -66,33 +75,55 @@ def run(edition: Edition, out: Path) -> list[Path]:
         if pdf.is_file():
             pdfs[doc_id] = _copy(pdf, out / "pdf" / pdf.name)
             written.append(pdfs[doc_id])
+    _sweep(out / "pdf", set(pdfs.values()))
     pages = edition.output / "pdf" / "pages.xml"
+    params = sorted(edition.xslt_params().items())
+    authority = sorted(set(edition.tei.glob("*.xml")) - set(docs))
 
     base = edition.base_url
     citations = work / "citations"
     for tei in docs:
-        doc_id, xml = citation_xml(tei, edition.settings, lambda i: f"{base}{i}.html" if base else "")
-        atomic_write(citations / f"{doc_id}.xml", xml)
+        target = citations / f"{ids[tei]}.xml"
+        cite_key = key(tei, repr(sorted(edition.settings.items())), base)
+        if not made.fresh(target, cite_key):
+            doc_id, xml = citation_xml(tei, edition.settings, lambda i: f"{base}{i}.html" if base else "")
+            atomic_write(target, xml)
+            made.record(target, cite_key)
+    _sweep(citations, {citations / f"{i}.xml" for i in ids.values()})
     site = work / "site.xml"
 
     try:
         with Stylesheets(edition.xslt_params()) as xslt:
+            summary_xsl = stylesheet_files(XSLT_DIR / "html" / "summary.xsl")
             for n, tei in enumerate(docs, 1):
-                xslt.transform("html/summary.xsl", tei, work / "summaries" / f"{ids[tei]}.xml")
-                click.echo(f"html: summary {n}/{len(docs)} {tei.name}")
+                target = work / "summaries" / f"{ids[tei]}.xml"
+                summary_key = key(tei, summary_xsl, authority, repr(params))
+                if not made.fresh(target, summary_key):
+                    xslt.transform("html/summary.xsl", tei, target)
+                    made.record(target, summary_key)
+                    click.echo(f"html: summary {n}/{len(docs)} {tei.name}")
+            _sweep(work / "summaries", {work / "summaries" / f"{i}.xml" for i in ids.values()})
             xslt.call("html/summary.xsl", site, template="collect",
                       summaries=(work / "summaries").resolve().as_uri() + "/")
+            document_xsl = stylesheet_files(XSLT_DIR / "html" / "document.xsl")
             for n, tei in enumerate(docs, 1):
                 doc_id = ids[tei]
                 page = out / f"{doc_id}.html"
-                xslt.transform("html/document.xsl", tei, page,
-                               context=(work / "context" / f"{doc_id}.xml").resolve().as_uri(),
-                               citations=(citations / f"{doc_id}.xml").resolve().as_uri(),
-                               pages=pages.resolve().as_uri() if pages.is_file() else "",
-                               **{"pdf-href": f"pdf/{doc_id}.pdf" if doc_id in pdfs else "",
-                                  "tei-href": f"tei/{tei.name}"})
+                context, citation = work / "context" / f"{doc_id}.xml", citations / f"{doc_id}.xml"
+                page_params = {"pdf-href": f"pdf/{doc_id}.pdf" if doc_id in pdfs else "",
+                               "tei-href": f"tei/{tei.name}"}
+                page_key = key(tei, context, citation, pages, document_xsl, authority, repr(params),
+                               repr(sorted(page_params.items())))
                 written.append(page)
+                if made.fresh(page, page_key):
+                    continue
+                xslt.transform("html/document.xsl", tei, page,
+                               context=context.resolve().as_uri(), citations=citation.resolve().as_uri(),
+                               pages=pages.resolve().as_uri() if pages.is_file() else "", **page_params)
+                made.record(page, page_key)
                 click.echo(f"html: page {n}/{len(docs)} {page.name}")
+            # the site pages are made from the summaries of every document: always again, and only they
+            _sweep(out, {out / f"{i}.html" for i in ids.values()}, "*.html")
             index = out / "index.html"
             xslt.call("html/site.xsl", index, site=site.resolve().as_uri(),
                       tei=edition.tei.resolve().as_uri() + "/",
@@ -110,6 +141,7 @@ def run(edition: Edition, out: Path) -> list[Path]:
     if importlib.util.find_spec("editio.build.package") is not None:
         from editio.build.package import write_zip
         written.append(write_zip(out, edition.output / "edition-html.zip"))
+    made.save()  # last: a build killed before this point leaves the previous manifest, which the files' hashes check
     click.echo(f"html: {len(written)} files in {out}")
     return written
 
