@@ -11,6 +11,8 @@ and makes the citations (data) with citeproc-py."""
 from __future__ import annotations
 
 import importlib.util
+import os
+import shutil
 from pathlib import Path
 
 import click
@@ -48,6 +50,13 @@ def _sweep(folder: Path, keep: set[Path], pattern: str = "*") -> None:
             path.unlink()
 
 
+def _publish(staged: Path, dest: Path) -> Path:
+    """A file made in the staging folder takes its place in one rename: a killed build leaves no half page."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(staged, dest)
+    return dest
+
+
 def run(edition: Edition, out: Path) -> list[Path]:
     from editio.build.citation import citation_xml
 
@@ -57,6 +66,10 @@ def run(edition: Edition, out: Path) -> list[Path]:
     work = edition.output / ".work" / "html"
     (work / "summaries").mkdir(parents=True, exist_ok=True)
     out.mkdir(parents=True, exist_ok=True)
+    staging = work / "staging"  # beside output/html on the same file system, so that os.replace is atomic
+    shutil.rmtree(staging, ignore_errors=True)
+    for stray in out.rglob(".*.tmp"):  # atomic_write's temporary files, left by a build killed while writing
+        stray.unlink()
     # what each page was made from (manifest.py): unchanged documents are not transformed again
     made = Manifest(work / "manifest.json", edition.output)
     written: list[Path] = []
@@ -99,8 +112,8 @@ def run(edition: Edition, out: Path) -> list[Path]:
                 target = work / "summaries" / f"{ids[tei]}.xml"
                 summary_key = key(tei, summary_xsl, authority, repr(params))
                 if not made.fresh(target, summary_key):
-                    xslt.transform("html/summary.xsl", tei, target)
-                    made.record(target, summary_key)
+                    xslt.transform("html/summary.xsl", tei, staging / target.name)
+                    made.record(_publish(staging / target.name, target), summary_key)
                     click.echo(f"html: summary {n}/{len(docs)} {tei.name}")
             _sweep(work / "summaries", {work / "summaries" / f"{i}.xml" for i in ids.values()})
             xslt.call("html/summary.xsl", site, template="collect",
@@ -117,20 +130,22 @@ def run(edition: Edition, out: Path) -> list[Path]:
                 written.append(page)
                 if made.fresh(page, page_key):
                     continue
-                xslt.transform("html/document.xsl", tei, page,
+                xslt.transform("html/document.xsl", tei, staging / page.name,
                                context=context.resolve().as_uri(), citations=citation.resolve().as_uri(),
                                pages=pages.resolve().as_uri() if pages.is_file() else "", **page_params)
-                made.record(page, page_key)
+                made.record(_publish(staging / page.name, page), page_key)
                 click.echo(f"html: page {n}/{len(docs)} {page.name}")
-            # the site pages are made from the summaries of every document: always again, and only they
-            _sweep(out, {out / f"{i}.html" for i in ids.values()}, "*.html")
-            index = out / "index.html"
-            xslt.call("html/site.xsl", index, site=site.resolve().as_uri(),
+            # the site pages are made from the summaries of every document: always again (staged, then moved)
+            site_staging = staging / "site"
+            xslt.call("html/site.xsl", site_staging / "index.html", site=site.resolve().as_uri(),
                       tei=edition.tei.resolve().as_uri() + "/",
                       **{"search-script": (XSLT_DIR / "html" / "js" / "search.js").is_file()})
     except XsltError as exc:
         raise BuildError(str(exc)) from exc
-    site_pages = sorted(p for p in out.glob("*.html") if p.stem not in set(ids.values()))
+    site_pages = sorted(_publish(p, out / p.relative_to(site_staging)) for p in sorted(site_staging.rglob("*"))
+                        if p.is_file())
+    _sweep(out, {out / f"{i}.html" for i in ids.values()} | set(site_pages), "*.html")
+    shutil.rmtree(staging)
     written.extend(site_pages)
     click.echo(f"html: site pages {', '.join(p.name for p in site_pages)}")
 
