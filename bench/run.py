@@ -96,7 +96,8 @@ def bench(n: int, seed: int, work: Path, tei_all: Path | None) -> None:
         shutil.rmtree(edition)
     make(n, seed, edition)
     editio = [str(Path(sys.executable).with_name("editio")), "--edition", str(edition)]
-    rows = []
+    print("| sources | TEI documents | build | wall | cpu | peak RSS | documents/s | stages (wall) | exit |")
+    print("| ---: | ---: | --- | ---: | ---: | ---: | ---: | --- | ---: |", flush=True)
     for label, edit in (("cold", None), ("after 1 source + 1 TEI edit", "edit"), ("nothing changed", None)):
         if edit:
             touch_one_source(edition)
@@ -104,13 +105,10 @@ def bench(n: int, seed: int, work: Path, tei_all: Path | None) -> None:
         run = timed([*editio, "build"])
         docs = len(list((edition / "tei").glob(DOCUMENT_FILES)))
         stages = ", ".join(f"{s} {t:.1f} s" for s, t in run.stages.items())
-        rows.append(f"| {n} | {docs} | {label} | {run.wall:.1f} s | {run.cpu:.1f} s | {run.peak_mib:.0f} MiB | "
-                    f"{docs / run.wall:.1f} | {stages} | {run.code} |")
+        print(f"| {n} | {docs} | {label} | {run.wall:.1f} s | {run.cpu:.1f} s | {run.peak_mib:.0f} MiB | "
+              f"{docs / run.wall:.1f} | {stages} | {run.code} |", flush=True)
         if run.code:
             print(run.tail, file=sys.stderr)
-    print("| sources | TEI documents | build | wall | cpu | peak RSS | documents/s | stages (wall) | exit |")
-    print("| ---: | ---: | --- | ---: | ---: | ---: | ---: | --- | ---: |")
-    print("\n".join(rows))
     java, jar = java_executable(), jing_jar()
     if tei_all and java and jar:
         files = [str(p) for p in sorted((edition / "tei").glob("*.xml"))]
