@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -66,3 +67,39 @@ def test_a_build_killed_at_random_moments_leaves_whole_files_and_the_next_build_
     final = start(folder, env)
     assert final.wait(timeout=600) == 0, final.stderr.read()
     assert site(folder) == expected
+
+
+class Died(BaseException):
+    """The build process dying in the middle of writing a page (as far as the files can tell)."""
+
+
+def test_a_page_being_written_when_the_build_dies_is_never_seen_half_written(tmp_path, monkeypatch):
+    from editio.build import html, xslt
+    from editio.edition import load
+
+    folder = make_edition(tmp_path / "ed")
+    out = folder / "output" / "html"
+    html.run(load(folder), out)
+    before = {p.name: p.read_bytes() for p in out.glob("doc-*.html")}
+    edited = sorted((folder / "tei").glob("19*.xml"))[0]
+    text = edited.read_text(encoding="utf-8")
+    head, body = text.split("<body", 1)
+    edited.write_text(head + "<body" + re.sub(r"(<p\b[^>]*>[^<]*?) the ", r"\1 the very ", body, count=1),
+                      encoding="utf-8")
+    transform = xslt.Stylesheets.transform
+
+    def dies_while_writing(self, stylesheet, source, output=None, **params):
+        if stylesheet == "html/document.xsl":
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_bytes(b"<!DOCTYPE html><html><body><p>half a pa")
+            raise Died
+        return transform(self, stylesheet, source, output, **params)
+
+    monkeypatch.setattr(xslt.Stylesheets, "transform", dies_while_writing)
+    with pytest.raises(Died):
+        html.run(load(folder), out)
+    assert {p.name: p.read_bytes() for p in out.glob("doc-*.html")} == before
+    monkeypatch.setattr(xslt.Stylesheets, "transform", transform)
+    html.run(load(folder), out)
+    after = {p.name: p.read_bytes() for p in out.glob("doc-*.html")}
+    assert {name for name in after if after[name] != before[name]} == {f"doc-{edited.stem}.html"}
