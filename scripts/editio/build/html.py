@@ -6,7 +6,9 @@ a small XML summary (then one call collects them: site.xml, and each document's 
 from anything that grows with the edition; (3) site.xsl writes the home
 page, the indexes, the map, the correspondence view, the archive list and the search page from the summaries
 and the authority files. Python orchestrates: it copies the TEI, the PDFs of the print edition, the CSS and JS,
-and makes the citations (data) with citeproc-py."""
+and makes the citations (data) with citeproc-py. Incremental: a document whose inputs (TEI, context, citation,
+stylesheets, authority files, parameters) hash as in output/.work/html/manifest.json keeps its summary, citation
+and page; every file is made in a staging folder and moved into place, so a killed build leaves no half page."""
 
 from __future__ import annotations
 
