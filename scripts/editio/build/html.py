@@ -21,6 +21,7 @@ import click
 from lxml import etree
 
 from editio.build.manifest import Manifest, key, stylesheet_files
+from editio.build.progress import Progress
 from editio.build.targets import BuildError, Target
 from editio.build.xslt import XSLT_DIR, Stylesheets, XsltError
 from editio.edition import Edition
@@ -110,18 +111,20 @@ def run(edition: Edition, out: Path) -> list[Path]:
     try:
         with Stylesheets(edition.xslt_params()) as xslt:
             summary_xsl = stylesheet_files(XSLT_DIR / "html" / "summary.xsl")
-            for n, tei in enumerate(docs, 1):
+            summaries = Progress(docs, "html: summary")
+            for tei in summaries:
                 target = work / "summaries" / f"{ids[tei]}.xml"
                 summary_key = key(tei, summary_xsl, authority, repr(params))
                 if not made.fresh(target, summary_key):
                     xslt.transform("html/summary.xsl", tei, staging / target.name)
                     made.record(_publish(staging / target.name, target), summary_key)
-                    click.echo(f"html: summary {n}/{len(docs)} {tei.name}")
+                    summaries.done(tei.name)
             _sweep(work / "summaries", {work / "summaries" / f"{i}.xml" for i in ids.values()})
             xslt.call("html/summary.xsl", site, template="collect",
                       summaries=(work / "summaries").resolve().as_uri() + "/")
             document_xsl = stylesheet_files(XSLT_DIR / "html" / "document.xsl")
-            for n, tei in enumerate(docs, 1):
+            pages_made = Progress(docs, "html: page")
+            for tei in pages_made:
                 doc_id = ids[tei]
                 page = out / f"{doc_id}.html"
                 context, citation = work / "context" / f"{doc_id}.xml", citations / f"{doc_id}.xml"
@@ -136,7 +139,7 @@ def run(edition: Edition, out: Path) -> list[Path]:
                                context=context.resolve().as_uri(), citations=citation.resolve().as_uri(),
                                pages=pages.resolve().as_uri() if pages.is_file() else "", **page_params)
                 made.record(_publish(staging / page.name, page), page_key)
-                click.echo(f"html: page {n}/{len(docs)} {page.name}")
+                pages_made.done(page.name)
             # the site pages are made from the summaries of every document: always again (staged, then moved)
             site_staging = staging / "site"
             xslt.call("html/site.xsl", site_staging / "index.html", site=site.resolve().as_uri(),
