@@ -94,7 +94,7 @@ def run(edition: Edition, out: Path) -> list[Path]:
     _sweep(out / "pdf", set(pdfs.values()))
     pages = edition.output / "pdf" / "pages.xml"
     params = sorted(edition.xslt_params().items())
-    authority = sorted(set(edition.tei.glob("*.xml")) - set(docs))
+    authority = key(sorted(set(edition.tei.glob("*.xml")) - set(docs)))  # hashed once, not once per document
 
     base = edition.base_url
     citations = work / "citations"
@@ -110,7 +110,7 @@ def run(edition: Edition, out: Path) -> list[Path]:
 
     try:
         with Stylesheets(edition.xslt_params()) as xslt:
-            summary_xsl = stylesheet_files(XSLT_DIR / "html" / "summary.xsl")
+            summary_xsl = key(stylesheet_files(XSLT_DIR / "html" / "summary.xsl"))
             summaries = Progress(docs, "html: summary")
             for tei in summaries:
                 target = work / "summaries" / f"{ids[tei]}.xml"
@@ -122,7 +122,7 @@ def run(edition: Edition, out: Path) -> list[Path]:
             _sweep(work / "summaries", {work / "summaries" / f"{i}.xml" for i in ids.values()})
             xslt.call("html/summary.xsl", site, template="collect",
                       summaries=(work / "summaries").resolve().as_uri() + "/")
-            document_xsl = stylesheet_files(XSLT_DIR / "html" / "document.xsl")
+            document_xsl = key(stylesheet_files(XSLT_DIR / "html" / "document.xsl"))
             pages_made = Progress(docs, "html: page")
             for tei in pages_made:
                 doc_id = ids[tei]

@@ -63,7 +63,7 @@ class Manifest:
     """output (relative to the manifest's folder root) → {key, sha} of the last build that finished."""
 
     def __init__(self, path: Path, root: Path) -> None:
-        self.path, self.root = path, root
+        self.path, self.root = path, root.resolve()
         try:
             self.old: dict[str, dict[str, str]] = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -71,7 +71,11 @@ class Manifest:
         self.new: dict[str, dict[str, str]] = {}
 
     def _name(self, output: Path) -> str:
-        return output.resolve().relative_to(self.root.resolve()).as_posix()
+        # resolve() only when needed: it costs a system call per path part, per output (8 s at 2,000 documents)
+        try:
+            return output.relative_to(self.root).as_posix()
+        except ValueError:
+            return output.resolve().relative_to(self.root).as_posix()
 
     def fresh(self, output: Path, output_key: str) -> bool:
         """The output exists as the last build made it from the same inputs; it is then kept in the manifest."""
