@@ -8,6 +8,7 @@ import time
 
 import click
 
+from editio.build import lock as build_lock
 from editio.build.targets import BuildError, available, plan
 from editio.edition import EditionError
 from editio.paths import current_edition
@@ -30,6 +31,11 @@ def build(targets: tuple[str, ...], force: bool, list_targets: bool) -> None:
         order = plan(targets, known)
     except (EditionError, BuildError) as exc:
         raise click.UsageError(str(exc)) from exc
+    try:
+        lock = build_lock.hold(edition)  # noqa: F841 — held for the whole build, released when the process ends
+    except BuildError as exc:
+        click.echo(f"build stopped: {exc}", err=True)
+        sys.exit(1)
     if not targets:
         from editio.ingest.command import run_ingest
 

@@ -107,13 +107,15 @@ def _unique_stem(c: Converted, stems: dict[str, Path], echo) -> None:
         from editio.tei import XML_ID
 
         old = root.get(XML_ID)
-        root.set(XML_ID, f"doc-{c.stem}")
+        # every value naming the old id is rewritten, the root's own xml:id among them (set after the loop, a
+        # new id containing the old one would be rewritten a second time: doc-x-2 → doc-x-2-2)
         for e in root.iter():
             if e.text == old:
                 e.text = f"doc-{c.stem}"
             for k, v in e.attrib.items():
                 if old and old in v:
                     e.set(k, v.replace(old, f"doc-{c.stem}"))
+        root.set(XML_ID, f"doc-{c.stem}")
     stems[c.stem] = c.source
 
 
