@@ -32,11 +32,19 @@ def build(targets: tuple[str, ...], force: bool, list_targets: bool) -> None:
     except (EditionError, BuildError) as exc:
         raise click.UsageError(str(exc)) from exc
     try:
-        lock = build_lock.hold(edition)  # noqa: F841 — held for the whole build, released when the process ends
+        lock = build_lock.hold(edition)
     except BuildError as exc:
         click.echo(f"build stopped: {exc}", err=True)
         sys.exit(1)
-    if not targets:
+    try:
+        _build(edition, order, ingest_first=not targets, force=force)
+    finally:
+        lock.release()  # also when a stage stops the build: the next build in this process may start
+
+
+def _build(edition, order, *, ingest_first: bool, force: bool) -> None:
+    """Ingest (for a whole build), then each target in order; a stage that fails stops the build (exit 1)."""
+    if ingest_first:
         from editio.ingest.command import run_ingest
 
         click.echo("== ingest")
