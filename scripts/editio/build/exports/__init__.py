@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lxml import etree
+
 REPO = Path(__file__).resolve().parents[4]
 SCHEMAS = REPO / "schema"
 
@@ -13,3 +15,20 @@ SCHEMAS = REPO / "schema"
 def documents_param(documents: list[Path]) -> str:
     """The stylesheets' `documents` parameter: one file URI a line, in the edition's order."""
     return "\n".join(p.resolve().as_uri() for p in documents)
+
+
+def doc_id(path: Path) -> str:
+    """The document's xml:id (its stable name in every output), read from the root without parsing the whole file."""
+    for _, el in etree.iterparse(str(path), events=("start",)):
+        return el.get("{http://www.w3.org/XML/1998/namespace}id") or path.stem
+    return path.stem
+
+
+def per_document(edition, sheets, out: Path, stylesheet: str, folder: str, suffix: str) -> list[Path]:
+    """One file per document, <folder>/<xml:id><suffix>, written by the stylesheet, in the edition's order."""
+    written = []
+    for doc in edition.documents():
+        target = out / folder / f"{doc_id(doc)}{suffix}"
+        sheets.transform(stylesheet, doc, target)
+        written.append(target)
+    return written

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from editio.build.exports.dublin_core import doc_id
+from editio.build.exports import per_document
 from editio.build.xslt import Stylesheets
 from editio.edition import Edition
 
@@ -13,9 +13,4 @@ FOLDER = "text"
 
 
 def write(edition: Edition, sheets: Stylesheets, out: Path) -> list[Path]:
-    written = []
-    for doc in edition.documents():
-        target = out / FOLDER / f"{doc_id(doc)}.txt"
-        sheets.transform("export/txt.xsl", doc, target)
-        written.append(target)
-    return written
+    return per_document(edition, sheets, out, "export/txt.xsl", FOLDER, ".txt")
