@@ -106,12 +106,12 @@ def test_unsafe_includes_are_refused_and_the_rest_is_still_checked(check, projec
 
 
 def test_a_folder_outside_the_project_can_be_allowed(check, project):
-    shared = project.parent / "shared"
-    shared.mkdir()
-    shutil.move(project / "alists" / "charDecl.xml", shared / "charDecl.xml")
-    _edit(project / INSCRIPTION, 'href="../alists/charDecl.xml"', 'href="../../shared/charDecl.xml"')
+    common = project.parent / "common-lists"  # a folder beside the project, e.g. authority lists several use
+    common.mkdir()
+    shutil.move(project / "alists" / "charDecl.xml", common / "charDecl.xml")
+    _edit(project / INSCRIPTION, 'href="../alists/charDecl.xml"', 'href="../../common-lists/charDecl.xml"')
     assert [p.rule_id for p in check([project / INSCRIPTION], profile="tei_all").problems] == ["xinclude-outside"]
-    assert check([project / INSCRIPTION], profile="tei_all", xinclude_roots=[project, shared]).problems == []
+    assert check([project / INSCRIPTION], profile="tei_all", xinclude_roots=[project, common]).problems == []
 
 
 def test_parse_text_includes_the_characters(check, project):
