@@ -9,6 +9,7 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:editio="https://editio.invalid/ns"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   exclude-result-prefixes="#all">
 
   <xsl:import href="../common/addresses.xsl"/>
@@ -108,12 +109,14 @@
 
   <!-- ===== Names and their authority entries ===== -->
 
+  <xsl:key name="editio:prefix" match="tei:prefixDef" use="@ident"/>
+
   <!-- 'per:stalin' → 'persons.xml#stalin', by the listPrefixDef of the document the reference stands in. -->
   <xsl:function name="editio:ref-target" as="xs:string">
     <xsl:param name="ref" as="xs:string"/>
     <xsl:param name="context" as="node()"/>
     <xsl:variable name="prefix" select="substring-before($ref, ':')"/>
-    <xsl:variable name="def" select="(root($context)//tei:prefixDef[@ident = $prefix])[1]"/>
+    <xsl:variable name="def" select="key('editio:prefix', $prefix, root($context))[1]"/>
     <xsl:sequence select="if ($def) then replace(substring-after($ref, ':'), $def/@matchPattern, $def/@replacementPattern)
                           else $ref"/>
   </xsl:function>
@@ -131,12 +134,19 @@
 
   <xsl:key name="editio:entry" match="tei:person | tei:place | tei:org" use="@xml:id"/>
 
+  <!-- The authority files parsed once by the caller (absolute URI → document), for a build that runs this
+       stylesheet once per document: doc() would parse them again in every transformation. Optional: a file
+       not in the map is read with doc(). -->
+  <xsl:param name="authorities" as="map(xs:string, document-node())" select="map{}"/>
+
   <!-- The authority entry a target (persons.xml#stalin) points at, looked up beside the document $context. -->
   <xsl:function name="editio:entry" as="element()?">
     <xsl:param name="target" as="xs:string"/>
     <xsl:param name="context" as="node()"/>
     <xsl:variable name="file" select="resolve-uri(substring-before($target, '#'), base-uri(root($context)))"/>
-    <xsl:sequence select="if (doc-available($file)) then key('editio:entry', substring-after($target, '#'), doc($file))[1] else ()"/>
+    <xsl:variable name="authority" select="if (map:contains($authorities, $file)) then $authorities($file)
+                                           else if (doc-available($file)) then doc($file) else ()"/>
+    <xsl:sequence select="$authority ! key('editio:entry', substring-after($target, '#'), .)[1]"/>
   </xsl:function>
 
   <xsl:function name="editio:main-form" as="xs:string?">

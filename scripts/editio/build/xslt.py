@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from saxonche import PySaxonApiError, PySaxonProcessor
+from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmValue
 
 XSLT_DIR = Path(__file__).resolve().parents[3] / "xslt"
 
@@ -50,7 +50,18 @@ class Stylesheets:
             exe.set_parameter(name, self._value(value))
         return exe
 
+    def parse(self, path: Path):
+        """A document parsed once, to pass to many transformations as a parameter (as a value of a dict: a map)."""
+        try:
+            return self._proc.parse_xml(xml_file_name=str(path))
+        except PySaxonApiError as exc:
+            raise XsltError(f"{path}: {exc}") from exc
+
     def _value(self, value: object):
+        if isinstance(value, PyXdmValue):  # a parsed document (parse()), as it is
+            return value
+        if isinstance(value, Mapping):  # string keys → values: an XDM map
+            return self._proc.make_map2({str(k): self._value(v) for k, v in value.items()})
         if isinstance(value, bool):
             return self._proc.make_boolean_value(value)
         if isinstance(value, int):
