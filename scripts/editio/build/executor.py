@@ -46,9 +46,10 @@ class Executor(Protocol):
     jobs: int
     engine: str
 
-    def map(self, fn: Callable[[T], R], items: Sequence[T], *,
-            describe: Callable[[T], str] = str) -> Iterator[Outcome[T, R]]:
-        """Outcomes in the order of `items`; `fn` must be a module-level function (picklable)."""
+    def map(self, fn: Callable[[T], R], items: Sequence[T], *, describe: Callable[[T], str] = str,
+            small: int = 0) -> Iterator[Outcome[T, R]]:
+        """Outcomes in the order of `items`; `fn` must be a module-level function (picklable). Up to `small`
+        items run in this process: for cheap tasks, starting workers costs more than the work."""
         ...
 
     def close(self) -> None: ...
@@ -65,7 +66,7 @@ class InProcess:
 
     jobs, engine = 1, "in process"
 
-    def map(self, fn, items, *, describe=str):
+    def map(self, fn, items, *, describe=str, small=0):
         for item in items:
             try:
                 yield Outcome(item, fn(item))
@@ -111,8 +112,11 @@ class LocalPool:
         return ProcessPoolExecutor(max_workers=workers, mp_context=self._context,
                                    initializer=_init_worker, initargs=(flags,))
 
-    def map(self, fn, items, *, describe=str):
+    def map(self, fn, items, *, describe=str, small=0):
         items = list(items)
+        if len(items) <= small:
+            yield from InProcess().map(fn, items, describe=describe)
+            return
         results: dict[int, Outcome] = {}
         flags = self._context.Array("b", len(items), lock=False)
         waiting = list(range(len(items)))
@@ -174,10 +178,13 @@ class DaskCluster:
         self.jobs = max(1, sum(self._client.nthreads().values()))
         self.scheduler = scheduler
 
-    def map(self, fn, items, *, describe=str):
+    def map(self, fn, items, *, describe=str, small=0):
         from distributed import KilledWorker
 
         items = list(items)
+        if len(items) <= small:
+            yield from InProcess().map(fn, items, describe=describe)
+            return
         futures = self._client.map(fn, items, pure=False)
         for item, future in zip(items, futures, strict=True):
             try:
