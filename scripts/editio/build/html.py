@@ -21,11 +21,13 @@ from __future__ import annotations
 import functools
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
 from lxml import etree
 
+from editio.build.executor import current
 from editio.build.manifest import Manifest, key, stylesheet_files
 from editio.build.package import site_files, write_zip
 from editio.build.progress import Progress
@@ -113,6 +115,70 @@ def _print_pages(edition: Edition, ids: list[str], work: Path) -> dict[str, Path
     return records
 
 
+# Below this many documents to make, the per-document work runs in the build's own process: a worker process
+# starts, imports the package, loads Saxon and compiles the stylesheets (about half a second) before its first
+# document; each document takes 20-30 ms (bench/RESULTS.md).
+SMALL = 60
+
+
+@dataclass(frozen=True)
+class _DocumentJob:
+    """What a worker needs to make one document's citation and summary (paths in the staging folder)."""
+
+    saxon: tuple
+    tei: Path
+    doc_id: str
+    settings: dict
+    base_url: str
+    citation: Path | None
+    summary: Path | None
+
+
+@dataclass(frozen=True)
+class _PageJob:
+    saxon: tuple
+    tei: Path
+    staged: Path
+    params: dict
+
+
+def _document_data(job: _DocumentJob) -> _DocumentJob:
+    """A task of the build's executor: one document's citation and summary, written to the staging folder."""
+    if job.citation:
+        from editio.build.citation import citation_xml
+
+        base = job.base_url
+        _, xml = citation_xml(job.tei, job.settings, lambda i: f"{base}{i}.html" if base else "")
+        _write(job.citation, xml)
+    if job.summary:
+        xslt, shared = _saxon(*job.saxon)
+        xslt.transform("html/summary.xsl", job.tei, job.summary, **shared)
+    return job
+
+
+def _page(job: _PageJob) -> _PageJob:
+    """A task of the build's executor: one document's page, written to the staging folder."""
+    xslt, shared = _saxon(*job.saxon)
+    xslt.transform("html/document.xsl", job.tei, job.staged, **job.params, **shared)
+    return job
+
+
+def _run(task, jobs: list, label: str):
+    """The jobs through the build's executor (build/executor.py: this process, a pool, or Dask), in order,
+    with progress; the first failure stops the build with every failed document named."""
+    progress = Progress(jobs, label)
+    failed = []
+    for job, outcome in zip(progress, current().map(task, jobs, describe=lambda j: j.tei.name, small=SMALL),
+                            strict=True):
+        if outcome.ok:
+            progress.done(job.tei.name)
+            yield job
+        else:
+            failed.append(outcome.error)
+    if failed:
+        raise BuildError(f"{label}: " + "; ".join(failed))
+
+
 def _write_if_changed(dest: Path, data: bytes) -> Path:
     if not (dest.is_file() and dest.read_bytes() == data):
         _write(dest, data)
@@ -120,8 +186,6 @@ def _write_if_changed(dest: Path, data: bytes) -> Path:
 
 
 def run(edition: Edition, out: Path) -> list[Path]:
-    from editio.build.citation import citation_xml
-
     docs = edition.documents()
     if not docs:
         raise BuildError(f"{edition.tei}: no TEI documents to publish")
@@ -160,35 +224,42 @@ def run(edition: Edition, out: Path) -> list[Path]:
 
     base = edition.base_url
     citations = work / "citations"
-    for tei in docs:
-        target = citations / f"{ids[tei]}.xml"
-        cite_key = key(tei, repr(sorted(edition.settings.items())), base)
-        if not made.fresh(target, cite_key):
-            doc_id, xml = citation_xml(tei, edition.settings, lambda i: f"{base}{i}.html" if base else "")
-            made.record(_write(target, xml), cite_key)
-    _sweep(citations, {citations / f"{i}.xml" for i in ids.values()})
     site = work / "site.xml"
     summary_xsl = key(stylesheet_files(XSLT_DIR / "html" / "summary.xsl"))
     document_xsl = key(stylesheet_files(XSLT_DIR / "html" / "document.xsl"))
     site_xsl = key(stylesheet_files(XSLT_DIR / "html" / "site.xsl"))
     authority_files = tuple(sorted(set(edition.tei.glob("*.xml")) - set(docs)))
-    saxon = functools.partial(_saxon, params, authority_files, key(summary_xsl, document_xsl, site_xsl, authority))
+    saxon_key = (params, authority_files, key(summary_xsl, document_xsl, site_xsl, authority))
+    saxon = functools.partial(_saxon, *saxon_key)
+    tei_keys = {tei: key(tei) for tei in docs}  # each TEI read and hashed once
+    settings = repr(sorted(edition.settings.items()))
 
     try:
-        summaries = Progress(docs, "html: summary")
-        summary_keys = []
-        for tei in summaries:
-            target = work / "summaries" / f"{ids[tei]}.xml"
-            summary_key = key(tei, summary_xsl, authority, repr(params))
-            summary_keys.append(summary_key)
-            if not made.fresh(target, summary_key):
-                xslt, shared = saxon()
-                xslt.transform("html/summary.xsl", tei, staging / target.name, **shared)
-                made.record(_publish(staging / target.name, target), summary_key)
-                summaries.done(tei.name)
+        # (1) per document: its citation (citeproc-py) and its summary (summary.xsl), in the build's workers
+        summary_keys, jobs = {}, []
+        for tei in docs:
+            doc_id = ids[tei]
+            citation, summary = citations / f"{doc_id}.xml", work / "summaries" / f"{doc_id}.xml"
+            cite_key = key(tei_keys[tei], settings, base)
+            summary_key = key(tei_keys[tei], summary_xsl, authority, repr(params))
+            summary_keys[tei] = summary_key
+            cite = not made.fresh(citation, cite_key)
+            summarise = not made.fresh(summary, summary_key)
+            if cite or summarise:
+                jobs.append(_DocumentJob(saxon_key, tei, doc_id, edition.settings, base,
+                                         staging / "citations" / citation.name if cite else None,
+                                         staging / "summaries" / summary.name if summarise else None))
+        for job in _run(_document_data, jobs, "html: summary"):
+            if job.citation:
+                made.record(_publish(job.citation, citations / job.citation.name), key(tei_keys[job.tei], settings,
+                                                                                        base))
+            if job.summary:
+                made.record(_publish(job.summary, work / "summaries" / job.summary.name),
+                            summary_keys[job.tei])
+        _sweep(citations, {citations / f"{i}.xml" for i in ids.values()})
         _sweep(work / "summaries", {work / "summaries" / f"{i}.xml" for i in ids.values()})
         # site.xml and every document's context, from all the summaries: again only when one of them changed
-        collect_key = key(summary_xsl, repr(params), *summary_keys)
+        collect_key = key(summary_xsl, repr(params), *summary_keys.values())
         contexts = [work / "context" / f"{i}.xml" for i in ids.values()]
         if not (made.fresh(site, collect_key) and all(made.fresh(c, collect_key) for c in contexts)):
             saxon()[0].call("html/summary.xsl", site, template="collect",
@@ -196,25 +267,24 @@ def run(edition: Edition, out: Path) -> list[Path]:
             for output in (site, *contexts):
                 made.record(output, collect_key)
         _sweep(work / "context", set(contexts))
-        pages_made = Progress(docs, "html: page")
-        for tei in pages_made:
+        # (2) per document: its page (document.xsl), in the build's workers
+        jobs, page_keys = [], {}
+        for tei in docs:
             doc_id = ids[tei]
             page = out / f"{doc_id}.html"
             context, citation = work / "context" / f"{doc_id}.xml", citations / f"{doc_id}.xml"
             print_record = print_pages.get(doc_id)
-            page_params = {"pdf-href": f"pdf/{doc_id}.pdf" if doc_id in pdfs else "",
-                           "tei-href": f"tei/{tei.name}"}
-            page_key = key(tei, context, citation, print_record, document_xsl, authority, repr(params),
-                           repr(sorted(page_params.items())))
+            page_params = {"context": context.resolve().as_uri(), "citations": citation.resolve().as_uri(),
+                           "pages": print_record.resolve().as_uri() if print_record else "",
+                           "pdf-href": f"pdf/{doc_id}.pdf" if doc_id in pdfs else "", "tei-href": f"tei/{tei.name}"}
+            page_key = key(tei_keys[tei], context, citation, print_record, document_xsl, authority, repr(params),
+                           repr(sorted((k, v) for k, v in page_params.items() if k.endswith("-href"))))
             written.append(page)
-            if made.fresh(page, page_key):
-                continue
-            xslt, shared = saxon()
-            xslt.transform("html/document.xsl", tei, staging / page.name,
-                           context=context.resolve().as_uri(), citations=citation.resolve().as_uri(),
-                           pages=print_record.resolve().as_uri() if print_record else "", **page_params, **shared)
-            made.record(_publish(staging / page.name, page), page_key)
-            pages_made.done(page.name)
+            if not made.fresh(page, page_key):
+                page_keys[page.name] = page_key
+                jobs.append(_PageJob(saxon_key, tei, staging / page.name, page_params))
+        for job in _run(_page, jobs, "html: page"):
+            made.record(_publish(job.staged, out / job.staged.name), page_keys[job.staged.name])
         site_pages = _site_pages(edition, out, work, made, saxon, key(site_xsl, authority, repr(params)),
                                  volume.is_file())
     except XsltError as exc:
