@@ -8,8 +8,9 @@ For each number of copies N, an edition folder is made in a temporary folder wit
 copied N times (copy k's ids and file names get the suffix "-ck", so the copies are documents of their own) and
 the authority files once. Then, each as a fresh process so that start-up, compiling and all are counted:
 - `ours`: the html build target's run (every page, indexes, map, search index, ZIP …), as `editio build html`
-  runs it after the check, from a folder with no output/ (removed first: a cold build); `ours --again`: the
-  same with output/ as the previous build left it (nothing changed: what a second `editio build html` does);
+  runs it after the check, from a folder with no output/ (moved aside in one rename: a cold build);
+  `ours --again`: the same with output/ as the previous build left it (nothing changed: what a second
+  `editio build html` does);
 - `teic`: html/html.xsl of the TEI Stylesheets, compiled once by SaxonC-HE (saxonche) and run on every file of
   the same tei/ folder, one HTML page each — the most favourable way to run them (one process, one compile);
 - `teic-java`: the same stylesheet on Saxon-HE for Java, as the TEI Stylesheets are usually run: one JVM,
@@ -64,8 +65,12 @@ def run_ours(folder: Path, again: bool = False, jobs: int | None = None) -> int:
     from editio.build.executor import open_executor
     from editio.edition import load
 
-    if not again:
-        shutil.rmtree(folder / "output", ignore_errors=True)
+    if not again and (folder / "output").exists():
+        # out of the way in one rename: deleting a site's files here would be timed with the build (on this
+        # machine's disk an unlink takes milliseconds); compare() empties the trash between runs
+        trash = folder.parent / "trash"
+        trash.mkdir(exist_ok=True)
+        (folder / "output").rename(trash / f"{folder.name}-{os.getpid()}-{time.monotonic_ns()}")
     edition = load(folder)
     # the html target alone, by its entry point (available() would import every target: the print edition's
     # fonts, the exports' BagIt … — the CLI's cost, not the stage's)
@@ -133,6 +138,7 @@ def compare(copies: list[int], stylesheets: Path, repeat: int, jar: Path) -> Non
                 runs = []
                 for _ in range(repeat):  # in turn, so a drift of the machine's speed touches both alike
                     runs.append(measure(command))
+                    shutil.rmtree(Path(tmp) / "trash", ignore_errors=True)
                 figures[name] = (statistics.median(r[0] for r in runs), max(r[1] for r in runs))
             ours, teic, java = figures["ours"], figures["teic"], figures["teic-java"]
             rows.append(f"| {n} | {files} | {ours[0]:.2f} s | {ours[1]:.0f} MiB | {teic[0]:.2f} s | {teic[1]:.0f} MiB "
