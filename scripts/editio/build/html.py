@@ -93,7 +93,7 @@ def _saxon(params: tuple[tuple[str, str], ...], authority_files: tuple[Path, ...
     parsed once, where doc() would parse them in each (a third of a summary's time)."""
     xslt = Stylesheets(dict(params))
     parsed = [xslt.parse(path) for path in authority_files]
-    return xslt, {"authorities": {node.base_uri: node for node in parsed}}
+    return xslt, {"authorities": xslt.xdm({node.base_uri: node for node in parsed})}
 
 
 def _print_pages(edition: Edition, ids: list[str], work: Path) -> dict[str, Path]:

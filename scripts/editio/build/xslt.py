@@ -48,7 +48,7 @@ class Stylesheets:
         exe = self.compile(stylesheet)
         exe.clear_parameters()
         for name, value in {**self._params, **params}.items():
-            exe.set_parameter(name, self._value(value))
+            exe.set_parameter(name, self.xdm(value))
         return exe
 
     def parse(self, path: Path):
@@ -58,16 +58,20 @@ class Stylesheets:
         except PySaxonApiError as exc:
             raise XsltError(f"{path}: {exc}") from exc
 
-    def _value(self, value: object):
-        if isinstance(value, PyXdmValue):  # a parsed document (parse()), as it is
+    def xdm(self, value: object):
+        """A parameter's value as Saxon takes it: made once, it can be passed to many transformations."""
+        if isinstance(value, str):
+            return self._proc.make_string_value(value)
+        if isinstance(value, PyXdmValue):  # a parsed document (parse()), or a value made by xdm(), as it is
             return value
-        if isinstance(value, Mapping):  # string keys → values: an XDM map
-            return self._proc.make_map2({str(k): self._value(v) for k, v in value.items()})
+        if isinstance(value, dict):  # string keys → values: an XDM map
+            return self._proc.make_map2({str(k): self.xdm(v) for k, v in value.items()})
         if isinstance(value, bool):
             return self._proc.make_boolean_value(value)
         if isinstance(value, int):
             return self._proc.make_integer_value(value)
         return self._proc.make_string_value(str(value))
+
 
     def transform(self, stylesheet: Path | str, source: Path, output: Path | None = None,
                   **params: object) -> str | None:
