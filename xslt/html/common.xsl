@@ -191,27 +191,45 @@
     </xsl:for-each-group>
   </xsl:function>
 
-  <!-- A card: the entry in brief, shown beside a name on hover and keyboard focus (js/edition.js). -->
+  <!-- A card: the entry in brief, shown beside a name on hover and keyboard focus (js/edition.js). $made: the
+       entry's card body as cards.xsl made it once for the build (copied), else it is made here. -->
   <xsl:template name="editio:card">
     <xsl:param name="ref" as="xs:string" required="yes"/>
     <xsl:param name="entry" as="element()?" required="yes"/>
     <xsl:param name="href" as="xs:string" required="yes"/>
+    <xsl:param name="made" as="element()?" select="()"/>
     <div class="card" id="{editio:card-id($ref)}" role="tooltip" data-ref="{$ref}">
-      <p class="card-name"><xsl:value-of select="(editio:main-form($entry), $ref)[1]"/></p>
-      <xsl:variable name="life" select="editio:life-dates($entry)"/>
-      <xsl:if test="$life"><p class="card-dates"><xsl:value-of select="$life"/></p></xsl:if>
-      <xsl:variable name="others" select="editio:other-forms($entry)"/>
-      <xsl:if test="exists($others)">
-        <p class="card-forms">Also: <xsl:value-of select="string-join($others, '; ')"/></p>
-      </xsl:if>
-      <xsl:if test="$entry/tei:note[@type = 'role']">
-        <p class="card-role"><xsl:value-of select="normalize-space($entry/tei:note[@type = 'role'][1])"/></p>
-      </xsl:if>
-      <xsl:if test="not($entry)"><p class="card-role">Not in the authority files.</p></xsl:if>
-      <p class="card-links">
-        <a href="{$href}">Index entry</a>
-        <xsl:apply-templates select="$entry/tei:idno" mode="authority-link"/>
-      </p>
+      <xsl:choose>
+        <xsl:when test="$made"><xsl:copy-of select="$made/node()"/></xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="editio:card-body">
+            <xsl:with-param name="ref" select="$ref"/>
+            <xsl:with-param name="entry" select="$entry"/>
+            <xsl:with-param name="href" select="$href"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
     </div>
+  </xsl:template>
+
+  <xsl:template name="editio:card-body">
+    <xsl:param name="ref" as="xs:string" required="yes"/>
+    <xsl:param name="entry" as="element()?" required="yes"/>
+    <xsl:param name="href" as="xs:string" required="yes"/>
+    <p class="card-name"><xsl:value-of select="(editio:main-form($entry), $ref)[1]"/></p>
+    <xsl:variable name="life" select="editio:life-dates($entry)"/>
+    <xsl:if test="$life"><p class="card-dates"><xsl:value-of select="$life"/></p></xsl:if>
+    <xsl:variable name="others" select="editio:other-forms($entry)"/>
+    <xsl:if test="exists($others)">
+      <p class="card-forms">Also: <xsl:value-of select="string-join($others, '; ')"/></p>
+    </xsl:if>
+    <xsl:if test="$entry/tei:note[@type = 'role']">
+      <p class="card-role"><xsl:value-of select="normalize-space($entry/tei:note[@type = 'role'][1])"/></p>
+    </xsl:if>
+    <xsl:if test="not($entry)"><p class="card-role">Not in the authority files.</p></xsl:if>
+    <p class="card-links">
+      <a href="{$href}">Index entry</a>
+      <xsl:apply-templates select="$entry/tei:idno" mode="authority-link"/>
+    </p>
   </xsl:template>
 </xsl:stylesheet>

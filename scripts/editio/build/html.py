@@ -96,6 +96,13 @@ def _saxon(params: tuple[tuple[str, str], ...], authority_files: tuple[Path, ...
     return xslt, {"authorities": xslt.xdm({node.base_uri: node for node in parsed})}
 
 
+@functools.lru_cache(maxsize=1)
+def _cards(saxon_key: tuple, cards: Path, version: str):
+    """The cards of every authority entry (cards.xsl), made once for the build and parsed once per worker: a
+    page copies the cards of the names it uses. version: the hash of what the cards were made from."""
+    return _saxon(*saxon_key)[0].parse(cards)
+
+
 def _print_pages(edition: Edition, ids: list[str], work: Path) -> dict[str, Path]:
     """The print edition's pages.xml split into one small file per document (work/pages/<id>.xml), so that a
     page reads only its own record, never the whole volume's (which grows with the edition); a record is
@@ -140,6 +147,7 @@ class _PageJob:
     tei: Path
     staged: Path
     params: dict
+    cards: tuple[Path, str]  # cards.xml and the key it was made with
 
 
 def _document_data(job: _DocumentJob) -> _DocumentJob:
@@ -159,7 +167,8 @@ def _document_data(job: _DocumentJob) -> _DocumentJob:
 def _page(job: _PageJob) -> _PageJob:
     """A task of the build's executor: one document's page, written to the staging folder."""
     xslt, shared = _saxon(*job.saxon)
-    xslt.transform("html/document.xsl", job.tei, job.staged, **job.params, **shared)
+    xslt.transform("html/document.xsl", job.tei, job.staged, **job.params, **shared,
+                   cards=_cards(job.saxon, *job.cards))
     return job
 
 
@@ -230,6 +239,12 @@ def run(edition: Edition, out: Path) -> list[Path]:
     site_xsl = key(stylesheet_files(XSLT_DIR / "html" / "site.xsl"))
     authority_files = tuple(sorted(set(edition.tei.glob("*.xml")) - set(docs)))
     saxon_key = (params, authority_files, key(summary_xsl, document_xsl, site_xsl, authority))
+    cards, cards_key = work / "cards.xml", key(stylesheet_files(XSLT_DIR / "html" / "cards.xsl"), authority,
+                                               repr(params))
+    if not made.fresh(cards, cards_key):
+        xslt, shared = _saxon(*saxon_key)
+        xslt.call("html/cards.xsl", staging / cards.name, **shared)
+        made.record(_publish(staging / cards.name, cards), cards_key)
     saxon = functools.partial(_saxon, *saxon_key)
     tei_keys = {tei: key(tei) for tei in docs}  # each TEI read and hashed once
     settings = repr(sorted(edition.settings.items()))
@@ -277,12 +292,12 @@ def run(edition: Edition, out: Path) -> list[Path]:
             page_params = {"context": context.resolve().as_uri(), "citations": citation.resolve().as_uri(),
                            "pages": print_record.resolve().as_uri() if print_record else "",
                            "pdf-href": f"pdf/{doc_id}.pdf" if doc_id in pdfs else "", "tei-href": f"tei/{tei.name}"}
-            page_key = key(tei_keys[tei], context, citation, print_record, document_xsl, authority, repr(params),
-                           repr(sorted((k, v) for k, v in page_params.items() if k.endswith("-href"))))
+            page_key = key(tei_keys[tei], context, citation, print_record, document_xsl, authority, cards_key,
+                           repr(params), repr(sorted((k, v) for k, v in page_params.items() if k.endswith("-href"))))
             written.append(page)
             if not made.fresh(page, page_key):
                 page_keys[page.name] = page_key
-                jobs.append(_PageJob(saxon_key, tei, staging / page.name, page_params))
+                jobs.append(_PageJob(saxon_key, tei, staging / page.name, page_params, (cards, cards_key)))
         for job in _run(_page, jobs, "html: page"):
             made.record(_publish(job.staged, out / job.staged.name), page_keys[job.staged.name])
         site_pages = _site_pages(edition, out, work, made, saxon, key(site_xsl, authority, repr(params)),
