@@ -284,13 +284,15 @@ def run(edition: Edition, out: Path) -> list[Path]:
         _sweep(work / "context", set(contexts))
         # (2) per document: its page (document.xsl), in the build's workers
         jobs, page_keys = [], {}
+        work_uri = work.resolve().as_uri()  # resolve() once: it costs a system call per part of the path
         for tei in docs:
             doc_id = ids[tei]
             page = out / f"{doc_id}.html"
             context, citation = work / "context" / f"{doc_id}.xml", citations / f"{doc_id}.xml"
             print_record = print_pages.get(doc_id)
-            page_params = {"context": context.resolve().as_uri(), "citations": citation.resolve().as_uri(),
-                           "pages": print_record.resolve().as_uri() if print_record else "",
+            page_params = {"context": f"{work_uri}/context/{doc_id}.xml",
+                           "citations": f"{work_uri}/citations/{doc_id}.xml",
+                           "pages": f"{work_uri}/pages/{doc_id}.xml" if print_record else "",
                            "pdf-href": f"pdf/{doc_id}.pdf" if doc_id in pdfs else "", "tei-href": f"tei/{tei.name}"}
             page_key = key(tei_keys[tei], context, citation, print_record, document_xsl, authority, cards_key,
                            repr(params), repr(sorted((k, v) for k, v in page_params.items() if k.endswith("-href"))))
