@@ -122,10 +122,11 @@ def _print_pages(edition: Edition, ids: list[str], work: Path) -> dict[str, Path
     return records
 
 
-# Below this many documents to make, the per-document work runs in the build's own process: a worker process
-# starts, imports the package, loads Saxon and compiles the stylesheets (about half a second) before its first
-# document; each document takes 20-30 ms (bench/RESULTS.md).
-SMALL = 60
+# Below this many documents to make, the per-document work runs in the build's own process: each map starts
+# its workers, and a worker imports the package, loads Saxon and compiles the stylesheets before its first
+# document, where a document takes 20-30 ms. Measured at 100 documents on 2 shared cores (bench/RESULTS.md):
+# 15 s wall in process, 19 s on a pool of two.
+SMALL = 200
 
 
 @dataclass(frozen=True)
