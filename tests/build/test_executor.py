@@ -20,7 +20,7 @@ def dask_local():
 
     # a task whose worker dies is given up at once instead of after three retries (the default)
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
-        executor = make(jobs=2, scheduler="local")
+        executor = make(jobs=3, scheduler="local")  # one worker alive while another restarts
         try:
             yield executor
         finally:
