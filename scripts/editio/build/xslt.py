@@ -3,6 +3,7 @@ passed to every stylesheet as parameters (`edition-title`, `edition-base-url`, â
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -84,3 +85,14 @@ class Stylesheets:
             return exe.call_template_returning_string(template)
         except PySaxonApiError as exc:
             raise XsltError(f"{stylesheet} ({template or 'xsl:initial-template'}): {exc}") from exc
+
+
+@functools.cache
+def _worker_stylesheets(params: tuple[tuple[str, str], ...]) -> Stylesheets:
+    return Stylesheets(dict(params))
+
+
+def worker_stylesheets(params: Mapping[str, str]) -> Stylesheets:
+    """This process's compiled stylesheets for these parameters: what a task run by the build's executor uses
+    (build/executor.py), so each stylesheet is compiled once per worker, not once per document."""
+    return _worker_stylesheets(tuple(sorted(params.items())))
