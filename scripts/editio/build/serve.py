@@ -27,6 +27,8 @@ from urllib.parse import urlsplit
 import click
 
 from editio.build import lock as build_lock
+from editio.build import xslt
+from editio.build.executor import open_executor
 from editio.build.manifest import stylesheet_files
 from editio.build.targets import BuildError, available, plan
 from editio.build.xslt import XSLT_DIR, Stylesheets, XsltError
@@ -176,8 +178,10 @@ def _watched(path: Path) -> bool:
 class Serve:
     """One serving session: build, serve, and rebuild on every change until stopped."""
 
-    def __init__(self, edition: Edition, host: str = "127.0.0.1", port: int = 8000, echo=click.echo) -> None:
+    def __init__(self, edition: Edition, host: str = "127.0.0.1", port: int = 8000, echo=click.echo,
+                 jobs: int | None = None) -> None:
         self.edition = edition
+        self.jobs = jobs
         self.echo = echo
         self.builds = Builds()
         self.roots = [p for p in (edition.sources, edition.tei, XSLT_DIR) if p.is_dir()]
@@ -217,8 +221,9 @@ class Serve:
             waiting |= snapshot.changed(paths)
             if not waiting:
                 continue
-            if any(p.is_relative_to(XSLT_DIR) for p in waiting):
-                stylesheet_files.cache_clear()  # a stylesheet may import another module now
+            if any(p.is_relative_to(XSLT_DIR) for p in waiting):  # compiled or followed before the edit
+                stylesheet_files.cache_clear()
+                xslt._worker_stylesheets.cache_clear()
             shown = ", ".join(sorted(str(p.relative_to(p.parent.parent)) for p in waiting)[:5])
             self.echo(f"serve: changed {shown}{' …' if len(waiting) > 5 else ''}")
             ingest = any(p.is_relative_to(self.edition.sources) for p in waiting)
@@ -238,7 +243,9 @@ class Serve:
             self.echo(f"serve: {exc}; building when it is done", err=True)
             return None
         try:
-            failed = self._stages(ingest)
+            # per build, as `editio build` opens it: a worker's compiled stylesheets never outlive an edited one
+            with open_executor(self.jobs):
+                failed = self._stages(ingest)
         finally:
             lock.release()
         self.builds.finished(failed)
@@ -276,8 +283,8 @@ class Serve:
         report = self.edition.output / "reports" / "tei-check.junit.xml"
         params = {**self.edition.xslt_params(), "live-reload": SCRIPT}
         try:
-            with Stylesheets(params) as xslt:
-                xslt.call(ERRORS_XSL, page, stopped=stopped,
+            with Stylesheets(params) as sheets:
+                sheets.call(ERRORS_XSL, page, stopped=stopped,
                           report=report.resolve().as_uri() if checked and report.is_file() else "")
         except XsltError as exc:
             raise BuildError(f"the errors page could not be made: {exc}") from exc
@@ -299,7 +306,9 @@ def _interrupt(signum, frame) -> None:
 @click.command()
 @click.option("--port", type=int, default=8000, show_default=True, help="Port on localhost (0: any free port).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-def serve(port: int, host: str) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for per-document work (default: every core; 1: no pool).")
+def serve(port: int, host: str, jobs: int | None) -> None:
     """Serve output/html/ on localhost, rebuild it when sources/, tei/ or xslt/ change, and reload the page."""
     from editio.edition import EditionError
     from editio.paths import current_edition
@@ -309,7 +318,7 @@ def serve(port: int, host: str) -> None:
     except EditionError as exc:
         raise click.UsageError(str(exc)) from exc
     try:
-        session = Serve(edition, host, port)
+        session = Serve(edition, host, port, jobs=jobs)
     except OSError as exc:
         raise click.UsageError(f"cannot listen on {host}:{port}: {exc.strerror}") from exc
     signal.signal(signal.SIGTERM, _interrupt)  # stopped by a service manager: as cleanly as by Ctrl-C
