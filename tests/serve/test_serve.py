@@ -24,6 +24,7 @@ REPO = Path(__file__).resolve().parents[2]
 EDITION = REPO / "tests" / "html" / "fixtures" / "edition"  # two documents: a quick build
 DOC = "1950-10-01-stalin-to-mao-zedong.xml"
 PAGE = "doc-1950-10-01-stalin-to-mao-zedong.html"
+SOURCE = "003_ef0383895012df34.txt"  # one telegram: Stalin to Kim Il Sung, 28 August 1950
 CHROMIUM = Path("/usr/bin/chromium")
 WAIT = 600  # seconds: a build on a loaded machine; a hang fails the test, no speed is asserted
 
@@ -121,6 +122,29 @@ def _event(stream) -> int:
         elif line.startswith("data: ") and event == "build":
             return int(line.removeprefix("data: "))
     raise AssertionError("the event stream ended")
+
+
+def test_an_edited_source_is_ingested_and_its_page_rebuilt(tmp_path):
+    edition = tmp_path / "edition"
+    (edition / "sources").mkdir(parents=True)
+    shutil.copy(REPO / "sources" / SOURCE, edition / "sources" / SOURCE)
+    (edition / "tei").mkdir()
+    for name in ("persons.xml", "places.xml", "orgs.xml"):
+        shutil.copy(REPO / "tei" / name, edition / "tei" / name)
+    s = Session(edition)
+    try:
+        page = "doc-1950-08-28-stalin-to-kim-il-sung.html"
+        assert "Verbally transmit" in s.get(page)
+        before = s.serve.builds.number
+        src = edition / "sources" / SOURCE
+        src.write_text(src.read_text(encoding="utf-8").replace("Verbally transmit", "Verbally transmit at once", 1),
+                       encoding="utf-8")
+        if s.serve.builds.after(before, WAIT) == before:
+            pytest.fail("no build after the source was changed")
+        assert "Verbally transmit at once" in s.get(page)
+        assert "Verbally transmit at once" in (edition / "tei" / "1950-08-28-stalin-to-kim-il-sung.xml").read_text()
+    finally:
+        s.close()
 
 
 def test_saving_the_same_text_again_is_no_change(tmp_path):
