@@ -147,6 +147,21 @@ def test_an_edited_source_is_ingested_and_its_page_rebuilt(tmp_path):
         s.close()
 
 
+def test_when_the_stylesheets_themselves_are_broken_the_message_is_served_as_text(tmp_path, monkeypatch):
+    """An edit to xslt/html/ under way can break the errors page too: the editor still reads why."""
+    from editio.build import serve as serving
+
+    monkeypatch.setattr(serving, "ERRORS_XSL", "html/serve/no-such-stylesheet.xsl")
+    session = Serve(load(_copy(tmp_path)), port=0, echo=lambda *a, **k: None)
+    try:
+        page = session._errors("html/document.xsl: a template is broken (target html)", checked=False)
+    finally:
+        session.close()
+    assert page.suffix == ".txt"
+    text = page.read_text(encoding="utf-8")
+    assert "html/document.xsl: a template is broken (target html)" in text and "no-such-stylesheet.xsl" in text
+
+
 def test_saving_the_same_text_again_is_no_change(tmp_path):
     (tmp_path / "tei").mkdir()
     doc = tmp_path / "tei" / DOC

@@ -33,6 +33,7 @@ from editio.build.manifest import stylesheet_files
 from editio.build.targets import BuildError, available, plan
 from editio.build.xslt import XSLT_DIR, Stylesheets, XsltError
 from editio.edition import Edition
+from editio.tei.files import atomic_write
 
 EVENTS = "/_editio/events"  # server-sent events: "build" with the number of the last finished build
 SCRIPT = "/_editio/live-reload.js"
@@ -94,7 +95,8 @@ class _Handler(SimpleHTTPRequestHandler):
         elif path == SCRIPT:
             self._file(RELOAD_JS, "text/javascript")
         elif self.builds.failed is not None and (path.endswith("/") or path.endswith(".html")):
-            self._file(self.builds.failed, "text/html; charset=utf-8")
+            kind = "text/html" if self.builds.failed.suffix == ".html" else "text/plain"
+            self._file(self.builds.failed, f"{kind}; charset=utf-8")
         else:
             super().do_GET()
 
@@ -278,17 +280,22 @@ class Serve:
         return None
 
     def _errors(self, stopped: str, checked: bool) -> Path:
-        """The errors page: from the check's report when the check stopped the build, else the build's message."""
+        """The errors page: from the check's report when the check stopped the build, else the build's message.
+        When the stylesheets themselves are what is broken (an edit to xslt/html/ being made), the message as
+        plain text: the editor still sees why, and the next save builds again."""
         page = self.edition.output / ".work" / "serve" / "errors.html"
         report = self.edition.output / "reports" / "tei-check.junit.xml"
         params = {**self.edition.xslt_params(), "live-reload": SCRIPT}
         try:
             with Stylesheets(params) as sheets:
                 sheets.call(ERRORS_XSL, page, stopped=stopped,
-                          report=report.resolve().as_uri() if checked and report.is_file() else "")
+                            report=report.resolve().as_uri() if checked and report.is_file() else "")
+            return page
         except XsltError as exc:
-            raise BuildError(f"the errors page could not be made: {exc}") from exc
-        return page
+            text = page.with_suffix(".txt")
+            atomic_write(text, f"The edition does not build: {stopped}\n\nThe errors page could not be made "
+                               f"either: {exc}\n".encode())
+            return text
 
     def close(self) -> None:
         """Stop serving; the lock is held only while building, so nothing is left behind."""
