@@ -145,6 +145,26 @@ def test_every_rule_table_and_code_file_of_ingest_and_names_is_in_the_key(tmp_pa
     assert [p for p in expected if p.is_file() and "__pycache__" not in p.parts and p.resolve() not in read] == []
 
 
+def test_a_document_renamed_for_a_taken_name_is_skipped_only_while_that_name_is_taken(edition, conversions):
+    """Two sources make a document of the same name: the second is '…-2' — and stays so, unconverted, as long as
+    the first still takes the name; when the first goes, the second is converted again and takes it."""
+    first = edition / "sources" / "003_ef0383895012df34.txt"
+    second = edition / "sources" / "003b_the_same_telegram.txt"
+    shutil.copy(first, second)
+    assert ingest(edition).exit_code == 0
+    assert conversions == [second.name]
+    result = ingest(edition)
+    assert conversions == [second.name]  # not again
+    assert "a document named 1950-08-28-stalin-to-kim-il-sung exists already; this one is " \
+           "1950-08-28-stalin-to-kim-il-sung-2" in result.output
+    first.unlink()
+    (edition / "tei" / "1950-08-28-stalin-to-kim-il-sung-2.xml").unlink()
+    assert ingest(edition).exit_code == 0
+    assert conversions == [second.name, second.name]
+    text = (edition / "tei" / "1950-08-28-stalin-to-kim-il-sung.xml").read_text(encoding="utf-8")
+    assert 'xml:id="doc-1950-08-28-stalin-to-kim-il-sung"' in text and second.name in text
+
+
 def test_a_hand_edited_tei_file_is_kept_and_said_as_before(edition, conversions):
     target = edition / "tei" / "1950-08-28-stalin-to-kim-il-sung.xml"
     edited = target.read_text(encoding="utf-8").replace("Verbally transmit", "Verbally (curated) transmit")

@@ -9,7 +9,7 @@ import click
 
 from editio.ingest.layouts.plain import Given
 from editio.ingest.layouts.plain import read as read_plain
-from editio.ingest.manifest import IngestRecord
+from editio.ingest.manifest import IngestRecord, unique_stem
 from editio.ingest.model import SourceError
 from editio.ingest.names_step import choose_authorities, unknown_summary
 from editio.ingest.pdf import read_pdf
@@ -44,7 +44,9 @@ def run_ingest(sources: list[Path], out: Path, force: bool = False, echo=click.e
         if known := record.unchanged(src, stems, manifest):  # said again, not converted again
             for line in known.said:
                 echo(line, err=True)
-            for name in known.files:
+            for name, base in known.files:
+                if base != name[:-4]:
+                    echo(_renamed(src, base, name[:-4]), err=True)
                 counts["unchanged"] += 1
                 echo(f"{prefix} → {_shown(out / name)} (unchanged)")
             continue
@@ -107,14 +109,16 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
+def _renamed(source: Path, base: str, stem: str) -> str:
+    return f"{source}:1: warning: a document named {base} exists already; this one is {stem}"
+
+
 def _unique_stem(c: Converted, stems: dict[str, Path], echo) -> None:
-    base, n = c.stem, 2
-    while c.stem in stems:
-        c.stem = f"{base}-{n}"
-        n += 1
+    base = c.stem
+    c.stem = unique_stem(base, stems)
     if c.stem != base:
         root = c.tree.getroot()
-        echo(f"{c.source}:1: warning: a document named {base} exists already; this one is {c.stem}", err=True)
+        echo(_renamed(c.source, base, c.stem), err=True)
         from editio.tei import XML_ID
 
         old = root.get(XML_ID)

@@ -25,7 +25,7 @@ from pathlib import Path
 from editio.tei.files import atomic_write
 
 RECORD = ".editio-ingest.json"
-FORMAT = "1"  # bump when what goes into a key changes
+FORMAT = "2"  # bump when what goes into a key changes
 # What a conversion reads besides its source: these packages' files (code and data tables) ...
 PACKAGES = ("ingest", "names", "tei")
 MODULES = ("__init__.py", "paths.py", "tables.py")
@@ -36,6 +36,14 @@ AUTHORITY_FILES = ("persons.xml", "places.xml", "orgs.xml")
 
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def unique_stem(base: str, taken: dict[str, Path]) -> str:
+    """The name a document made as `base` gets when other documents of the run took names: base, base-2, …"""
+    stem, n = base, 2
+    while stem in taken:
+        stem, n = f"{base}-{n}", n + 1
+    return stem
 
 
 @cache
@@ -61,7 +69,7 @@ class Known:
     """A source skipped as unchanged: what ingest said about it last time, and the files it stands for."""
 
     said: list[str]
-    files: list[str]
+    files: list[tuple[str, str]]  # (file name, the name it was made with: another when that was taken)
 
 
 class IngestRecord:
@@ -94,15 +102,17 @@ class IngestRecord:
         entry = self.entries.get(self._name(src))
         if not entry or src.suffix.lower() == ".pdf" or entry.get("key") != self._key(src):
             return None
-        docs = entry["documents"]
+        docs, taken = entry["documents"], dict(stems)
         for doc in docs:
             target = self.out / doc["file"]
-            if doc["file"][:-4] in stems or not target.is_file() or _sha(target.read_bytes()) != doc["sha256"]:
+            if unique_stem(doc["base"], taken) != doc["file"][:-4] or not target.is_file() \
+                    or _sha(target.read_bytes()) != doc["sha256"]:
                 return None
+            taken[doc["file"][:-4]] = src
         for doc in docs:
             stems[doc["file"][:-4]] = src
             fingerprints.entries[doc["file"]] = doc["sha256"]
-        return Known(list(entry.get("said", [])), [d["file"] for d in docs])
+        return Known(list(entry.get("said", [])), [(d["file"], d["base"]) for d in docs])
 
     def converted(self, src: Path, converted: list) -> None:
         """The documents just made from `src`, before they are named and written (their names are read at save,
@@ -125,10 +135,8 @@ class IngestRecord:
             if made is None:
                 continue
             key, docs, said = made
-            if any(c.stem != base for base, c in docs):
-                continue  # renamed for a name another source took: named afresh each run
             sources[name] = {"key": key, "said": said,
-                             "documents": [{"file": f"{c.stem}.xml", "sha256": _sha(serialize(c.tree))}
-                                           for _, c in docs]}
+                             "documents": [{"file": f"{c.stem}.xml", "base": base, "sha256": _sha(serialize(c.tree))}
+                                           for base, c in docs]}
         data = json.dumps({"format": FORMAT, "sources": sources}, indent=1, sort_keys=True) + "\n"
         atomic_write(self.path, data.encode("utf-8"))
