@@ -178,6 +178,25 @@ def test_saving_the_same_text_again_is_no_change(tmp_path):
 def test_the_open_page_reloads_in_the_browser_after_a_build(session):
     if not CHROMIUM.is_file():
         pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (or run bash .ci/system-packages as root)")
+    failed: list[BaseException] = []
+
+    def reader() -> None:
+        try:
+            _read_while_editing(session)
+        except BaseException as exc:
+            failed.append(exc)
+
+    # a thread of its own: Playwright's sync API refuses to start where another one (the web edition's browser
+    # tests, in the same worker) runs its event loop
+    thread = threading.Thread(target=reader)
+    thread.start()
+    thread.join()
+    if failed:
+        raise failed[0]
+
+
+def _read_while_editing(session: Session) -> None:
+    """A reader has the page open while the editor saves a change: the page shows it, reloaded by its script."""
     from playwright.sync_api import expect, sync_playwright
 
     with sync_playwright() as playwright:
