@@ -26,6 +26,9 @@
   <xsl:param name="edition-licence" as="xs:string" select="''"/>
   <xsl:param name="edition-licence-url" as="xs:string" select="''"/>
   <xsl:param name="edition-language" as="xs:string" select="'en'"/>
+  <!-- Set only by `editio serve`: the address of its reload script (xslt/html/serve/live-reload.js); a published
+       build leaves it empty, so its pages load no such script. -->
+  <xsl:param name="live-reload" as="xs:string" select="''"/>
 
   <!-- No inline script or style anywhere: everything the page loads comes from the site's own folder. -->
   <xsl:variable name="editio:csp" as="xs:string"
@@ -61,7 +64,7 @@
         <link rel="icon" href="data:,"/>
         <link rel="stylesheet" href="css/edition.css"/>
         <link rel="stylesheet" href="css/print.css" media="print"/>
-        <xsl:for-each select="$scripts">
+        <xsl:for-each select="$scripts, $live-reload[.]">
           <script src="{.}" defer=""></script>
         </xsl:for-each>
       </head>

@@ -9,6 +9,7 @@ import click
 
 from editio.ingest.layouts.plain import Given
 from editio.ingest.layouts.plain import read as read_plain
+from editio.ingest.manifest import IngestRecord, unique_stem
 from editio.ingest.model import SourceError
 from editio.ingest.names_step import choose_authorities, unknown_summary
 from editio.ingest.pdf import read_pdf
@@ -33,17 +34,28 @@ def run_ingest(sources: list[Path], out: Path, force: bool = False, echo=click.e
     echo(said, err=folder is None)
     auth = Authorities(folder)
     manifest = Manifest(out)
+    record = IngestRecord(out, folder, plain)  # sources converted before under the same rules are skipped
     errors = 0
     stems: dict[str, Path] = {}
     counts = {"written": 0, "unchanged": 0, "kept": 0}
     written: list = []
     for k, src in enumerate(sources, 1):
         prefix = f"[{k}/{len(sources)}] {_shown(src)}"
+        if known := record.unchanged(src, stems, manifest):  # said again, not converted again
+            for line in known.said:
+                echo(line, err=True)
+            for name, base in known.files:
+                if base != name[:-4]:
+                    echo(_renamed(src, base, name[:-4]), err=True)
+                counts["unchanged"] += 1
+                echo(f"{prefix} → {_shown(out / name)} (unchanged)")
+            continue
         try:
             if src.suffix.lower() == ".pdf":  # what reading its text layer may have lost is said first
                 for w in read_pdf(src)[1]:
                     echo(str(w), err=True)
             converted = convert_source(src, auth, (lambda p, lines: read_plain(p, lines, plain)) if plain else None)
+            record.converted(src, converted)
         except SourceError as exc:
             echo(str(exc), err=True)
             errors += 1
@@ -79,6 +91,7 @@ def run_ingest(sources: list[Path], out: Path, force: bool = False, echo=click.e
                 echo(f"{_shown(out / name)}:1: warning: generated earlier but made by no source now "
                      "(renamed or removed source?): delete it if it is obsolete", err=True)
     manifest.save()
+    record.save()
     if folder is not None and written:
         summary = unknown_summary(written, names_model)
         if summary:
@@ -96,14 +109,16 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
+def _renamed(source: Path, base: str, stem: str) -> str:
+    return f"{source}:1: warning: a document named {base} exists already; this one is {stem}"
+
+
 def _unique_stem(c: Converted, stems: dict[str, Path], echo) -> None:
-    base, n = c.stem, 2
-    while c.stem in stems:
-        c.stem = f"{base}-{n}"
-        n += 1
+    base = c.stem
+    c.stem = unique_stem(base, stems)
     if c.stem != base:
         root = c.tree.getroot()
-        echo(f"{c.source}:1: warning: a document named {base} exists already; this one is {c.stem}", err=True)
+        echo(_renamed(c.source, base, c.stem), err=True)
         from editio.tei import XML_ID
 
         old = root.get(XML_ID)
