@@ -27,7 +27,6 @@ from urllib.parse import urlsplit
 import click
 
 from editio.build import lock as build_lock
-from editio.build import xslt
 from editio.build.executor import open_executor
 from editio.build.manifest import stylesheet_files
 from editio.build.targets import BuildError, available, plan
@@ -224,8 +223,7 @@ class Serve:
             if not waiting:
                 continue
             if any(p.is_relative_to(XSLT_DIR) for p in waiting):  # compiled or followed before the edit
-                stylesheet_files.cache_clear()
-                xslt._worker_stylesheets.cache_clear()
+                stylesheet_files.cache_clear()  # the compiled ones follow the files (xslt.worker_stylesheets)
             shown = ", ".join(sorted(str(p.relative_to(p.parent.parent)) for p in waiting)[:5])
             self.echo(f"serve: changed {shown}{' …' if len(waiting) > 5 else ''}")
             ingest = any(p.is_relative_to(self.edition.sources) for p in waiting)

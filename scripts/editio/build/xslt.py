@@ -4,6 +4,7 @@ passed to every stylesheet as parameters (`edition-title`, `edition-base-url`, â
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -102,12 +103,25 @@ class Stylesheets:
             raise XsltError(f"{stylesheet} ({template or 'xsl:initial-template'}): {exc}") from exc
 
 
-@functools.cache
-def _worker_stylesheets(params: tuple[tuple[str, str], ...]) -> Stylesheets:
+@functools.lru_cache(maxsize=4)
+def _worker_stylesheets(params: tuple[tuple[str, str], ...], stamp: tuple) -> Stylesheets:
     return Stylesheets(dict(params))
+
+
+_stamp: list = [float("-inf"), ()]  # when the stylesheets on disk were last looked at, and what they were
+
+
+def _xslt_stamp() -> tuple:
+    """What the stylesheets on disk are now (each file's path, size and time), looked at once a second at most:
+    a long-lived worker (Dask, or `editio serve`'s own process) compiles again after an edit instead of keeping
+    what it compiled before."""
+    if time.monotonic() - _stamp[0] > 1.0:
+        _stamp[:] = [time.monotonic(), tuple((str(p), st.st_size, st.st_mtime_ns) for p in sorted(XSLT_DIR.rglob("*"))
+                                             if p.is_file() and (st := p.stat()))]
+    return _stamp[1]
 
 
 def worker_stylesheets(params: Mapping[str, str]) -> Stylesheets:
     """This process's compiled stylesheets for these parameters: what a task run by the build's executor uses
     (build/executor.py), so each stylesheet is compiled once per worker, not once per document."""
-    return _worker_stylesheets(tuple(sorted(params.items())))
+    return _worker_stylesheets(tuple(sorted(params.items())), _xslt_stamp())
