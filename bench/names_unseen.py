@@ -131,6 +131,11 @@ def main(argv: list[str]) -> int:
             if misses or extras:
                 print(f"{stem}: missed after accepting {sorted(misses.elements())}, "
                       f"extra {sorted(extras.elements())}", file=sys.stderr)
+            refs = Counter((k, s, r) for k, s, r in after)
+            golds = Counter((k, s, e) for k, s, e in g if not e.startswith("new:"))
+            wrong = sorted((golds - refs).elements())
+            if wrong:
+                print(f"{stem}: known entries not linked right after accepting {wrong}", file=sys.stderr)
     print("| document | mentions | before: P / R / linked | after accepting: P / R / linked | spaCy alone: P / R |")
     print("| --- | ---: | --- | --- | --- |")
     for row in rows:

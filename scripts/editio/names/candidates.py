@@ -2,7 +2,8 @@
 
 A candidate is a capitalised or ALL-CAPS word outside any tagged name that
 - follows a title that introduces a person ("Comrade X", "Cde. X", "General X"), or
-- follows a place cue ("in the area of X", "vicinity of X", "route X-Y"), or
+- follows a place cue ("in the area of X", "vicinity of X", "route X-Y"), or a person cue ("Typed by X"), or
+- is a region word and a name ("Northern China": data/shapes.tsv), or
 - is no common English word (English word lists of the `english-words` package, with simple inflections,
   plus the words the same document writes in lowercase) and not listed in data/not_names.tsv.
 """
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from editio.names.normalize import Token, fold, tokenize
-from editio.names.tables import not_names, place_cues, titles
+from editio.names.tables import not_names, person_cues, place_cues, shapes, titles
 
 _SUFFIXES = ("'s", "s", "es", "ed", "d", "ing", "ly", "er", "ers", "ies", "ied", "ian", "ians", "ese", "an")
 
@@ -134,9 +135,14 @@ def _reason(
     if (k >= 0 and title_words.get(tokens[k].key) == "person"
             and not all(is_common(t.text, lowercase_words) for t in run)):
         return f"after the title “{tokens[k].text}”"
+    for cue in person_cues():
+        if _previous_words(tokens, i, len(cue)) == cue and not all(is_common(t.text, lowercase_words) for t in run):
+            return f"after the person cue “{' '.join(cue)}”"
     for cue in cues:
         if _previous_words(tokens, i, len(cue)) == cue and not all(is_common(t.text, lowercase_words) for t in run):
             return f"after “{' '.join(cue)}”"
+    if len(run) > 1 and run[0].key in shapes("region"):
+        return f"a region: “{run[0].text}” and a name"
     if not all(is_common(t.text, lowercase_words) for t in run):
         return "capitalised word in no authority file"
     return None

@@ -11,7 +11,10 @@ Rules (general, not about particular names):
   number glued to an abbreviation ("8th MDGS2") belongs to the word, so the mention takes it in whole;
 - a person form directly followed (same line) by another capitalised word that is no title and no known
   name is not taken: "Kim Chaek" is not "Kim"; it is returned as a rejected candidate instead (the pronoun
-  "I" is no such word: "… Kim Il Sung I met").
+  "I" is no such word: "… Kim Il Sung I met");
+- a place form right after a capitalised region word (data/shapes.tsv: "Northern", "Inner" …) is not taken:
+  "Northern China" is a region, not China (a known "North Korea" is matched whole before this applies); it
+  is returned as a rejected candidate, and the suggestions propose the region.
 """
 
 from __future__ import annotations
@@ -19,9 +22,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from editio.names.authority import PERSON, Entry, Form
+from editio.names.authority import PERSON, PLACE, Entry, Form
 from editio.names.normalize import HYPHENS, Token, tokenize
-from editio.names.tables import titles
+from editio.names.tables import shapes, titles
 
 
 @dataclass(slots=True)
@@ -113,9 +116,18 @@ class Matcher:
             starts[i] = (n, bucket)
             i += n
         title_words = titles()
+        regions = shapes("region")
+        covered = {j for i, (n, _) in starts.items() for j in range(i, i + n)}
         for i, (n, bucket) in sorted(starts.items()):
             first, last = i, i + n - 1
             entries = [e for e, _ in bucket]
+            if all(e.kind is PLACE for e in entries) and first >= 1 and first - 1 not in covered:
+                before = tokens[first - 1]
+                if (before.capitalised and before.key in regions
+                        and text[before.end : tokens[first].start] == " "):
+                    rejected.append(Rejected(before.start, tokens[last].end, text[before.start : tokens[last].end],
+                                             "a region named after a known place: not the place itself"))
+                    continue
             if all(e.kind is PERSON for e in entries):
                 # initials before / after join the mention
                 while first >= 2 and _is_initial(tokens, first - 2):
