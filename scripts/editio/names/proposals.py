@@ -202,7 +202,8 @@ def _split(value: str | None) -> list[str]:
 
 HEADER = ("# Proposed authority entries (editio names --suggest). Accept with `editio names --accept ID…` or\n"
           "# `--accept all`, reject with `--reject ID…`, or edit the status column (proposed / accepted / rejected)\n"
-          "# and run `editio names --apply`. Merge two rows by moving the forms of one into the other.\n"
+          "# and run `editio names --apply`. Merge two rows with `--merge KEEP OTHER` (or by moving the forms of\n"
+          "# one into the other).\n"
           "# Rejected rows stay here: their forms are not proposed again. Nothing in tei/ changes until accepted.\n")
 
 
