@@ -55,6 +55,7 @@ def test_a_region_named_after_a_known_place_is_not_the_place() -> None:
     tagged = [(ref, text) for _, ref, text in names_in(tree)]
     assert tagged == [("pla:china", "China"), ("pla:north-korea", "North Korea")]  # "Southern China" is untagged
     assert proposals_for(body)["Southern China"].kind == "place"
+    assert "Northeast Border" not in proposals_for("<p>The Northeast Border Defense Army moved.</p>")  # no place
 
 
 @pytest.mark.parametrize("surface", ["PRC", "Mongolian Peoples Republic", "Northern Manchuria", "NEW YORK"])

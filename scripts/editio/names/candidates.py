@@ -141,8 +141,21 @@ def _reason(
     for cue in cues:
         if _previous_words(tokens, i, len(cue)) == cue and not all(is_common(t.text, lowercase_words) for t in run):
             return f"after “{' '.join(cue)}”"
-    if len(run) > 1 and run[0].key in shapes("region"):
-        return f"a region: “{run[0].text}” and a name"
+    if is_region([t.text for t in run]):
+        return f"a region: “{run[0].text}” and a place's name"
     if not all(is_common(t.text, lowercase_words) for t in run):
         return "capitalised word in no authority file"
     return None
+
+
+def is_region(words: list[str]) -> bool:
+    """A region word and a place's name ("Northern China", "Inner Mongolia"): the rest is no run of common words
+    unless the GeoNames data knows it as one place ("China"); "Northeast Border [Defense Army]" is no region."""
+    if len(words) < 2 or fold(words[0]) not in shapes("region"):
+        return False
+    rest = words[1:]
+    if not all(is_common(w) for w in rest):
+        return True
+    from editio.names.geonames import named_place
+
+    return named_place(" ".join(rest)) is not None

@@ -12,6 +12,8 @@ Rules (general, not about particular names):
 - a person form directly followed (same line) by another capitalised word that is no title and no known
   name is not taken: "Kim Chaek" is not "Kim"; it is returned as a rejected candidate instead (the pronoun
   "I" is no such word: "… Kim Il Sung I met");
+- a word hyphenated at a line end ("Pyong-<lb/>yang", read "Pyong- yang") is one word: the part after the break
+  begins in lowercase, and the mention spans both parts with the hyphen and the break inside it;
 - a place form right after a capitalised region word (data/shapes.tsv: "Northern", "Inner" …) is not taken:
   "Northern China" is a region, not China (a known "North Korea" is matched whole before this applies); it
   is returned as a rejected candidate, and the suggestions propose the region.
@@ -19,6 +21,7 @@ Rules (general, not about particular names):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -71,6 +74,22 @@ def _inside_word(text: str, start: int, end: int) -> bool:
     return (word(start - 1) and word(start)) or (word(end - 1) and word(end)) or hyphen(end) or hyphen(start - 1)
 
 
+_BROKEN = re.compile(rf"[{HYPHENS}]\s+")
+
+
+def rejoin_broken(tokens: list[Token], text: str) -> list[Token]:
+    """Words hyphenated at a line end made whole again: "Bei-" + "jing" is one token "Beijing" spanning both."""
+    out: list[Token] = []
+    for t in tokens:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.is_word and t.is_word and t.text[0].islower()
+                and _BROKEN.fullmatch(text[prev.end : t.start])):
+            out[-1] = Token(prev.text + t.text, prev.start, t.end)
+        else:
+            out.append(t)
+    return out
+
+
 class Matcher:
     def __init__(self, entries: Iterable[Entry]) -> None:
         self.index: dict[tuple[str, ...], list[tuple[Entry, Form]]] = {}
@@ -101,7 +120,7 @@ class Matcher:
         return None
 
     def scan(self, text: str) -> tuple[list[Match], list[Rejected]]:
-        tokens = tokenize(text)
+        tokens = rejoin_broken(tokenize(text), text)
         matches: list[Match] = []
         rejected: list[Rejected] = []
         starts = {}

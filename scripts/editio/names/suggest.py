@@ -19,7 +19,7 @@ from pathlib import Path
 from lxml import etree
 
 from editio.names.authority import NS, Authorities
-from editio.names.candidates import find_candidates, is_common
+from editio.names.candidates import find_candidates, is_common, is_region
 from editio.names.normalize import APOSTROPHES, HYPHENS, Token, collapse_space, fold, tokenize
 from editio.names.stream import BREAK, Stream, local
 from editio.names.tables import _rows, not_names, shapes, titles
@@ -139,7 +139,7 @@ def _shaped_place(kind: str, words: list[str]) -> bool:
         return False
     if len(words) == 1 and words[0] in shapes("state"):
         return True
-    if len(words) > 1 and (fold(words[-1]) in shapes("state-head") or fold(words[0]) in shapes("region")):
+    if (len(words) > 1 and fold(words[-1]) in shapes("state-head")) or is_region(words):
         return True
     from editio.names.geonames import named_place
 
