@@ -13,7 +13,7 @@ from tests.names.helpers import names_in, tei_doc, write_authorities
 
 from editio.names import proposals as P
 from editio.names.authority import load_authorities
-from editio.names.suggest import Found, looks_like, reshape, scan_trees, truecase
+from editio.names.suggest import Found, looks_like, pair_kind, reshape, scan_trees, truecase
 from editio.names.tagging import tag_tree
 
 REPO = Path(__file__).resolve().parents[2]
@@ -108,3 +108,36 @@ def test_a_known_place_without_its_feature_word_is_that_place(tmp_path: Path) ->
 def test_a_new_place_is_never_given_a_geonames_id_by_an_alternate_name() -> None:
     [p] = P.group([Found("place", "Mukden", "d.xml", 1, "test")])
     assert p.geonames == "" and p.id == "pla:mukden"  # Shenyang's alternate name: the editor decides
+
+
+def test_a_service_note_s_columns_are_not_one_name() -> None:
+    props = proposals_for("<p>Issued by Kovrigina  Checked by: [illegible]</p>")
+    assert "Kovrigina" in props and not any("Checked" in m for m in props)
+
+
+def test_a_surname_after_an_initial_or_alone_in_a_copies_line_is_a_person() -> None:
+    props = proposals_for("<p>[signature] (P. Zhigarev)</p><p>Copy No. 5 to Ryabikov</p>")
+    assert props["Zhigarev"].kind == "person" and props["Ryabikov"].kind == "person"
+    assert "Harbin" not in {m for m, p in proposals_for("<p>Copy No. 6 to Harbin</p>").items() if p.kind == "person"}
+
+
+def test_a_party_s_followers_are_no_name() -> None:
+    assert not looks_like("place", "Guomindang-ists") and not looks_like("person", "Trotsky-ites")
+
+
+def test_an_identified_pair_no_finder_named_is_a_place_when_geonames_knows_it() -> None:
+    assert pair_kind("Dairen", "Dalny") == "place"  # both alternate names of Dalian
+    assert pair_kind("Kim Du-bong", "Kim Tu Phong") == "person"
+
+
+def test_a_body_s_name_stops_before_the_place_it_meets_in() -> None:
+    tree = tei_doc("<p>The delegates went to the Political Consultative Conference in Harbin.</p>")
+    found = scan_trees([("d.xml", tree.getroot())]).found
+    assert not any(" in Harbin" in f.surface for f in found)
+
+
+def test_two_forms_of_one_person_side_by_side_are_one_mention() -> None:
+    tree = tei_doc("<p>Comrade STALIN Iosif Vissarionovich,</p>"
+                   "<p>FENG XI <supplied>FYN SI; Stalin</supplied></p>")
+    tag_tree(tree, load_authorities(REPO / "tei"))
+    assert [text for _, _, text in names_in(tree)] == ["STALIN Iosif Vissarionovich", "FENG XI", "FYN SI", "Stalin"]

@@ -97,6 +97,7 @@ def find_candidates(text: str, covered: list[tuple[int, int]], lowercase_words: 
             and _looks_like_name(tokens[j + 1], title_words, skip)
             and not is_covered(tokens[j + 1])
             and text[tokens[j].end : tokens[j + 1].start].strip(" -") == ""
+            and "  " not in text[tokens[j].end : tokens[j + 1].start]  # two spaces: a column gap, two fields
             and "\n" not in text[tokens[j].end : tokens[j + 1].start]
         ):
             j += 1
@@ -135,6 +136,10 @@ def _reason(
     if (k >= 0 and title_words.get(tokens[k].key) == "person"
             and not all(is_common(t.text, lowercase_words) for t in run)):
         return f"after the title “{tokens[k].text}”"
+    initial = i >= 2 and tokens[i - 1].text == "." and len(tokens[i - 2].text) == 1 and tokens[i - 2].text.isupper()
+    if initial and text[tokens[i - 1].end : tokens[i].start] == " " \
+            and not all(is_common(t.text, lowercase_words) for t in run):
+        return f"after the initial “{tokens[i - 2].text}.”"
     for cue in person_cues():
         if _previous_words(tokens, i, len(cue)) == cue and not all(is_common(t.text, lowercase_words) for t in run):
             return f"after the person cue “{' '.join(cue)}”"

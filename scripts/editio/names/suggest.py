@@ -27,8 +27,8 @@ from editio.names.tagging import _streams, tag_tree
 
 LEADING = {"the", "a", "an", "of"}
 CONNECTORS = {"of", "the", "and", "for", "de", "du", "von", "van", "al", "la", "le", "on", "in"}
-_KIND_OF_REASON = (("after the title", "person"), ("after the person cue", "person"), ("after “", "place"),
-                   ("a region", "place"))
+_KIND_OF_REASON = (("after the title", "person"), ("after the person cue", "person"), ("after the initial", "person"),
+                   ("after “", "place"), ("a region", "place"))
 # the editors' identification: "Kim Du-bong [Kim Tu Phong]" or "Filippov [Stalin]" — two forms, one entity
 _IDENT = re.compile(r"([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3}) \[([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3})\]")
 
@@ -43,6 +43,7 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
+_FOLLOWERS = re.compile(r"[-‐‑](?:ists?|ites?)$")
 _ROMANISED = re.compile(r"\b[A-Z][a-z']*-[a-z']+\b|\b[A-Z']+-[A-Z']+\b")
 
 
@@ -114,6 +115,8 @@ def looks_like(kind: str, surface: str) -> bool:
         return False
     if fold(surface) in not_suggested() or any(ch.isdigit() for ch in surface):
         return False
+    if _FOLLOWERS.search(surface):  # "Guomindang-ists": a party's followers, no name of its own
+        return False
     written = [w.strip(".,;:()") for w in surface.split()]  # "Du-bong" is one written word
     words = [w for w in written if w and fold(w) not in CONNECTORS]
     if not words or not all(w[0].isupper() for w in words):
@@ -148,7 +151,8 @@ def _shaped_place(kind: str, words: list[str]) -> bool:
 
 def reshape(kind: str, surface: str) -> str:
     """The kind a name's shape says, over a statistical tagger's guess (data/shapes.tsv): a state's abbreviation
-    or name is a place, a one-word name with a surname's ending an organisation only when it is none."""
+    or name is a place, a one-word name with a surname's ending a person unless the GeoNames data has a place
+    so named."""
     words = surface.split()
     if (len(words) == 1 and surface in shapes("state")) or \
             (len(words) > 1 and fold(words[-1]) in shapes("state-head")):
@@ -156,7 +160,9 @@ def reshape(kind: str, surface: str) -> str:
     if kind == "org" and len(words) == 1 and surface[:1].isupper() and not is_common(surface):
         key = fold(surface)
         if any(key.endswith(e) and len(key) > len(e) + 2 for e in shapes("surname-ending")):
-            return "person"
+            from editio.names.geonames import named_place
+
+            return kind if named_place(surface) else "person"  # "Seisin", "Harbin": places so ending
     return kind
 
 
@@ -300,6 +306,9 @@ def _in_block(file: str, s: Stream, text: str, found: list) -> list[Found]:
         if span is None:
             return
         a, b = span
+        at = re.search(r" in (?=[A-Z])", s.text[a:b]) if kind == "org" else None
+        if at:  # "Political Consultative Conference in BEIPING": the place is no part of the body's name
+            b = a + at.start()
         surface = collapse_space(s.text[a:b])
         kind = reshape(kind, surface)
         if not looks_like(kind, surface) or _in_title_context(s, a, b) or any(x < b and a < y for x, y in taken):
@@ -312,16 +321,25 @@ def _in_block(file: str, s: Stream, text: str, found: list) -> list[Found]:
         if local(el) == "note" and el.get("type") == "identification" and el in s.blocks:
             _identified(s, el, pos, found, add, out)
     for m in _IDENT.finditer(s.text):  # identification brackets first: they pair two forms
-        kind = next((e.kind for e in found if e.start <= m.start(1) < e.end), "person")
+        kind = next((e.kind for e in found if e.start <= m.start(1) < e.end), None) \
+            or pair_kind(m.group(1), m.group(2))
         add(kind, m.start(1), m.end(1), "identified in the editors' bracket", m.group(2))
         add(kind, m.start(2), m.end(2), "the editors' identification", m.group(1))
     for c in find_candidates(s.text, [], set()):  # a cue says the kind better than the model does
-        kind = _kind_of(c.reason)
+        kind = _kind_of(c.reason) or (reshape("org", c.surface) == "person" and "person") or None
         if kind:
-            add(kind, c.start, c.end, c.reason)
+            add(kind, c.start, c.end, c.reason if _kind_of(c.reason) else "a surname's shape, in no authority file")
     for e in found:
         add(e.kind, e.start, e.end, "statistical tagger (spaCy)")
     return out
+
+
+def pair_kind(a: str, b: str) -> str:
+    """The kind of an identified pair no finder named: a place when the GeoNames data knows either form as one
+    place ("Karasahr [Yanqi]"), else a person (the brackets name persons most)."""
+    from editio.names.geonames import named_place
+
+    return "place" if named_place(a) or named_place(b) else "person"
 
 
 def _identified(s: Stream, note: etree._Element, pos: int, found: list, add, out: list[Found]) -> None:
@@ -333,7 +351,8 @@ def _identified(s: Stream, note: etree._Element, pos: int, found: list, add, out
         return
     named = collapse_space("".join(note.itertext()))
     refs = {e.get("ref") for e in note.iter() if local(e) in ("persName", "placeName", "orgName") and e.get("ref")}
-    kind = next((e.kind for e in found if e.start <= m.start(1) < e.end and e.kind != "org"), "person")
+    kind = next((e.kind for e in found if e.start <= m.start(1) < e.end and e.kind != "org"), None) \
+        or pair_kind(m.group(1), named)
     n = len(out)
     add(kind, m.start(1), m.end(1), "identified in the editors' note", named)
     if len(out) > n and len(refs) == 1:
