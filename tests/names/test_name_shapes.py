@@ -113,6 +113,9 @@ def test_a_new_place_is_never_given_a_geonames_id_by_an_alternate_name() -> None
 def test_a_service_note_s_columns_are_not_one_name() -> None:
     props = proposals_for("<p>Issued by Kovrigina  Checked by: [illegible]</p>")
     assert "Kovrigina" in props and not any("Checked" in m for m in props)
+    tree = tei_doc("<p>Typed by Budanova  Authenticated by: [illegible signature]</p>")
+    tag_tree(tree, load_authorities(REPO / "tei"))
+    assert [ref for _, ref, _ in names_in(tree)] == ["per:budanova"]  # the next column is no part of the name
 
 
 def test_a_surname_after_an_initial_or_alone_in_a_copies_line_is_a_person() -> None:

@@ -11,7 +11,8 @@ Rules (general, not about particular names):
   number glued to an abbreviation ("8th MDGS2") belongs to the word, so the mention takes it in whole;
 - a person form directly followed (same line) by another capitalised word that is no title and no known
   name is not taken: "Kim Chaek" is not "Kim"; it is returned as a rejected candidate instead (the pronoun
-  "I" is no such word: "… Kim Il Sung I met");
+  "I" is no such word: "… Kim Il Sung I met"; nor is a word after a column gap of two spaces: "Issued by
+  Nekipelov  Authenticated by");
 - a word hyphenated at a line end ("Pyong-<lb/>yang", read "Pyong- yang") is one word: the part after the break
   begins in lowercase, and the mention spans both parts with the hyphen and the break inside it;
 - a place form right after a capitalised region word (data/shapes.tsv: "Northern", "Inner" …) is not taken:
@@ -160,7 +161,7 @@ class Matcher:
                     t = tokens[nxt]
                     gap = text[tokens[last].end : t.start]
                     if (
-                        t.is_word and t.capitalised and "\n" not in gap and gap.strip() == ""
+                        t.is_word and t.capitalised and "\n" not in gap and gap.strip() == "" and "  " not in gap
                         and t.key not in title_words and not t.text.isdigit()
                         and not (t.text == "I" and not _is_initial(tokens, nxt))  # the pronoun: "Kim Il Sung I met"
                     ):
