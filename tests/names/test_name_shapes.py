@@ -70,6 +70,10 @@ def test_a_shape_says_the_kind_over_the_statistical_tagger() -> None:
     assert reshape("org", "Kremlin") == "org" and reshape("org", "Politburo") == "org"  # a word, no surname ending
 
 
+def test_an_everyday_word_some_town_bears_is_no_place() -> None:
+    assert not looks_like("place", "North")  # "the area to the North": GeoNames has a town with that name
+
+
 def test_an_institution_noun_alone_is_no_person() -> None:
     assert not looks_like("person", "Headquarters")
 

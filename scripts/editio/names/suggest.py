@@ -146,7 +146,8 @@ def _shaped_place(kind: str, words: list[str]) -> bool:
         return True
     from editio.names.geonames import named_place
 
-    return named_place(" ".join(words)) is not None
+    # a name of several words ("NEW YORK"): one everyday word that some town bears ("North") is no sign
+    return len(words) > 1 and named_place(" ".join(words)) is not None
 
 
 def reshape(kind: str, surface: str) -> str:
