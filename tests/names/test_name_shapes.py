@@ -124,7 +124,7 @@ def test_a_service_note_s_columns_are_not_one_name() -> None:
 
 def test_a_surname_after_an_initial_or_alone_in_a_copies_line_is_a_person() -> None:
     props = proposals_for("<p>[signature] (P. Zhigarev)</p><p>Copy No. 5 to Ryabikov</p>")
-    assert props["Zhigarev"].kind == "person" and props["Ryabikov"].kind == "person"
+    assert props["P. Zhigarev"].kind == "person" and props["Ryabikov"].kind == "person"  # initials join the name
     assert "Harbin" not in {m for m, p in proposals_for("<p>Copy No. 6 to Harbin</p>").items() if p.kind == "person"}
 
 

@@ -104,7 +104,13 @@ def find_candidates(text: str, covered: list[tuple[int, int]], lowercase_words: 
         run = tokens[i : j + 1]
         reason = _reason(tokens, i, run, text, title_words, cues, lowercase_words)
         if reason:
-            out.append(Candidate(run[0].start, run[-1].end, text[run[0].start : run[-1].end], reason))
+            start = run[0].start
+            k = i
+            while reason.startswith("after the initial") and k >= 2 and tokens[k - 1].text == "." \
+                    and len(tokens[k - 2].text) == 1 and tokens[k - 2].text.isupper():
+                k -= 2
+                start = tokens[k].start  # the initials belong to the name: "P.S. Ivanov"
+            out.append(Candidate(start, run[-1].end, text[start : run[-1].end], reason))
         i = j + 1
     return out
 
