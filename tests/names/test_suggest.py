@@ -183,3 +183,27 @@ def test_ingests_identification_notes_pair_forms_and_extend_a_known_entry(tmp_pa
     assert tagged.count(("persName", "per:pak-hon-yong", "Pak Heon-yeong")) == 2
     assert len([e for e in etree.parse(str(tei / "persons.xml")).iter("{*}person")
                 if e.get("{http://www.w3.org/XML/1998/namespace}id") == "pak-hon-yong"]) == 1
+
+
+def test_the_editor_merges_two_proposals_into_one_entry(tmp_path: Path, tei_all: Path) -> None:
+    tei = tmp_path / "tei"
+    tei.mkdir()
+    for f in ("persons.xml", "places.xml", "orgs.xml"):
+        shutil.copy(REPO / "tei" / f, tei / f)
+    tei_doc("<p>Comrade Zverinsky met Cde. Tolmachev.</p><p>The deputy Tolmachyov, Zverinsky's man, left.</p>").write(
+        str(tei / "d.xml"), encoding="UTF-8")
+    P.write(P.path_for(tmp_path), P.group([found("person", "Tolmachev"), found("person", "Tolmachyov"),
+                                           found("person", "Zverinsky")]))
+    said = run("--tei", str(tei), "--merge", "per:tolmachev", "per:tolmachyov")
+    assert "merged per:tolmachyov into per:tolmachev: Tolmachev | Tolmachyov" in said
+    rows = {p.id: p for p in P.read(P.path_for(tmp_path))}
+    assert set(rows) == {"per:tolmachev", "per:zverinsky"}  # the merged row is gone, its forms are the other's
+    run("--tei", str(tei), "--accept", "all")
+    assert jing_errors(tei_all, [tei / "persons.xml", tei / "d.xml"]) == []
+    tagged = [n for n in names_in(etree.parse(str(tei / "d.xml"))) if n[0] == "persName"]
+    assert {("persName", "per:tolmachev", "Tolmachev"), ("persName", "per:tolmachev", "Tolmachyov")} <= set(tagged)
+    # only open proposals merge, and a wrong id says so
+    out = CliRunner().invoke(names, ["--tei", str(tei), "--merge", "per:tolmachev", "per:zverinsky"])
+    assert out.exit_code != 0 and "accepted already" in out.output
+    out = CliRunner().invoke(names, ["--tei", str(tei), "--merge", "per:nobody", "per:zverinsky"])
+    assert out.exit_code != 0 and "no such proposal" in out.output

@@ -2,7 +2,8 @@
 
 A candidate is a capitalised or ALL-CAPS word outside any tagged name that
 - follows a title that introduces a person ("Comrade X", "Cde. X", "General X"), or
-- follows a place cue ("in the area of X", "vicinity of X", "route X-Y"), or
+- follows a place cue ("in the area of X", "vicinity of X", "route X-Y"), or a person cue ("Typed by X"), or
+- is a region word and a name ("Northern China": data/shapes.tsv), or
 - is no common English word (English word lists of the `english-words` package, with simple inflections,
   plus the words the same document writes in lowercase) and not listed in data/not_names.tsv.
 """
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from editio.names.normalize import Token, fold, tokenize
-from editio.names.tables import not_names, place_cues, titles
+from editio.names.tables import not_names, person_cues, place_cues, shapes, titles
 
 _SUFFIXES = ("'s", "s", "es", "ed", "d", "ing", "ly", "er", "ers", "ies", "ied", "ian", "ians", "ese", "an")
 
@@ -96,13 +97,20 @@ def find_candidates(text: str, covered: list[tuple[int, int]], lowercase_words: 
             and _looks_like_name(tokens[j + 1], title_words, skip)
             and not is_covered(tokens[j + 1])
             and text[tokens[j].end : tokens[j + 1].start].strip(" -") == ""
+            and "  " not in text[tokens[j].end : tokens[j + 1].start]  # two spaces: a column gap, two fields
             and "\n" not in text[tokens[j].end : tokens[j + 1].start]
         ):
             j += 1
         run = tokens[i : j + 1]
         reason = _reason(tokens, i, run, text, title_words, cues, lowercase_words)
         if reason:
-            out.append(Candidate(run[0].start, run[-1].end, text[run[0].start : run[-1].end], reason))
+            start = run[0].start
+            k = i
+            while reason.startswith("after the initial") and k >= 2 and tokens[k - 1].text == "." \
+                    and len(tokens[k - 2].text) == 1 and tokens[k - 2].text.isupper():
+                k -= 2
+                start = tokens[k].start  # the initials belong to the name: "P.S. Ivanov"
+            out.append(Candidate(start, run[-1].end, text[start : run[-1].end], reason))
         i = j + 1
     return out
 
@@ -134,9 +142,31 @@ def _reason(
     if (k >= 0 and title_words.get(tokens[k].key) == "person"
             and not all(is_common(t.text, lowercase_words) for t in run)):
         return f"after the title “{tokens[k].text}”"
+    initial = i >= 2 and tokens[i - 1].text == "." and len(tokens[i - 2].text) == 1 and tokens[i - 2].text.isupper()
+    if initial and text[tokens[i - 1].end : tokens[i].start] == " " \
+            and not all(is_common(t.text, lowercase_words) for t in run):
+        return f"after the initial “{tokens[i - 2].text}.”"
+    for cue in person_cues():
+        if _previous_words(tokens, i, len(cue)) == cue and not all(is_common(t.text, lowercase_words) for t in run):
+            return f"after the person cue “{' '.join(cue)}”"
     for cue in cues:
         if _previous_words(tokens, i, len(cue)) == cue and not all(is_common(t.text, lowercase_words) for t in run):
             return f"after “{' '.join(cue)}”"
+    if is_region([t.text for t in run]):
+        return f"a region: “{run[0].text}” and a place's name"
     if not all(is_common(t.text, lowercase_words) for t in run):
         return "capitalised word in no authority file"
     return None
+
+
+def is_region(words: list[str]) -> bool:
+    """A region word and a place's name ("Northern China", "Inner Mongolia"): the rest is no run of common words
+    unless the GeoNames data knows it as one place ("China"); "Northeast Border [Defense Army]" is no region."""
+    if len(words) < 2 or fold(words[0]) not in shapes("region"):
+        return False
+    rest = words[1:]
+    if not all(is_common(w) for w in rest):
+        return True
+    from editio.names.geonames import named_place
+
+    return named_place(" ".join(rest)) is not None

@@ -39,7 +39,7 @@ def _tag_files(files: list[Path], tei: Path, write: bool) -> list[tuple[Path, Ta
 
 
 def _review(tei: Path, paths: list[Path], suggest: bool, accept: tuple[str, ...], reject: tuple[str, ...],
-            apply_: bool, use_model: bool) -> None:
+            apply_: bool, use_model: bool, merge: tuple[tuple[str, str], ...] = ()) -> None:
     from editio.names import review
     from editio.names.proposals import path_for
 
@@ -53,6 +53,12 @@ def _review(tei: Path, paths: list[Path], suggest: bool, accept: tuple[str, ...]
             click.echo(f"{p.id}\t{p.kind}\t{' | '.join(p.forms)}\t{p.geonames}\t{'; '.join(p.occurs)}")
         click.echo(f"{len(open_rows)} proposal(s) in {path_for(root)}: accept with --accept ID… or --accept all, "
                    "reject with --reject ID…", err=True)
+    for keep, other in merge:
+        try:
+            row = review.merge(root, keep, other)
+        except review.ReviewError as exc:
+            raise click.ClickException(str(exc)) from exc
+        click.echo(f"merged {other} into {keep}: {' | '.join(row.forms)}")
     for ids, status in ((reject, "rejected"), (accept, "accepted")):
         if ids:
             unknown = review.decide(root, list(ids), status)
@@ -94,20 +100,23 @@ def _open_entries(tei: Path) -> list[tuple[str, str]]:
 @click.option("--accept", "accept", multiple=True, metavar="ID|all",
               help="Accept proposals (repeatable, or 'all'): they become entries and their mentions are tagged.")
 @click.option("--reject", "reject", multiple=True, metavar="ID", help="Reject proposals: never proposed again.")
+@click.option("--merge", "merge", multiple=True, nargs=2, metavar="KEEP OTHER",
+              help="Two proposals name one entity: OTHER's forms join KEEP and OTHER's row goes (repeatable; done "
+              "before --accept/--reject).")
 @click.option("--apply", "apply_", is_flag=True, help="Write the rows marked 'accepted' in names/proposals.tsv "
               "(after editing it by hand) and tag their mentions.")
 @click.option("--no-model", is_flag=True, help="Suggest from the corpus cues only, without the statistical model.")
 def names(paths: tuple[Path, ...], tei: Path | None, unknown: bool, index: bool, dry_run: bool,
           geonames: bool, suggest: bool, accept: tuple[str, ...], reject: tuple[str, ...], apply_: bool,
-          no_model: bool) -> None:
+          no_model: bool, merge: tuple[tuple[str, str], ...]) -> None:
     """Tag and link person, place and organisation names in the edition (tei/*.xml) from the authority files
     tei/persons.xml, places.xml and orgs.xml; propose entries for names they do not know yet."""
     tei = tei or default_tei_dir()
     missing = [k.file for k in KINDS if not (tei / k.file).is_file()]
     if missing:
         raise click.ClickException(f"authority file(s) missing in {tei}: {', '.join(missing)}")
-    if suggest or accept or reject or apply_:
-        _review(tei, list(paths), suggest, accept, reject, apply_, not no_model)
+    if suggest or accept or reject or apply_ or merge:
+        _review(tei, list(paths), suggest, accept, reject, apply_, not no_model, merge)
         return
     if geonames:
         from editio.names.geonames import link_places

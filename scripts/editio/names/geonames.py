@@ -169,3 +169,30 @@ def exact_place(names: list[str]) -> Record | None:
         if hits:
             return None
     return None
+
+
+@cache
+def _names_index() -> dict[str, tuple[tuple[int, str, float | None, float | None], ...]]:
+    """Every own and alternate name of the package's countries and cities → the records that bear it."""
+    gc, _ = _package()
+    index: dict[str, set[tuple[int, str, float | None, float | None]]] = {}
+    for c in gc.get_countries().values():
+        index.setdefault(_squash(c["name"]), set()).add((int(c["geonameid"]), c["name"], None, None))
+    for c in gc.get_cities().values():
+        rec = (int(c["geonameid"]), c["name"], c["latitude"], c["longitude"])
+        for name in {c["name"], *c.get("alternatenames", [])}:
+            if not name or ord(name[0]) > 0x24F:  # names in other scripts than Latin are never looked up
+                continue
+            index.setdefault(" ".join(name.casefold().split()) if name.isascii() else _squash(name), set()).add(rec)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def named_place(name: str) -> Record | None:
+    """The one country or city of the package data that bears `name` as its own or an alternate name ("Peking"
+    is Beijing's); None when none or several do. Says that a name is a place's and which one: used to join a
+    form to a place the edition already has, never to give a new entry its GeoNames id (see exact_place)."""
+    hits = _names_index().get(_squash(name), ())
+    if len(hits) != 1:
+        return None
+    gid, gname, lat, lon = hits[0]
+    return Record(gid, gname, lat, lon, name, "alternate name")

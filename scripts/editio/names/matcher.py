@@ -11,17 +11,24 @@ Rules (general, not about particular names):
   number glued to an abbreviation ("8th MDGS2") belongs to the word, so the mention takes it in whole;
 - a person form directly followed (same line) by another capitalised word that is no title and no known
   name is not taken: "Kim Chaek" is not "Kim"; it is returned as a rejected candidate instead (the pronoun
-  "I" is no such word: "… Kim Il Sung I met").
+  "I" is no such word: "… Kim Il Sung I met"; nor is a word after a column gap of two spaces: "Issued by
+  Nekipelov  Authenticated by");
+- a word hyphenated at a line end ("Pyong-<lb/>yang", read "Pyong- yang") is one word: the part after the break
+  begins in lowercase, and the mention spans both parts with the hyphen and the break inside it;
+- a place form right after a capitalised region word (data/shapes.tsv: "Northern", "Inner" …) is not taken:
+  "Northern China" is a region, not China (a known "North Korea" is matched whole before this applies); it
+  is returned as a rejected candidate, and the suggestions propose the region.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from editio.names.authority import PERSON, Entry, Form
+from editio.names.authority import PERSON, PLACE, Entry, Form
 from editio.names.normalize import HYPHENS, Token, tokenize
-from editio.names.tables import titles
+from editio.names.tables import shapes, titles
 
 
 @dataclass(slots=True)
@@ -68,6 +75,22 @@ def _inside_word(text: str, start: int, end: int) -> bool:
     return (word(start - 1) and word(start)) or (word(end - 1) and word(end)) or hyphen(end) or hyphen(start - 1)
 
 
+_BROKEN = re.compile(rf"[{HYPHENS}]\s+")
+
+
+def rejoin_broken(tokens: list[Token], text: str) -> list[Token]:
+    """Words hyphenated at a line end made whole again: "Bei-" + "jing" is one token "Beijing" spanning both."""
+    out: list[Token] = []
+    for t in tokens:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.is_word and t.is_word and t.text[0].islower()
+                and _BROKEN.fullmatch(text[prev.end : t.start])):
+            out[-1] = Token(prev.text + t.text, prev.start, t.end)
+        else:
+            out.append(t)
+    return out
+
+
 class Matcher:
     def __init__(self, entries: Iterable[Entry]) -> None:
         self.index: dict[tuple[str, ...], list[tuple[Entry, Form]]] = {}
@@ -98,7 +121,7 @@ class Matcher:
         return None
 
     def scan(self, text: str) -> tuple[list[Match], list[Rejected]]:
-        tokens = tokenize(text)
+        tokens = rejoin_broken(tokenize(text), text)
         matches: list[Match] = []
         rejected: list[Rejected] = []
         starts = {}
@@ -113,9 +136,18 @@ class Matcher:
             starts[i] = (n, bucket)
             i += n
         title_words = titles()
+        regions = shapes("region")
+        covered = {j for i, (n, _) in starts.items() for j in range(i, i + n)}
         for i, (n, bucket) in sorted(starts.items()):
             first, last = i, i + n - 1
             entries = [e for e, _ in bucket]
+            if all(e.kind is PLACE for e in entries) and first >= 1 and first - 1 not in covered:
+                before = tokens[first - 1]
+                if (before.capitalised and before.key in regions
+                        and text[before.end : tokens[first].start] == " "):
+                    rejected.append(Rejected(before.start, tokens[last].end, text[before.start : tokens[last].end],
+                                             "a region named after a known place: not the place itself"))
+                    continue
             if all(e.kind is PERSON for e in entries):
                 # initials before / after join the mention
                 while first >= 2 and _is_initial(tokens, first - 2):
@@ -129,7 +161,7 @@ class Matcher:
                     t = tokens[nxt]
                     gap = text[tokens[last].end : t.start]
                     if (
-                        t.is_word and t.capitalised and "\n" not in gap and gap.strip() == ""
+                        t.is_word and t.capitalised and "\n" not in gap and gap.strip() == "" and "  " not in gap
                         and t.key not in title_words and not t.text.isdigit()
                         and not (t.text == "I" and not _is_initial(tokens, nxt))  # the pronoun: "Kim Il Sung I met"
                     ):

@@ -9,6 +9,8 @@ proposed again. Grouping: forms equal but for case, diacritics, apostrophes, hyp
 identification bracket (or ingest's identification note) joins its two forms — and when the note names a
 known entry, the proposal's id is that entry's ref: accepting adds the new forms to it; initials + surname and
 a bare surname join the one longer name with that surname (a surname shared by several names stays on its own).
+A place form that the GeoNames data gives to exactly one place, one the edition already has (by its GeoNames
+id: "Peking" is an alternate name of Beijing), is proposed as a new form of that entry, like a known note.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editio.names.authority import KIND_BY_NAME, Authorities
+from editio.names.authority import KIND_BY_NAME, PLACE, Authorities
 from editio.names.normalize import fold, tokenize
 from editio.names.suggest import Found
+from editio.names.tables import shapes, state_countries
 
 FILE = Path("names") / "proposals.tsv"
 COLUMNS = ("id", "status", "kind", "main", "forms", "geonames", "coordinates", "evidence", "occurs")
@@ -71,8 +74,11 @@ def _main_form(forms: Counter[str]) -> str:
     return max(forms, key=score)
 
 
-def group(found: list[Found], rejected: set[str] = frozenset(), taken: set[str] = frozenset()) -> list[Proposal]:
-    """Proposals from found mentions; forms in `rejected` (compact keys) are left out; ids avoid `taken`."""
+def group(found: list[Found], rejected: set[str] = frozenset(), taken: set[str] = frozenset(),
+          known_places: dict[int, str] | None = None, known_features: dict[str, str] | None = None) -> list[Proposal]:
+    """Proposals from found mentions; forms in `rejected` (compact keys) are left out; ids avoid `taken`;
+    `known_places`: GeoNames id → ref of the edition's places; `known_features`: compact form of a place's name
+    without its feature word ("yalu") → ref."""
     parent: dict[tuple[str, str], tuple[str, str]] = {}
 
     def find(x):
@@ -114,12 +120,21 @@ def group(found: list[Found], rejected: set[str] = frozenset(), taken: set[str] 
         others = sorted({f for f in forms if f != main}, key=lambda f: (-forms[f], f))
         prefix = KIND_BY_NAME[kind].prefix
         known = {m.known for m in members if m.known}
+        if kind == "place" and not known and (known_places or known_features):
+            known = _known_place(list(forms), known_places or {}, known_features or {})
         pid, n = f"{prefix}:{slug(main)}", 2
         if len(known) == 1:  # new forms of an entry the edition has: accepting adds them to it
             pid = known.pop()
             kind = next(k for k, v in KIND_BY_NAME.items() if v.prefix == pid.split(":", 1)[0])
-        while pid in ids and not any(m.known == pid for m in members):
-            pid, n = f"{prefix}:{slug(main)}-{n}", n + 1
+            same = next((q for q in out if q.id == pid), None)
+            if same is not None:  # two groups of new forms of one known entry: one proposal
+                same.forms += [f for f in (main, *others) if f not in same.forms]
+                same.evidence = sorted({*same.evidence, *(m.evidence for m in members)})
+                same.occurs = sorted({*same.occurs, *(f"{m.file}:{m.line or ''}" for m in members)})
+                continue
+        else:
+            while pid in ids:
+                pid, n = f"{prefix}:{slug(main)}-{n}", n + 1
         ids.add(pid)
         p = Proposal(pid, kind, [main, *others])
         p.evidence = sorted({m.evidence for m in members})
@@ -132,6 +147,17 @@ def group(found: list[Found], rejected: set[str] = frozenset(), taken: set[str] 
                 p.geonames, p.coordinates = str(rec.geonameid), f"{rec.lat} {rec.lon}" if rec.lat is not None else ""
         out.append(p)
     return out
+
+
+def _known_place(forms: list[str], known_places: dict[int, str], known_features: dict[str, str]) -> set[str]:
+    """The edition's places these forms name: by the GeoNames id of the place the data gives the form to (a
+    state's abbreviation by its country's name: data/shapes.tsv), or as a known name without its feature word
+    ("Yalu" of the Yalu River)."""
+    from editio.names.geonames import named_place
+
+    names = [state_countries().get(f, f) for f in forms]
+    refs = {known_places[r.geonameid] for r in map(named_place, names) if r and r.geonameid in known_places}
+    return refs | {known_features[compact(f)] for f in forms if compact(f) in known_features}
 
 
 def _kind_of(members: list[Found]) -> str:
@@ -176,7 +202,8 @@ def _split(value: str | None) -> list[str]:
 
 HEADER = ("# Proposed authority entries (editio names --suggest). Accept with `editio names --accept ID…` or\n"
           "# `--accept all`, reject with `--reject ID…`, or edit the status column (proposed / accepted / rejected)\n"
-          "# and run `editio names --apply`. Merge two rows by moving the forms of one into the other.\n"
+          "# and run `editio names --apply`. Merge two rows with `--merge KEEP OTHER` (or by moving the forms of\n"
+          "# one into the other).\n"
           "# Rejected rows stay here: their forms are not proposed again. Nothing in tei/ changes until accepted.\n")
 
 
@@ -196,7 +223,14 @@ def refresh(path: Path, found: list[Found], auth: Authorities) -> list[Proposal]
     rejected = {k for p in decided if p.status == "rejected" for k in p.form_keys()}
     accepted = {k for p in decided if p.status == "accepted" for k in p.form_keys()}
     taken = {p.id for p in decided} | set(auth.entries)
-    fresh = [p for p in group(found, rejected | accepted, taken)]
+    places = {int(e.idnos["geonames"]): e.ref for e in auth.of_kind(PLACE) if e.idnos.get("geonames", "").isdigit()}
+    features = {}
+    for e in auth.of_kind(PLACE):
+        for f in e.forms:
+            words = f.text.split()
+            if len(words) > 1 and fold(words[-1]) in shapes("feature"):
+                features.setdefault(compact(" ".join(words[:-1])), e.ref)
+    fresh = [p for p in group(found, rejected | accepted, taken, places, features)]
     merged = decided + fresh
     write(path, merged)
     return merged

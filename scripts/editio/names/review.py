@@ -1,4 +1,4 @@
-"""The editor's review of proposals: suggest (find and write names/proposals.tsv), accept, reject, apply."""
+"""The editor's review of proposals: suggest (find and write names/proposals.tsv), merge, accept, reject, apply."""
 
 from __future__ import annotations
 
@@ -37,3 +37,31 @@ def apply(tei: Path, root: Path) -> list[str]:
     """Write every accepted proposal that has no entry yet into the authority files; returns the refs added."""
     rows = [p for p in P.read(P.path_for(root)) if p.status == "accepted"]
     return add_entries(tei, rows)
+
+
+class ReviewError(ValueError):
+    """A review step the proposals file does not allow: the message says why."""
+
+
+def merge(root: Path, keep: str, other: str) -> P.Proposal:
+    """Two open proposals name one entity: `other`'s forms, evidence and occurrences join `keep` (its id, kind and
+    GeoNames id stay; a place without one takes `other`'s), and `other`'s row goes. Its forms are then `keep`'s:
+    they are not proposed on their own again."""
+    path = P.path_for(root)
+    rows = P.read(path)
+    by_id = {p.id: p for p in rows}
+    for pid in (keep, other):
+        if pid not in by_id:
+            raise ReviewError(f"no such proposal in {path}: {pid}")
+        if by_id[pid].status != "proposed":
+            raise ReviewError(f"{pid} is {by_id[pid].status} already: only open proposals are merged")
+    if keep == other:
+        raise ReviewError(f"{keep} cannot be merged with itself")
+    a, b = by_id[keep], by_id[other]
+    a.forms += [f for f in b.forms if f not in a.forms]
+    a.evidence = sorted({*a.evidence, *b.evidence})
+    a.occurs = sorted({*a.occurs, *b.occurs})
+    if a.kind == "place" == b.kind and not a.geonames:
+        a.geonames, a.coordinates = b.geonames, b.coordinates
+    P.write(path, [p for p in rows if p is not b])
+    return a

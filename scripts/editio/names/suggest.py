@@ -19,15 +19,16 @@ from pathlib import Path
 from lxml import etree
 
 from editio.names.authority import NS, Authorities
-from editio.names.candidates import find_candidates, is_common
+from editio.names.candidates import find_candidates, is_common, is_region
 from editio.names.normalize import APOSTROPHES, HYPHENS, Token, collapse_space, fold, tokenize
 from editio.names.stream import BREAK, Stream, local
-from editio.names.tables import _rows, not_names, titles
+from editio.names.tables import _rows, not_names, shapes, titles
 from editio.names.tagging import _streams, tag_tree
 
 LEADING = {"the", "a", "an", "of"}
 CONNECTORS = {"of", "the", "and", "for", "de", "du", "von", "van", "al", "la", "le", "on", "in"}
-_KIND_OF_REASON = (("after the title", "person"), ("after “", "place"))
+_KIND_OF_REASON = (("after the title", "person"), ("after the person cue", "person"), ("after the initial", "person"),
+                   ("after “", "place"), ("a region", "place"))
 # the editors' identification: "Kim Du-bong [Kim Tu Phong]" or "Filippov [Stalin]" — two forms, one entity
 _IDENT = re.compile(r"([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3}) \[([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3})\]")
 
@@ -42,6 +43,7 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
+_FOLLOWERS = re.compile(r"[-‐‑](?:ists?|ites?)$")
 _ROMANISED = re.compile(r"\b[A-Z][a-z']*-[a-z']+\b|\b[A-Z']+-[A-Z']+\b")
 
 
@@ -113,6 +115,8 @@ def looks_like(kind: str, surface: str) -> bool:
         return False
     if fold(surface) in not_suggested() or any(ch.isdigit() for ch in surface):
         return False
+    if _FOLLOWERS.search(surface):  # "Guomindang-ists": a party's followers, no name of its own
+        return False
     written = [w.strip(".,;:()") for w in surface.split()]  # "Du-bong" is one written word
     words = [w for w in written if w and fold(w) not in CONNECTORS]
     if not words or not all(w[0].isupper() for w in words):
@@ -121,7 +125,7 @@ def looks_like(kind: str, surface: str) -> bool:
         return False
     # all common words ("Front Command", "Extremely Urgent", "TOP SECRET" in a transmission line): no name;
     # a romanised name's syllables may each be a word ("Kim Du-bong"), but not one joined by a hyphen
-    if _ROMANISED.search(surface):
+    if _ROMANISED.search(surface) or _shaped_place(kind, words):
         return True
     named = [t for t in toks if t.key not in CONNECTORS]
     if not all(is_common(t.text) for t in named):
@@ -129,6 +133,38 @@ def looks_like(kind: str, surface: str) -> bool:
     # every word is in an English word list: a person or a place still, when none is an everyday word
     # ("Malik", "Mun Il", "Li"), not when one is ("Front Command", "Extremely Urgent", "NEW YORK" is lost)
     return kind != "org" and max(_zipf(t.key) for t in named) < EVERYDAY
+
+
+def _shaped_place(kind: str, words: list[str]) -> bool:
+    """A place by its shape, however common its words: a state's abbreviation ("PRC"), a state's name ("Chinese
+    Peoples Republic"), a region ("Northern China"), or a name the GeoNames data knows as one place ("NEW YORK")."""
+    if kind != "place":
+        return False
+    if len(words) == 1 and words[0] in shapes("state"):
+        return True
+    if (len(words) > 1 and fold(words[-1]) in shapes("state-head")) or is_region(words):
+        return True
+    from editio.names.geonames import named_place
+
+    # a name of several words ("NEW YORK"): one everyday word that some town bears ("North") is no sign
+    return len(words) > 1 and named_place(" ".join(words)) is not None
+
+
+def reshape(kind: str, surface: str) -> str:
+    """The kind a name's shape says, over a statistical tagger's guess (data/shapes.tsv): a state's abbreviation
+    or name is a place, a one-word name with a surname's ending a person unless the GeoNames data has a place
+    so named."""
+    words = surface.split()
+    if (len(words) == 1 and surface in shapes("state")) or \
+            (len(words) > 1 and fold(words[-1]) in shapes("state-head")):
+        return "place"
+    if kind == "org" and len(words) == 1 and surface[:1].isupper() and not is_common(surface):
+        key = fold(surface)
+        if any(key.endswith(e) and len(key) > len(e) + 2 for e in shapes("surname-ending")):
+            from editio.names.geonames import named_place
+
+            return kind if named_place(surface) else "person"  # "Seisin", "Harbin": places so ending
+    return kind
 
 
 def _kind_of(reason: str) -> str | None:
@@ -160,14 +196,95 @@ def scan_trees(docs: list[tuple[str, etree._Element]], use_model: bool = True) -
             if s.text.strip(BREAK + " \n"):
                 blocks.append((name, s))
     scan = Scan()
-    texts = [s.text.replace(BREAK, ",") for _, s in blocks]  # a tagged name or a date reads as a comma
+    # a tagged name or a date reads as a comma; a name in capitals in running text as a name in mixed case
+    texts = [truecase(s.text.replace(BREAK, ",")) for _, s in blocks]
     ents: list[list] = [[] for _ in blocks]
     scan.model = ner.available() if use_model else "the statistical model was not asked for"
     if scan.model is None:
         ents = ner.entities(texts)
     for (file, s), text, found in zip(blocks, texts, ents, strict=True):
         scan.found.extend(_in_block(file, s, text, found))
+    scan.found.extend(_surnames(blocks, scan.found))
+    scan.found.extend(_note_forms(scan.found))
     return scan
+
+
+def _note_forms(found: list[Found]) -> list[Found]:
+    """The form an identification note gives ("Seo Cheon-ju <note>So Chon Ju</note>") is a form of the name
+    even when no finder took it on its own: found too, unless it is already."""
+    have = {(f.file, f.surface) for f in found}
+    out = []
+    for f in found:
+        if f.evidence == "identified in the editors' note" and f.same_as and not f.known \
+                and (f.file, f.same_as) not in have and looks_like(f.kind, f.same_as):
+            have.add((f.file, f.same_as))
+            out.append(Found(f.kind, f.same_as, f.file, f.line, "the editors' identification", f.context, f.surface))
+    return out
+
+
+_CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’\-]*(?: [A-Z][A-Z'’\-]*)*\b(?!\()")
+
+
+def _spoken(run: str) -> bool:
+    """A run of words in capitals that reads as a word, not letters: four letters or more, more than a quarter
+    of them vowels ("MANCHURIA", "KIM IL SUNG", "NEW YORK"; not "USSR", "DPRK", "PRC")."""
+    letters = [c for c in run if c.isalpha()]
+    return len(letters) >= 4 and sum(c in "AEIOUY" for c in letters) / len(letters) > 0.25
+
+
+def truecase(text: str) -> str:
+    """The statistical tagger reads a word in capitals as an abbreviation: on each line with a lowercase word
+    (running text, an address "to NEW YORK"), a run of capitalised words that reads as words is given to it in
+    mixed case ("Manchuria"); a line in capitals, "USSR", "VKP(b)" stay as written. Offsets are kept."""
+    def fix(m: re.Match) -> str:
+        run = m.group()
+        mixed = " ".join(w[:1] + w[1:].lower() for w in run.split(" "))
+        return mixed if _spoken(run) and len(mixed) == len(run) else run
+
+    def line(m: re.Match) -> str:
+        ln = m.group()
+        return _CAPS_RUN.sub(fix, ln) if re.search(r"\b[a-z]{2,}", ln) else ln
+    return re.sub(r"[^\n]+", line, text)
+
+
+def _surnames(blocks: list[tuple[str, Stream]], found: list[Found]) -> list[Found]:
+    """A person named in full once is often named by one word of it later ("Li Zhou-yuan … toward Li"): the
+    first or last word of a found person's name, written alone in the same document, is found too (an
+    everyday English word is not; the proposals join it to the full name)."""
+    words: dict[str, dict[str, str]] = {}
+    for f in found:
+        parts = [w for w in re.split(r"\s+", f.surface) if not (len(w) <= 2 and w.endswith("."))]
+        if f.kind == "person" and len(parts) > 1:
+            for w in (parts[0], parts[-1]):
+                if "-" not in w and _zipf(fold(w)) < EVERYDAY:
+                    words.setdefault(f.file, {})[w] = f.surface
+    spans = {(f.file, f.line, f.surface) for f in found}
+    surfaces: dict[str, set[str]] = {}
+    for f in found:
+        surfaces.setdefault(f.file, set()).add(f.surface)
+    out: list[Found] = []
+    for file, s in blocks:
+        wanted = words.get(file)
+        if not wanted:
+            continue
+        for m in re.finditer(r"(?<![\w'’\-])([A-Z][\w'’]*)(?![\w'’\-])", s.text):
+            full = wanted.get(m.group(1))
+            if full is None:
+                continue
+            after = re.match(r" ([A-Z][\w'’\-]*)", s.text[m.end():])
+            before = re.search(r"(?<![\w'’\-])([A-Z][\w'’\-]*) $", s.text[:m.start()])
+            longer = surfaces.get(file, ())
+            if (after and any(f"{m.group(1)} {after.group(1)}" in x for x in longer)) or \
+                    (before and any(f"{before.group(1)} {m.group(1)}" in x for x in longer)):
+                continue  # part of a longer name ("Li Zhou-yuan" itself, "Kim Tu Phong")
+            line = _line(s, m.start())
+            if (file, line, m.group(1)) in spans:
+                continue
+            context = collapse_space(s.text[max(0, m.start() - 40):m.start()] + "[" + m.group(1) + "]"
+                                     + s.text[m.end():m.end() + 40])
+            out.append(Found("person", m.group(1), file, line, f"a word of “{full}”, named in this document",
+                             context))
+    return out
 
 
 def _line(s: Stream, offset: int) -> int | None:
@@ -190,7 +307,11 @@ def _in_block(file: str, s: Stream, text: str, found: list) -> list[Found]:
         if span is None:
             return
         a, b = span
+        at = re.search(r" in (?=[A-Z])", s.text[a:b]) if kind == "org" else None
+        if at:  # "Political Consultative Conference in BEIPING": the place is no part of the body's name
+            b = a + at.start()
         surface = collapse_space(s.text[a:b])
+        kind = reshape(kind, surface)
         if not looks_like(kind, surface) or _in_title_context(s, a, b) or any(x < b and a < y for x, y in taken):
             return
         taken.append((a, b))
@@ -201,16 +322,25 @@ def _in_block(file: str, s: Stream, text: str, found: list) -> list[Found]:
         if local(el) == "note" and el.get("type") == "identification" and el in s.blocks:
             _identified(s, el, pos, found, add, out)
     for m in _IDENT.finditer(s.text):  # identification brackets first: they pair two forms
-        kind = next((e.kind for e in found if e.start <= m.start(1) < e.end), "person")
+        kind = next((e.kind for e in found if e.start <= m.start(1) < e.end), None) \
+            or pair_kind(m.group(1), m.group(2))
         add(kind, m.start(1), m.end(1), "identified in the editors' bracket", m.group(2))
         add(kind, m.start(2), m.end(2), "the editors' identification", m.group(1))
     for c in find_candidates(s.text, [], set()):  # a cue says the kind better than the model does
-        kind = _kind_of(c.reason)
+        kind = _kind_of(c.reason) or (reshape("org", c.surface) == "person" and "person") or None
         if kind:
-            add(kind, c.start, c.end, c.reason)
+            add(kind, c.start, c.end, c.reason if _kind_of(c.reason) else "a surname's shape, in no authority file")
     for e in found:
         add(e.kind, e.start, e.end, "statistical tagger (spaCy)")
     return out
+
+
+def pair_kind(a: str, b: str) -> str:
+    """The kind of an identified pair no finder named: a place when the GeoNames data knows either form as one
+    place ("Karasahr [Yanqi]"), else a person (the brackets name persons most)."""
+    from editio.names.geonames import named_place
+
+    return "place" if named_place(a) or named_place(b) else "person"
 
 
 def _identified(s: Stream, note: etree._Element, pos: int, found: list, add, out: list[Found]) -> None:
@@ -222,8 +352,10 @@ def _identified(s: Stream, note: etree._Element, pos: int, found: list, add, out
         return
     named = collapse_space("".join(note.itertext()))
     refs = {e.get("ref") for e in note.iter() if local(e) in ("persName", "placeName", "orgName") and e.get("ref")}
-    kind = next((e.kind for e in found if e.start <= m.start(1) < e.end and e.kind != "org"), "person")
+    kind = next((e.kind for e in found if e.start <= m.start(1) < e.end and e.kind != "org"), None) \
+        or pair_kind(m.group(1), named)
     n = len(out)
     add(kind, m.start(1), m.end(1), "identified in the editors' note", named)
     if len(out) > n and len(refs) == 1:
         out[-1].known = refs.pop()
+

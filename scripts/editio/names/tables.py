@@ -39,3 +39,23 @@ def element_roles() -> dict[str, tuple[str, str]]:
 def scope() -> list[tuple[str, str]]:
     """(XPath, mode) of the parts of a TEI document the tagger looks at."""
     return [(r[0], r[1]) for r in _rows("scope.tsv")]
+
+
+@cache
+def person_cues() -> list[tuple[str, ...]]:
+    """Phrases after which a capitalised word is a person (the clerks of a service note): data/person_cues.tsv."""
+    return sorted((form_key(r[0]) for r in _rows("person_cues.tsv")), key=len, reverse=True)
+
+
+@cache
+def shapes(rule: str) -> dict[str, str]:
+    """Word → kind for one rule of data/shapes.tsv ("state", "state-head", "region", "surname-ending"); words
+    folded, except the case-sensitive state abbreviations."""
+    rows = [r for r in _rows("shapes.tsv") if r[0] == rule]
+    return {(r[1] if rule == "state" else fold(r[1])): r[2] for r in rows}
+
+
+@cache
+def state_countries() -> dict[str, str]:
+    """A state's abbreviation → the country's name in the GeoNames data (data/shapes.tsv, rule "state")."""
+    return {r[1]: r[4] for r in _rows("shapes.tsv") if r[0] == "state" and len(r) > 4 and r[4]}

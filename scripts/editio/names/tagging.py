@@ -146,6 +146,7 @@ def tag_tree(tree: etree._ElementTree | etree._Element, authorities: Authorities
     found: list[tuple[Stream, list[Match]]] = []
     for s in streams:
         matches, rejected = authorities.matcher.scan(s.text)
+        matches = _side_by_side(s, matches)
         found.append((s, matches))
         for r in rejected:
             result.reports.append(Report(r.surface, _context(s.text, r.start, r.end), s.root.sourceline, r.reason))
@@ -194,6 +195,23 @@ def tag_tree(tree: etree._ElementTree | etree._Element, authorities: Authorities
 
     result.prefixes_added = ensure_prefix_defs(root, {m.ref.split(":", 1)[0] for m in result.mentions})
     return result
+
+
+def _side_by_side(s: Stream, matches: list[Match]) -> list[Match]:
+    """Two forms of one person side by side, one space apart and in the same element ("STALIN Iosif
+    Vissarionovich": the surname, then the given names), are one mention; "FENG XI <supplied>FYN SI</supplied>",
+    an editor's addition, stays two."""
+    out: list[Match] = []
+    for m in matches:
+        prev = out[-1] if out else None
+        same = prev is not None and len(m.entries) == 1 and prev.entries == m.entries
+        if (same and m.entries[0].kind.name == "person" and s.text[prev.end : m.start] == " "
+                and s.container(prev.start, prev.end) is s.container(m.start, m.end)
+                and s.container(prev.start, m.end) is not None):
+            out[-1] = Match(prev.start, m.end, s.text[prev.start : m.end], m.entries, prev.form)
+        else:
+            out.append(m)
+    return out
 
 
 def _choose(m: Match, context: Counter[str]) -> tuple[Entry | None, str | None]:
