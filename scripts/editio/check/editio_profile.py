@@ -66,7 +66,7 @@ class EditioProfile:
 
     def problems(self, parsed: Parsed) -> list[Problem]:
         assert parsed.tree is not None
-        return [*self._xsd(parsed), *schematron_problems(parsed, self.sch.validate(parsed.tree), LAYER)]
+        return [*self._xsd(parsed), *schematron_problems(parsed, self.sch.validate(parsed.tree, parsed.same_file()), LAYER)]
 
     def _xsd(self, parsed: Parsed) -> list[Problem]:
         found = []
