@@ -64,7 +64,8 @@ def in_process(parsed: Parsed, plan_schemas: list[Schema], compiled: dict, lxml_
         elif schema.kind == "xsd":
             found += xsd_problems(parsed, done)
         elif done is not None:
-            found += schematron_problems(parsed, done.validate(parsed.tree, parsed.same_file()), schematron_layer(schema))
+            failures = done.validate(parsed.tree, parsed.same_file())
+            found += schematron_problems(parsed, failures, schematron_layer(schema))
     return found
 
 
