@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editio.check import relaxng
+from editio.check import relaxng, verdicts
 from editio.check.catalog import Catalog
 from editio.check.declared import Planner
 from editio.check.filecheck import Checker
@@ -43,7 +43,10 @@ class Settings:
 @dataclass
 class FileResult:
     display: str
-    problems: list[Problem]  # layer 1, the plan's, the in-process layers' (already placed in included files)
+    problems: list[Problem]  # layer 1's and the plan's (already placed in included files)
+    judged_problems: list[Problem] = field(default_factory=list)  # the in-process layers' (stored as verdicts)
+    key: str | None = None  # verdicts.key of the file and what judged it
+    stored: bool = False  # its key is the stored one: nothing was validated, the stored verdict stands
     judged: list[str] | None = None  # the schemas that judged it; None when layer 1 refused it
     declared: bool = False
     grammars: list[tuple[Schema, relaxng.Target]] = field(default_factory=list)  # what jing must read
@@ -67,13 +70,15 @@ def _tei_all(settings: Settings):
     return locate
 
 
-def judge_chunk(task: tuple[Settings, list[Source]]) -> ChunkResult:
-    """Judge each file of a chunk by every layer that runs in-process; module-level, so it pickles."""
-    settings, sources = task
+def judge_chunk(task: tuple[Settings, list[Source], dict[str, str]]) -> ChunkResult:
+    """Judge each file of a chunk by every layer that runs in-process, except those whose key is the one
+    `known` (display → stored key) holds; module-level, so it pickles."""
+    settings, sources, known = task
     planner = Planner(profile=settings.profile, tei_all=_tei_all(settings), by_declaration=settings.by_declaration,
                       overrides=list(settings.overrides), catalog=settings.catalog,
                       fetch_schemas=settings.fetch_schemas, cache=settings.cache)
     checker = Checker(settings.max_bytes, list(settings.roots))
+    context = verdicts.run_context()
     results: list[FileResult] = []
     for source in sources:
         parsed = checker.layer1(source)
@@ -85,8 +90,12 @@ def judge_chunk(task: tuple[Settings, list[Source]]) -> ChunkResult:
             plan = planner.plan(parsed)
         except ValueError as exc:
             return ChunkResult(results, planner.unfetched, planner.fetch_failed, setup_error=str(exc))
-        result.problems += plan.problems
+        result.problems += checker.placed(parsed, plan.problems)
         result.judged, result.declared = [s.describe() for s in plan.schemas], plan.declared
+        result.key = verdicts.key(verdicts.text_of(parsed), verdicts.judges(plan.schemas), context)
+        if known.get(source.display) == result.key:
+            result.stored = True
+            continue
         lxml: dict[Schema, object] = {}
         for schema in plan.schemas:
             if schema.kind not in ("rng", "rnc"):
@@ -100,5 +109,5 @@ def judge_chunk(task: tuple[Settings, list[Source]]) -> ChunkResult:
                     source.data if source.path is None else None)
                 result.grammars.append((schema, target(source.display, source.path, data, parsed.entities,
                                                        settings.tmp)))
-        result.problems += checker.layers(parsed, plan.schemas, lxml)
+        result.judged_problems = checker.layers(parsed, plan.schemas, lxml)
     return ChunkResult(results, planner.unfetched, planner.fetch_failed)

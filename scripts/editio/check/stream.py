@@ -3,10 +3,11 @@ in-process layers, each worker compiling its schemas once), and what comes back 
 this process does not grow with the files, and a worker holds one chunk's trees at a time.
 
 jing starts on a window of files as soon as their results are back (it only ever reads files layer 1 has
-found safe): one JVM per grammar and window, the first window small to start the JVM early, later ones large
-so that few JVMs start. A window's jing findings are collected after the next window has started, so the JVM
-and the workers overlap all along. A small run stays in this process (a worker's start and its compiling
-tei_all's Schematron cost more than they save below POOL_FROM files).
+found safe): one JVM per grammar and window, the first window small to start the JVM early, each next one
+twice as large, so that jing always has work while the workers go on and few JVMs start. A window's jing
+findings are collected after the next window has started, so the JVM and the workers overlap all along.
+A small run stays in this process (a worker's start and its compiling tei_all's Schematron cost more than
+they save below POOL_FROM files).
 """
 
 from __future__ import annotations
@@ -22,10 +23,11 @@ from editio.check.jingruns import JingRuns, jing_validators
 from editio.check.judge import Settings, judge_chunk
 from editio.check.problems import CheckReport, CheckSetupError, Problem
 from editio.check.schemas import Schema
+from editio.check.verdicts import Verdicts
 from editio.check.wellformed import Source
 
 FIRST_WINDOW = 200
-WINDOW = 2000  # files per jing JVM once the first is running (a JVM start with tei_all costs ~0.4 s)
+WINDOW = 4000  # the largest window: each doubles the one before (a JVM start with tei_all costs ~0.4 s of CPU)
 CHUNK = 25  # files per task sent to a worker: few round trips, yet the work spreads evenly
 POOL_FROM = 400  # files from which workers pay off (bench/RESULTS.md)
 
@@ -49,8 +51,9 @@ def _executor(files: int, jobs: int, alone: bool):
 
 
 def run(sources: list[Source], planner: Planner, report: CheckReport, timings: dict[str, float], jobs: int,
-        max_bytes: int, roots: list[Path], tmp: Path) -> list[Problem]:
+        max_bytes: int, roots: list[Path], tmp: Path, stored: Verdicts) -> list[Problem]:
     problems: list[Problem] = []
+    fresh: dict[str, tuple[str, list[Problem]]] = {}  # file judged this run → (key, its findings so far)
     settings = Settings(planner.profile, planner.tei_all_path(), planner.by_declaration, tuple(planner.overrides),
                         planner.catalog, max_bytes, tuple(roots), tmp, planner.fetch_schemas, planner.cache)
     validators: dict[Schema, object] = {}
@@ -64,16 +67,24 @@ def run(sources: list[Source], planner: Planner, report: CheckReport, timings: d
     def placed(found: list[Problem]) -> list[Problem]:
         return [xinclude.place(p, linemaps[p.path]) if p.path in linemaps else p for p in found]
 
+    def jing_found(found: list[Problem]) -> None:
+        for problem in placed(found):
+            if problem.path in fresh:
+                fresh[problem.path][1].append(problem)
+            else:
+                problems.append(problem)
+
     def launch() -> None:
         new = [s for s in window if s not in validators]
         found, unusable_problems = jing_validators(new, lambda s: [t.display for t in window[s]])
         validators.update(found)
-        problems.extend(unusable_problems)
+        jing_found(unusable_problems)
         in_flight.append(JingRuns(validators, dict(window), jobs))
         window.clear()
 
     timings.update({"workers": 0.0, "jing wait": 0.0})
-    tasks = [(settings, chunk) for chunk in chunks(sources)]
+    tasks = [(settings, chunk, {s.display: k for s in chunk if (k := stored.known(s.display))})
+             for chunk in chunks(sources)]
     t = time.perf_counter()
     try:
         with _executor(len(sources), jobs, planner.fetch_schemas) as executor:
@@ -99,31 +110,43 @@ def run(sources: list[Source], planner: Planner, report: CheckReport, timings: d
                     report.judged[f.display] = f.judged
                     report.by_declaration |= f.declared
                     fallback |= f.fallback
+                    reused = stored.reuse(f.display, f.key) if f.stored and f.key else None
+                    if reused is not None:
+                        problems.extend(reused)
+                        continue
+                    if f.key:
+                        fresh[f.display] = (f.key, list(f.judged_problems))
+                    else:
+                        problems.extend(f.judged_problems)
+                    report.rechecked.append(f.display)
                     for schema, target in f.grammars:
                         window.setdefault(schema, []).append(target)
                     waiting += bool(f.grammars)
                 if waiting >= size:
                     launch()
-                    waiting, size = 0, WINDOW
+                    waiting, size = 0, min(2 * size, WINDOW)
                     while len(in_flight) > 1:
-                        problems.extend(placed(in_flight.popleft().collect(timeout=120 + 2 * WINDOW)))
+                        jing_found(in_flight.popleft().collect(timeout=120 + 2 * WINDOW))
             if window:
                 launch()
         timings["workers"] = time.perf_counter() - t
         t = time.perf_counter()
         while in_flight:
-            problems.extend(placed(in_flight.popleft().collect(timeout=120 + 2 * WINDOW)))
+            jing_found(in_flight.popleft().collect(timeout=120 + 2 * WINDOW))
         timings["jing wait"] = time.perf_counter() - t
     except BaseException:
         for runs in in_flight:
             runs.kill()  # never leave a JVM behind
         raise
+    for display, (file_key, found) in fresh.items():
+        problems.extend(found)
+        stored.record(display, file_key, found)
     problems.extend(planner.run_problems())
     if fallback:
         problems.append(Problem("tei-check", 0, 0, "warning", relaxng.FALLBACK_WARNING, "no-java", "tei"))
     return problems
 
 
-def _describe(task: tuple[Settings, list[Source]]) -> str:
+def _describe(task: tuple[Settings, list[Source], dict[str, str]]) -> str:
     files = task[1]
     return files[0].display if len(files) == 1 else f"{files[0].display} … {files[-1].display} ({len(files)} files)"
