@@ -22,10 +22,10 @@ def _validator_cached(key: tuple[str, int, int], java: str | None, compact: bool
     return relaxng.validator(Path(key[0]), java, compact, rule, layer)
 
 
-def validator_for(schema: Schema) -> relaxng.JingValidator | relaxng.LxmlValidator | None:
+def validator_for(schema: Schema, java: str | None) -> relaxng.JingValidator | relaxng.LxmlValidator | None:
     """The validator of one grammar in this process, None when it cannot be used (the main process reports why)."""
     try:
-        return _validator_cached(stamp(schema.path), relaxng.java_executable(), schema.kind == "rnc",
+        return _validator_cached(stamp(schema.path), java, schema.kind == "rnc",
                                  *grammar_names(schema))
     except (relaxng.RelaxNGUnavailable, OSError):
         return None

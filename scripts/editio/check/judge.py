@@ -79,6 +79,7 @@ def judge_chunk(task: tuple[Settings, list[Source], dict[str, str]]) -> ChunkRes
                       fetch_schemas=settings.fetch_schemas, cache=settings.cache)
     checker = Checker(settings.max_bytes, list(settings.roots))
     context = verdicts.run_context()
+    java = relaxng.java_executable()  # once per chunk: it searches PATH
     results: list[FileResult] = []
     for source in sources:
         parsed = checker.layer1(source)
@@ -100,7 +101,7 @@ def judge_chunk(task: tuple[Settings, list[Source], dict[str, str]]) -> ChunkRes
         for schema in plan.schemas:
             if schema.kind not in ("rng", "rnc"):
                 continue
-            found = validator_for(schema)
+            found = validator_for(schema, java)
             if isinstance(found, relaxng.LxmlValidator):
                 lxml[schema] = found  # no Java: libxml2's RELAX NG runs here, on the tree already parsed
                 result.fallback = True
