@@ -81,6 +81,7 @@ def check_paths(paths: Sequence[Path | str], profile: str = "editio", tei_schema
     for given in schemas:
         if not Path(given).is_file():
             raise CheckSetupError(f"--schema: {given} is not a file")
+    workers = jobs is not None and jobs > 1  # worker processes only when asked for (stream.py, bench/RESULTS.md)
     jobs = max(1, jobs or os.cpu_count() or 1)
 
     @functools.cache
@@ -104,7 +105,8 @@ def check_paths(paths: Sequence[Path | str], profile: str = "editio", tei_schema
             found = _in_memory(sources, planner, report, timings, jobs, max_bytes, roots, schema_folder, Path(tmp),
                                stored)
         else:
-            found = stream.run(sources, planner, report, timings, jobs, max_bytes, roots, Path(tmp), stored)
+            found = stream.run(sources, planner, report, timings, jobs, max_bytes, roots, Path(tmp), stored,
+                               workers)
     stored.save()
     order = {s.display: i for i, s in enumerate(sources)}
     report.problems = sorted([*problems, *found], key=_sort_key(order))

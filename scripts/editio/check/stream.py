@@ -37,21 +37,23 @@ def chunks(sources: list, size: int | None = None) -> list[list]:
     return [sources[i:i + size] for i in range(0, len(sources), size)]
 
 
-def _executor(files: int, jobs: int, alone: bool):
-    """The build's executor when there is one, else a local pool for a large run, else this process (always
-    when schemas are fetched: one download per URL)."""
+def _executor(files: int, jobs: int, workers: bool, alone: bool):
+    """The build's executor when there is one, else with `workers` (--jobs N asked for) a local pool for a
+    large run, else this process (always when schemas are fetched: one download per URL). Not a pool by
+    default: on the shared 2-core machine it measured no faster than one process, for ~10 % more CPU and
+    ~300 MiB more memory (bench/RESULTS.md) — it pays off where cores are free."""
     from editio.build.executor import InProcess, current, open_executor
 
     found = current()
     if alone or files < POOL_FROM:
         return contextlib.nullcontext(InProcess())
-    if not isinstance(found, InProcess) or jobs == 1:
+    if not isinstance(found, InProcess) or jobs == 1 or not workers:
         return contextlib.nullcontext(found)
     return open_executor(jobs)
 
 
 def run(sources: list[Source], planner: Planner, report: CheckReport, timings: dict[str, float], jobs: int,
-        max_bytes: int, roots: list[Path], tmp: Path, stored: Verdicts) -> list[Problem]:
+        max_bytes: int, roots: list[Path], tmp: Path, stored: Verdicts, workers: bool = True) -> list[Problem]:
     problems: list[Problem] = []
     fresh: dict[str, tuple[str, list[Problem]]] = {}  # file judged this run → (key, its findings so far)
     settings = Settings(planner.profile, planner.tei_all_path(), planner.by_declaration, tuple(planner.overrides),
@@ -87,7 +89,7 @@ def run(sources: list[Source], planner: Planner, report: CheckReport, timings: d
              for chunk in chunks(sources)]
     t = time.perf_counter()
     try:
-        with _executor(len(sources), jobs, planner.fetch_schemas) as executor:
+        with _executor(len(sources), jobs, workers, planner.fetch_schemas) as executor:
             timings["jobs"] = float(executor.jobs)
             for outcome in executor.map(judge_chunk, tasks, describe=_describe):
                 if outcome.error is not None:
