@@ -52,6 +52,7 @@ class FileResult:
     grammars: list[tuple[Schema, relaxng.Target]] = field(default_factory=list)  # what jing must read
     linemap: object | None = None  # to place jing's findings on an expanded text
     fallback: bool = False  # RELAX NG was checked here by libxml2 (no Java): the run says so once
+    deferred: tuple | None = None  # with defer: what `finish` needs (never pickled: this process only)
 
 
 @dataclass
@@ -70,10 +71,12 @@ def _tei_all(settings: Settings):
     return locate
 
 
-def judge_chunk(task: tuple[Settings, list[Source], dict[str, str]]) -> ChunkResult:
+def judge_chunk(task: tuple[Settings, list[Source], dict[str, str] | None, bool]) -> ChunkResult:
     """Judge each file of a chunk by every layer that runs in-process, except those whose key is the one
-    `known` (display → stored key) holds; module-level, so it pickles."""
-    settings, sources, known = task
+    `known` (display → stored key; None: no verdicts are kept, no key is made) holds; module-level, so it
+    pickles. With `defer` (this process only) the in-process layers are left for `finish`, so that jing can
+    start on the files first and run beside them."""
+    settings, sources, known, defer = task
     planner = Planner(profile=settings.profile, tei_all=_tei_all(settings), by_declaration=settings.by_declaration,
                       overrides=list(settings.overrides), catalog=settings.catalog,
                       fetch_schemas=settings.fetch_schemas, cache=settings.cache)
@@ -93,10 +96,11 @@ def judge_chunk(task: tuple[Settings, list[Source], dict[str, str]]) -> ChunkRes
             return ChunkResult(results, planner.unfetched, planner.fetch_failed, setup_error=str(exc))
         result.problems += checker.placed(parsed, plan.problems)
         result.judged, result.declared = [s.describe() for s in plan.schemas], plan.declared
-        result.key = verdicts.key(verdicts.text_of(parsed), verdicts.judges(plan.schemas), context)
-        if known.get(source.display) == result.key:
-            result.stored = True
-            continue
+        if known is not None:
+            result.key = verdicts.key(verdicts.text_of(parsed), verdicts.judges(plan.schemas), context)
+            if known.get(source.display) == result.key:
+                result.stored = True
+                continue
         lxml: dict[Schema, object] = {}
         for schema in plan.schemas:
             if schema.kind not in ("rng", "rnc"):
@@ -110,5 +114,17 @@ def judge_chunk(task: tuple[Settings, list[Source], dict[str, str]]) -> ChunkRes
                     source.data if source.path is None else None)
                 result.grammars.append((schema, target(source.display, source.path, data, parsed.entities,
                                                        settings.tmp)))
-        result.judged_problems = checker.layers(parsed, plan.schemas, lxml)
+        if defer:
+            result.deferred = (checker, parsed, plan.schemas, lxml)
+        else:
+            result.judged_problems = checker.layers(parsed, plan.schemas, lxml)
     return ChunkResult(results, planner.unfetched, planner.fetch_failed)
+
+
+def finish(result: FileResult) -> list[Problem]:
+    """The in-process layers of a file judged with `defer`; its tree goes with them."""
+    if result.deferred is None:
+        return []
+    checker, parsed, schemas, lxml = result.deferred
+    result.deferred = None
+    return checker.layers(parsed, schemas, lxml)

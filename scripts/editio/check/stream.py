@@ -17,16 +17,18 @@ import time
 from collections import deque
 from pathlib import Path
 
+from editio.build.executor import InProcess
 from editio.check import relaxng, xinclude
 from editio.check.declared import Planner
 from editio.check.jingruns import JingRuns, jing_validators
-from editio.check.judge import Settings, judge_chunk
+from editio.check.judge import FileResult, Settings, finish, judge_chunk
 from editio.check.problems import CheckReport, CheckSetupError, Problem
 from editio.check.schemas import Schema
 from editio.check.verdicts import Verdicts
 from editio.check.wellformed import Source
 
 FIRST_WINDOW = 200
+IN_PROCESS_WINDOW = 2000  # the largest window in one process, whose trees wait for jing's start: memory
 WINDOW = 4000  # the largest window: each doubles the one before (a JVM start with tei_all costs ~0.4 s of CPU)
 CHUNK = 25  # files per task sent to a worker: few round trips, yet the work spreads evenly
 POOL_FROM = 400  # files from which workers pay off (bench/RESULTS.md)
@@ -42,7 +44,7 @@ def _executor(files: int, jobs: int, workers: bool, alone: bool):
     large run, else this process (always when schemas are fetched: one download per URL). Not a pool by
     default: on the shared 2-core machine it measured no faster than one process, for ~10 % more CPU and
     ~300 MiB more memory (bench/RESULTS.md) — it pays off where cores are free."""
-    from editio.build.executor import InProcess, current, open_executor
+    from editio.build.executor import current, open_executor
 
     found = current()
     if alone or files < POOL_FROM:
@@ -85,12 +87,24 @@ def run(sources: list[Source], planner: Planner, report: CheckReport, timings: d
         window.clear()
 
     timings.update({"workers": 0.0, "jing wait": 0.0})
-    tasks = [(settings, chunk, {s.display: k for s in chunk if (k := stored.known(s.display))})
-             for chunk in chunks(sources)]
+    deferred: list[FileResult] = []  # in this process: files whose in-process layers wait for jing's start
+
+    def finish_window() -> None:
+        for f in deferred:
+            found = finish(f)
+            if f.display in fresh:
+                fresh[f.display][1].extend(found)
+            else:
+                problems.extend(found)
+        deferred.clear()  # the window's trees go: memory does not grow with the number of files
+
     t = time.perf_counter()
     try:
         with _executor(len(sources), jobs, workers, planner.fetch_schemas) as executor:
             timings["jobs"] = float(executor.jobs)
+            defer = isinstance(executor, InProcess)
+            tasks = [(settings, chunk, {s.display: k for s in chunk if (k := stored.known(s.display))}
+                      if stored.enabled else None, defer) for chunk in chunks(sources)]
             for outcome in executor.map(judge_chunk, tasks, describe=_describe):
                 if outcome.error is not None:
                     problems.extend(Problem(s.display, 0, 0, "error", f"could not be checked: {outcome.error}",
@@ -123,14 +137,18 @@ def run(sources: list[Source], planner: Planner, report: CheckReport, timings: d
                     report.rechecked.append(f.display)
                     for schema, target in f.grammars:
                         window.setdefault(schema, []).append(target)
-                    waiting += bool(f.grammars)
+                    waiting += bool(f.grammars) or f.deferred is not None
+                    if f.deferred is not None:
+                        deferred.append(f)
                 if waiting >= size:
                     launch()
-                    waiting, size = 0, min(2 * size, WINDOW)
+                    finish_window()
+                    waiting, size = 0, min(2 * size, WINDOW if not defer else IN_PROCESS_WINDOW)
                     while len(in_flight) > 1:
                         jing_found(in_flight.popleft().collect(timeout=120 + 2 * WINDOW))
             if window:
                 launch()
+            finish_window()
         timings["workers"] = time.perf_counter() - t
         t = time.perf_counter()
         while in_flight:
@@ -149,6 +167,6 @@ def run(sources: list[Source], planner: Planner, report: CheckReport, timings: d
     return problems
 
 
-def _describe(task: tuple[Settings, list[Source], dict[str, str]]) -> str:
+def _describe(task: tuple) -> str:
     files = task[1]
     return files[0].display if len(files) == 1 else f"{files[0].display} … {files[-1].display} ({len(files)} files)"
