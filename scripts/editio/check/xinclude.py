@@ -10,7 +10,8 @@ from, so jing's, the Schematron engine's and xmlschema's lines map back exactly.
 Safely: only local files (never a remote href), only inside the allowed folders (the project's, by default),
 each included file passing the same hardened parser, at most MAX_DEPTH levels deep, never a loop, the whole
 expansion within --max-size. `parse="text"`, `encoding`, `xpointer` (a shorthand id, `element(id)`,
-`element(id/1/2)`, `element(/1/2)`, `xpointer(id('…'))`) and `xi:fallback` are supported.
+`element(id/1/2)`, `element(/1/2)`, `xpointer(id('…'))`), same-document includes (href="" with an xpointer)
+and `xi:fallback` are supported; xml:base is not added to included elements (not done yet).
 """
 
 from __future__ import annotations
