@@ -154,6 +154,9 @@ def _in_memory(sources, planner: Planner, report: CheckReport, timings: dict[str
             plan = plans[p.source.display]
             rules = [(EDITIO_RULES, folder / name) for name in ("editio.xsd", "editio.sch")] \
                 if plan.editio and folder is not None else []
+            if not verdicts.enabled:  # no verdicts kept: no key to make
+                fresh.append(p)
+                continue
             keys[p.source.display] = key(text_of(p), [*judges(plan.schemas), *rules], run_context())
             stored = verdicts.reuse(p.source.display, keys[p.source.display])
             if stored is None:
