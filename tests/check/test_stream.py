@@ -1,5 +1,6 @@
-"""A large run is judged in windows whose trees are dropped as they are done: the findings are the same as in one
-window, in file order, and jing still only reads files that layer 1 found safe."""
+"""A large run is judged by workers in chunks, jing in windows, and nothing of a file is kept once it is judged:
+the findings are those of one run in one process, in file order, and jing still only reads files that layer 1
+found safe."""
 
 from __future__ import annotations
 
@@ -19,12 +20,20 @@ def _corpus(tmp_path: Path) -> Path:
     return folder
 
 
-def test_findings_do_not_depend_on_the_window_size(check, tmp_path, monkeypatch):
+def test_findings_do_not_depend_on_windows_chunks_or_workers(check, tmp_path, monkeypatch):
     folder = _corpus(tmp_path)
-    whole = check([folder], profile="tei_all")
+    whole = check([folder], profile="tei_all", jobs=1)
+    assert whole.timings["jobs"] == 1
     monkeypatch.setattr(stream, "FIRST_WINDOW", 2)
     monkeypatch.setattr(stream, "WINDOW", 3)
-    assert len(list(stream.windows(list(range(14))))) == 5
-    windowed = check([folder], profile="tei_all")
-    assert windowed.problems == whole.problems and windowed.judged == whole.judged
-    assert {p.rule_id for p in windowed.problems} >= {"tei-rng", "xml-wellformed", "xml-external-entity"}
+    monkeypatch.setattr(stream, "CHUNK", 2)
+    monkeypatch.setattr(stream, "POOL_FROM", 1)  # two worker processes, however few the files
+    assert len(stream.chunks(list(range(14)), 4)) == 4
+    pooled = check([folder], profile="tei_all", jobs=2)
+    assert pooled.timings["jobs"] == 2
+    assert pooled.problems == whole.problems and pooled.judged == whole.judged
+    assert {p.rule_id for p in pooled.problems} >= {"tei-rng", "xml-wellformed", "xml-external-entity"}
+
+
+def test_a_small_run_stays_in_this_process(check, edition_fixture):
+    assert check([edition_fixture], profile="tei_all").timings["jobs"] == 1

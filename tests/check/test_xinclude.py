@@ -130,3 +130,40 @@ def test_includes_nest_and_an_error_two_levels_down_names_the_whole_way(check, p
     (problem,) = report.problems
     assert problem.line == _line_of(project / INSCRIPTION, "taxonomies.xml")
     assert f"alists/materials.xml:2:11, included at {project / 'alists' / 'taxonomies.xml'}:" in problem.message
+
+
+SAME_DOCUMENT = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:xi="http://www.w3.org/2001/XInclude">
+  <teiHeader>
+    <fileDesc>
+      <titleStmt><title>The shared title</title></titleStmt>
+      <publicationStmt>
+        <p>Unpublished.</p>
+      </publicationStmt>
+      <sourceDesc><p>Made for this test.</p></sourceDesc>
+    </fileDesc>
+  </teiHeader>
+  <text>
+    <body>
+      <p>The title again: <xi:include href="" xpointer="POINTER"/></p>
+    </body>
+  </text>
+</TEI>
+"""
+
+
+def test_a_same_document_include_is_expanded_from_the_file_itself(check, project):
+    doc = project / "same.xml"
+    doc.write_text(SAME_DOCUMENT.replace("POINTER", "element(/1/1/1/1/1)"), encoding="utf-8")  # the title
+    assert check([doc], profile="tei_all").problems == []
+
+    doc.write_text(SAME_DOCUMENT.replace("POINTER", "element(/1/1/1/2)"), encoding="utf-8")  # publicationStmt
+    errors = [p for p in check([doc], profile="tei_all").problems if p.rule_id == "tei-rng"]
+    assert errors and errors[0].line == _line_of(doc, "<publicationStmt>")  # where the included element is written
+
+
+def test_a_same_document_include_of_its_own_ancestor_is_a_loop(check, project):
+    doc = project / "same.xml"
+    doc.write_text(SAME_DOCUMENT.replace("POINTER", "element(/1/2/1)"), encoding="utf-8")  # the body
+    [problem] = [p for p in check([doc], profile="tei_all").problems if p.layer == "xinclude"]
+    assert problem.rule_id == "xinclude-loop" and problem.line == _line_of(doc, "<xi:include")

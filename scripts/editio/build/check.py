@@ -19,7 +19,9 @@ def run(edition: Edition, out: Path) -> list[Path]:
 
     try:
         # As the user would type it, so each problem reads "tei/<file>.xml:line:col: …".
-        report = check_paths([Path(os.path.relpath(edition.tei))], profile="editio")
+        # Incremental: an unchanged file judged by unchanged schemas keeps its stored findings (issue 14).
+        report = check_paths([Path(os.path.relpath(edition.tei))], profile="editio",
+                             verdicts=edition.output / ".work" / "check" / "verdicts.json")
     except CheckSetupError as exc:
         raise BuildError(str(exc)) from exc
     click.echo(format_text(report))

@@ -32,6 +32,7 @@ from editio.check.problems import LAYERS, CheckReport, CheckSetupError, Problem
 from editio.check.schemas import Schema
 from editio.check.tei_schema import SchemaUnavailable
 from editio.check.tei_schema import locate as locate_tei_all
+from editio.check.verdicts import EDITIO_RULES, Verdicts, judges, key, run_context, text_of
 from editio.check.wellformed import DEFAULT_MAX_BYTES, Parsed, parse
 
 __all__ = ["PROFILES", "CheckReport", "CheckSetupError", "Problem", "check_paths"]
@@ -64,12 +65,14 @@ def check_paths(paths: Sequence[Path | str], profile: str = "editio", tei_schema
                 jobs: int | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: bytes | None = None,
                 download_schema: bool = False, schema_folder: Path | None = None, by_declaration: bool = False,
                 schemas: Sequence[Path | str] = (), catalog: Catalog | None = None, fetch_schemas: bool = False,
-                cache: Path | None = None, xinclude_roots: Sequence[Path | str] = ()) -> CheckReport:
+                cache: Path | None = None, xinclude_roots: Sequence[Path | str] = (),
+                verdicts: Path | None = None) -> CheckReport:
     """Check files/folders/"-" with every layer; raises CheckSetupError if it cannot run.
 
     Each file is judged by `schemas` if given, else (with by_declaration) by the schemas its xml-model PIs
     declare, else by `profile`'s. XIncludes are expanded first, inside the file's project folder or
-    `xinclude_roots`.
+    `xinclude_roots`. With `verdicts` (a file), a file judged before by the same schemas and unchanged since
+    gets the findings stored there instead of being validated again (verdicts.py).
     """
     started = time.perf_counter()
     timings: dict[str, float] = {}
@@ -78,6 +81,7 @@ def check_paths(paths: Sequence[Path | str], profile: str = "editio", tei_schema
     for given in schemas:
         if not Path(given).is_file():
             raise CheckSetupError(f"--schema: {given} is not a file")
+    workers = jobs is not None and jobs > 1  # worker processes only when asked for (stream.py, bench/RESULTS.md)
     jobs = max(1, jobs or os.cpu_count() or 1)
 
     @functools.cache
@@ -95,11 +99,15 @@ def check_paths(paths: Sequence[Path | str], profile: str = "editio", tei_schema
     report = CheckReport(files=len(sources), paths=[s.display for s in sources], profile=profile,
                          by_declaration=bool(schemas))
     roots = [Path(r) for r in xinclude_roots]
+    stored = Verdicts(Path(verdicts) if verdicts is not None else None)
     with tempfile.TemporaryDirectory(prefix="tei-check-") as tmp:
         if profile == "editio" and not schemas:
-            found = _in_memory(sources, planner, report, timings, jobs, max_bytes, roots, schema_folder, Path(tmp))
+            found = _in_memory(sources, planner, report, timings, jobs, max_bytes, roots, schema_folder, Path(tmp),
+                               stored)
         else:
-            found = stream.run(sources, planner, report, timings, jobs, max_bytes, roots, Path(tmp))
+            found = stream.run(sources, planner, report, timings, jobs, max_bytes, roots, Path(tmp), stored,
+                               workers)
+    stored.save()
     order = {s.display: i for i, s in enumerate(sources)}
     report.problems = sorted([*problems, *found], key=_sort_key(order))
     report.seconds = time.perf_counter() - started
@@ -108,8 +116,10 @@ def check_paths(paths: Sequence[Path | str], profile: str = "editio", tei_schema
 
 
 def _in_memory(sources, planner: Planner, report: CheckReport, timings: dict[str, float], jobs: int,
-               max_bytes: int, roots: list[Path], schema_folder: Path | None, tmp: Path) -> list[Problem]:
-    """Every file parsed and kept, for the editio profile's rules across files."""
+               max_bytes: int, roots: list[Path], schema_folder: Path | None, tmp: Path,
+               verdicts: Verdicts) -> list[Problem]:
+    """Every file parsed and kept, for the editio profile's rules across files. A file whose key is in
+    `verdicts` gets its stored per-file findings; only the rules across files judge it again."""
     problems: list[Problem] = []
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         t = time.perf_counter()
@@ -117,8 +127,14 @@ def _in_memory(sources, planner: Planner, report: CheckReport, timings: dict[str
         parsed = [xinclude.expand(p, roots, max_bytes) if xinclude.has_includes(p) else p for p in parsed]
         linemaps = {p.source.display: p.linemap for p in parsed if p.linemap is not None}
         timings["parse"] = time.perf_counter() - t
+
+        def placed(found: list[Problem]) -> list[Problem]:
+            """Findings on an expanded text, placed in the files that hold their lines."""
+            return [xinclude.place(p, linemaps[p.path]) if p.path in linemaps and p.layer not in UNMAPPED else p
+                    for p in found]
+
         for p in parsed:
-            problems.extend(p.problems)
+            problems.extend(placed(p.problems))
         good = [p for p in parsed if p.ok]
         try:
             plans = {p.source.display: planner.plan(p) for p in good}
@@ -128,27 +144,43 @@ def _in_memory(sources, planner: Planner, report: CheckReport, timings: dict[str
         report.by_declaration |= any(plan.declared for plan in plans.values())
         for p in good:
             plan = plans[p.source.display]
-            problems.extend(plan.problems)
+            problems.extend(placed(plan.problems))
             report.judged[p.source.display] = judged_names(plan)
+
+        folder = schema_folder or schema_dir()
+        keys: dict[str, str] = {}
+        fresh: list[Parsed] = []
+        for p in good:
+            plan = plans[p.source.display]
+            rules = [(EDITIO_RULES, folder / name) for name in ("editio.xsd", "editio.sch")] \
+                if plan.editio and folder is not None else []
+            if not verdicts.enabled:  # no verdicts kept: no key to make
+                fresh.append(p)
+                continue
+            keys[p.source.display] = key(text_of(p), [*judges(plan.schemas), *rules], run_context())
+            stored = verdicts.reuse(p.source.display, keys[p.source.display])
+            if stored is None:
+                fresh.append(p)
+            else:
+                problems.extend(stored)
+        report.rechecked = [p.source.display for p in fresh]
 
         # layer 2a: jing runs in its own processes (one group of files per grammar) while the rest is done here
         groups: dict[Schema, list[Parsed]] = {}
-        for p in good:
+        for p in fresh:
             for schema in plans[p.source.display].schemas:
                 if schema.kind in ("rng", "rnc"):
                     groups.setdefault(schema, []).append(p)
         validators, unusable_problems = jing_validators(
             list(groups), lambda schema: [p.source.display for p in groups[schema]])
-        problems.extend(unusable_problems)
         runs = JingRuns(validators, {s: jing_targets(m, tmp) for s, m in groups.items()}, jobs)
         lxml_validators = {s: v for s, v in validators.items() if isinstance(v, relaxng.LxmlValidator)}
 
         t = time.perf_counter()
         try:
-            compiled = compile_all(s for plan in plans.values() for s in plan.schemas)
+            compiled = compile_all(s for p in fresh for s in plans[p.source.display].schemas)
             editio = None
             if any(plan.editio for plan in plans.values()):
-                folder = schema_folder or schema_dir()
                 if folder is None:
                     raise CheckSetupError("the editio profile needs the edition's schema/ folder (editio.xsd, "
                                           "editio.sch): run inside the repository or use --profile tei_all")
@@ -167,25 +199,31 @@ def _in_memory(sources, planner: Planner, report: CheckReport, timings: dict[str
             found = in_process(p, plan.schemas, compiled, lxml_validators)
             if plan.editio and editio is not None:
                 found += editio.problems(p)
-                found += edition.problems(p)
             return found
 
         t = time.perf_counter()
+        by_file: dict[str, list[Problem]] = {p.source.display: [] for p in fresh}
+        for problem in unusable_problems:
+            by_file.setdefault(problem.path, []).append(problem)
         try:
-            for found in pool.map(per_file, good):
-                problems.extend(found)
+            for p, found in zip(fresh, pool.map(per_file, fresh), strict=True):
+                by_file[p.source.display] += placed(found)
+            for p in good:  # the rules across files: never stored, they depend on the other files
+                if plans[p.source.display].editio and editio is not None:
+                    problems.extend(placed(edition.problems(p)))
         except BaseException:
             runs.kill()  # never leave a JVM behind
             raise
         timings["in-process layers"] = time.perf_counter() - t
 
         t = time.perf_counter()
-        problems.extend(runs.collect(timeout=120 + 2 * len(good)))
+        for problem in placed(runs.collect(timeout=120 + 2 * len(fresh))):
+            by_file.setdefault(problem.path, []).append(problem)
         timings["jing wait"] = time.perf_counter() - t
-
-    if linemaps:  # findings on an expanded text, placed in the files that hold their lines
-        problems = [xinclude.place(p, linemaps[p.path]) if p.path in linemaps and p.layer not in UNMAPPED else p
-                    for p in problems]
+    for display, found in by_file.items():
+        problems.extend(found)
+        if display in keys:
+            verdicts.record(display, keys[display], found)
     return problems
 
 

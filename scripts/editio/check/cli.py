@@ -67,12 +67,16 @@ def default_profile() -> str:
               type=click.Path(file_okay=False, path_type=Path),
               help="A folder XIncludes may read from (repeatable; default: the file's project folder, "
                    "the nearest holding .git or edition.toml).")
+@click.option("--verdicts", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Keep each file's findings in this file and reuse them while the file and the schemas that "
+                   "judged it are unchanged (an incremental check).")
 @click.option("-v", "--verbose", is_flag=True, help="Text format: name the schemas that judged each file.")
 @click.option("-q", "--quiet", is_flag=True, help="Text format: print only errors and the summary.")
 @click.option("--list-rules", is_flag=True, help="Print every rule (id, layer, severity, what it asks) and exit.")
 def main(paths: tuple[str, ...], profile: str | None, tei_schema: Path | None, fmt: str, output: Path | None,
          jobs: int | None, max_size: int, download_schema: bool, schemas: tuple[Path, ...], catalog: Path | None,
-         fetch_schemas: bool, xinclude_roots: tuple[Path, ...], verbose: bool, quiet: bool, list_rules: bool) -> None:
+         fetch_schemas: bool, xinclude_roots: tuple[Path, ...], verdicts: Path | None, verbose: bool, quiet: bool,
+         list_rules: bool) -> None:
     """Check TEI files: well-formed and safe, valid against the schemas each file declares (xml-model: RELAX NG
     + its embedded Schematron, Schematron, XSD), else TEI P5 (tei_all RELAX NG + its Schematron) and the
     edition's own rules.
@@ -95,7 +99,8 @@ def main(paths: tuple[str, ...], profile: str | None, tei_schema: Path | None, f
                              max_bytes=max_size * 1024 * 1024, download_schema=download_schema,
                              schema_folder=schema_dir() if profile == "editio" else None,
                              by_declaration=by_declaration, schemas=schemas, catalog=project_catalog(catalog),
-                             fetch_schemas=fetch_schemas, xinclude_roots=xinclude_roots)
+                             fetch_schemas=fetch_schemas, xinclude_roots=xinclude_roots,
+                             verdicts=verdicts)
     except (CheckSetupError, CatalogError) as exc:
         click.echo(f"tei-check: {exc}", err=True)
         sys.exit(2)

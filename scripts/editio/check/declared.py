@@ -71,6 +71,13 @@ class Planner:
             return Plan(self.profile_schemas(), editio=self.profile == "editio")
         return self._declared(display, path, found)
 
+    def tei_all_path(self) -> Path | None:
+        """tei_all.rng, for a worker to plan as this planner does; None when it cannot be had (--schema runs)."""
+        try:
+            return self._tei_all()
+        except Exception:  # CheckSetupError: only needed when no --schema is given, and then checked first
+            return None
+
     def profile_schemas(self) -> list[Schema]:
         path = self._tei_all()
         return [Schema("rng", path, "tei_all.rng", tei_all=True),

@@ -66,7 +66,8 @@ class EditioProfile:
 
     def problems(self, parsed: Parsed) -> list[Problem]:
         assert parsed.tree is not None
-        return [*self._xsd(parsed), *schematron_problems(parsed, self.sch.validate(parsed.tree), LAYER)]
+        failures = self.sch.validate(parsed.tree, parsed.same_file())
+        return [*self._xsd(parsed), *schematron_problems(parsed, failures, LAYER)]
 
     def _xsd(self, parsed: Parsed) -> list[Problem]:
         found = []

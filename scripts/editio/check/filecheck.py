@@ -64,7 +64,8 @@ def in_process(parsed: Parsed, plan_schemas: list[Schema], compiled: dict, lxml_
         elif schema.kind == "xsd":
             found += xsd_problems(parsed, done)
         elif done is not None:
-            found += schematron_problems(parsed, done.validate(parsed.tree), schematron_layer(schema))
+            failures = done.validate(parsed.tree, parsed.same_file())
+            found += schematron_problems(parsed, failures, schematron_layer(schema))
     return found
 
 
@@ -101,7 +102,11 @@ class Checker:
         for schema in plan_schemas:
             if schema not in self._compiled and schema.kind in ("schematron", "xsd"):
                 self._compiled.update(compile_all([schema]))
-        found = in_process(parsed, plan_schemas, self._compiled, lxml_validators)
-        if parsed.linemap is not None:
-            found = [xinclude.place(p, parsed.linemap) if p.layer not in UNMAPPED else p for p in found]
-        return found
+        return self.placed(parsed, in_process(parsed, plan_schemas, self._compiled, lxml_validators))
+
+    @staticmethod
+    def placed(parsed: Parsed, found: list[Problem]) -> list[Problem]:
+        """Findings on an expanded text, placed in the files that hold their lines."""
+        if parsed.linemap is None:
+            return found
+        return [xinclude.place(p, parsed.linemap) if p.layer not in UNMAPPED else p for p in found]

@@ -5,6 +5,7 @@ without Java), chosen once per process."""
 from __future__ import annotations
 
 import functools
+import hashlib
 from pathlib import Path
 
 from editio.check import relaxng
@@ -19,6 +20,15 @@ def _validator_cached(key: tuple[str, int, int], java: str | None, compact: bool
                       layer: str) -> relaxng.JingValidator | relaxng.LxmlValidator:
     """jing if Java is there (nothing to compile here), else libxml2's RELAX NG compiled once per process."""
     return relaxng.validator(Path(key[0]), java, compact, rule, layer)
+
+
+def validator_for(schema: Schema, java: str | None) -> relaxng.JingValidator | relaxng.LxmlValidator | None:
+    """The validator of one grammar in this process, None when it cannot be used (the main process reports why)."""
+    try:
+        return _validator_cached(stamp(schema.path), java, schema.kind == "rnc",
+                                 *grammar_names(schema))
+    except (relaxng.RelaxNGUnavailable, OSError):
+        return None
 
 
 def jing_validators(grammars, problems_for) -> tuple[dict[Schema, object], list[Problem]]:
@@ -51,7 +61,7 @@ def jing_targets(members: list[Parsed], tmp: Path) -> list[relaxng.Target]:
 
 def target(display: str, path: Path | None, data: bytes | None, alone: bool, tmp: Path) -> relaxng.Target:
     if data is not None or path is None:
-        path = tmp / f"{abs(hash(display))}.xml"
+        path = tmp / f"{hashlib.sha1(display.encode('utf-8')).hexdigest()}.xml"  # the same in every worker
         if not path.exists():
             path.write_bytes(data or b"")
     return relaxng.Target(path, display, alone=alone)

@@ -43,6 +43,7 @@ class CheckReport:
     timings: dict[str, float] = field(default_factory=dict)  # seconds per phase, for bench/
     judged: dict[str, list[str]] = field(default_factory=dict)  # file → the schemas that judged it
     by_declaration: bool = False  # some file was judged by what it declares (or all by --schema), not a profile
+    rechecked: list[str] = field(default_factory=list)  # files validated this run (the rest: stored verdicts)
 
     @property
     def errors(self) -> int:

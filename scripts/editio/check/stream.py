@@ -1,100 +1,172 @@
-"""A run that streams: files are taken in windows, and a window's trees are dropped as soon as it is judged, so
-memory is bounded by one window whatever the number of files (the editio profile, whose rules work across
-files, keeps them all).
+"""A run that streams: files go to the executor's workers in chunks (judge.py: layer 1, the plan and the
+in-process layers, each worker compiling its schemas once), and what comes back is only findings, so memory in
+this process does not grow with the files, and a worker holds one chunk's trees at a time.
 
-For each window: layer 1 (and XInclude) reads every file, its schemas are planned, jing starts on the window's
-safe files (one JVM per grammar: jing only ever reads files layer 1 has found safe), and while it runs Python
-judges the same trees by the in-process layers (Schematron, XSD). A window's jing findings are collected after
-the next window's Python work, so the JVM and Python overlap all along. The first window is small, to start
-the JVM early; later ones are large, so that few JVMs start.
+jing starts on a window of files as soon as their results are back (it only ever reads files layer 1 has
+found safe): one JVM per grammar and window, the first window small to start the JVM early, each next one
+twice as large, so that jing always has work while the workers go on and few JVMs start. A window's jing
+findings are collected after the next window has started, so the JVM and the workers overlap all along.
+A small run stays in this process (a worker's start and its compiling tei_all's Schematron cost more than
+they save below POOL_FROM files).
 """
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections import deque
-from collections.abc import Iterator
 from pathlib import Path
 
+from editio.build.executor import InProcess
 from editio.check import relaxng, xinclude
 from editio.check.declared import Planner
-from editio.check.filecheck import Checker
-from editio.check.jingruns import JingRuns, jing_validators, target
+from editio.check.jingruns import JingRuns, jing_validators
+from editio.check.judge import FileResult, Settings, finish, judge_chunk
 from editio.check.problems import CheckReport, CheckSetupError, Problem
 from editio.check.schemas import Schema
+from editio.check.verdicts import Verdicts
 from editio.check.wellformed import Source
 
 FIRST_WINDOW = 200
-WINDOW = 2000  # files per jing JVM once the first is running (a JVM start with tei_all costs ~0.4 s)
+IN_PROCESS_WINDOW = 2000  # the largest window in one process, whose trees wait for jing's start: memory
+WINDOW = 4000  # the largest window: each doubles the one before (a JVM start with tei_all costs ~0.4 s of CPU)
+CHUNK = 25  # files per task sent to a worker: few round trips, yet the work spreads evenly
+POOL_FROM = 400  # files from which workers pay off (bench/RESULTS.md)
 
 
-def windows(sources: list[Source]) -> Iterator[list[Source]]:
-    start, size = 0, FIRST_WINDOW
-    while start < len(sources):
-        yield sources[start:start + size]
-        start, size = start + size, WINDOW
+def chunks(sources: list, size: int | None = None) -> list[list]:
+    size = size or CHUNK
+    return [sources[i:i + size] for i in range(0, len(sources), size)]
+
+
+def _executor(files: int, jobs: int, workers: bool, alone: bool):
+    """The build's executor when there is one, else with `workers` (--jobs N asked for) a local pool for a
+    large run, else this process (always when schemas are fetched: one download per URL). Not a pool by
+    default: on the shared 2-core machine it measured no faster than one process, for ~10 % more CPU and
+    ~300 MiB more memory (bench/RESULTS.md) — it pays off where cores are free."""
+    from editio.build.executor import current, open_executor
+
+    found = current()
+    if alone or files < POOL_FROM:
+        return contextlib.nullcontext(InProcess())
+    if not isinstance(found, InProcess) or jobs == 1 or not workers:
+        return contextlib.nullcontext(found)
+    return open_executor(jobs)
 
 
 def run(sources: list[Source], planner: Planner, report: CheckReport, timings: dict[str, float], jobs: int,
-        max_bytes: int, roots: list[Path], tmp: Path) -> list[Problem]:
+        max_bytes: int, roots: list[Path], tmp: Path, stored: Verdicts, workers: bool = True) -> list[Problem]:
     problems: list[Problem] = []
-    checker = Checker(max_bytes, roots)
+    fresh: dict[str, tuple[str, list[Problem]]] = {}  # file judged this run → (key, its findings so far)
+    settings = Settings(planner.profile, planner.tei_all_path(), planner.by_declaration, tuple(planner.overrides),
+                        planner.catalog, max_bytes, tuple(roots), tmp, planner.fetch_schemas, planner.cache)
     validators: dict[Schema, object] = {}
     in_flight: deque[JingRuns] = deque()
     linemaps: dict[str, object] = {}  # files with expanded includes: where jing's lines come from
+    window: dict[Schema, list[relaxng.Target]] = {}
+    waiting = 0  # files in `window`
+    fallback = False
+    size = FIRST_WINDOW
 
     def placed(found: list[Problem]) -> list[Problem]:
         return [xinclude.place(p, linemaps[p.path]) if p.path in linemaps else p for p in found]
 
-    timings.update({"parse": 0.0, "in-process layers": 0.0, "jing wait": 0.0})
+    def jing_found(found: list[Problem]) -> None:
+        for problem in placed(found):
+            if problem.path in fresh:
+                fresh[problem.path][1].append(problem)
+            else:
+                problems.append(problem)
+
+    def launch() -> None:
+        new = [s for s in window if s not in validators]
+        found, unusable_problems = jing_validators(new, lambda s: [t.display for t in window[s]])
+        validators.update(found)
+        jing_found(unusable_problems)
+        in_flight.append(JingRuns(validators, dict(window), jobs))
+        window.clear()
+
+    timings.update({"workers": 0.0, "jing wait": 0.0})
+    deferred: list[FileResult] = []  # in this process: files whose in-process layers wait for jing's start
+
+    def finish_window() -> None:
+        for f in deferred:
+            found = finish(f)
+            if f.display in fresh:
+                fresh[f.display][1].extend(found)
+            else:
+                problems.extend(found)
+        deferred.clear()  # the window's trees go: memory does not grow with the number of files
+
+    t = time.perf_counter()
     try:
-        for window in windows(sources):
-            t = time.perf_counter()
-            parsed = [checker.layer1(s) for s in window]
-            good = [p for p in parsed if p.ok]
-            for p in parsed:
-                problems.extend(p.problems)
-                if p.linemap is not None:
-                    linemaps[p.source.display] = p.linemap
-            try:
-                plans = [planner.plan(p) for p in good]
-            except ValueError as exc:
-                raise CheckSetupError(str(exc)) from exc
-            groups: dict[Schema, list[relaxng.Target]] = {}
-            for p, plan in zip(good, plans, strict=True):
-                problems.extend(plan.problems)
-                report.judged[p.source.display] = [s.describe() for s in plan.schemas]
-                report.by_declaration |= plan.declared
-                for schema in plan.schemas:
-                    if schema.kind in ("rng", "rnc"):
-                        groups.setdefault(schema, []).append(target(
-                            p.source.display, p.source.path, p.expanded if p.expanded is not None else
-                            (p.source.data if p.source.path is None else None), p.entities, tmp))
-            new = [s for s in groups if s not in validators]
-            found, unusable_problems = jing_validators(new, lambda s, g=groups: [t.display for t in g[s]])
-            validators.update(found)
-            problems.extend(unusable_problems)
-            in_flight.append(JingRuns(validators, groups, jobs))
-            timings["parse"] += time.perf_counter() - t
-
-            t = time.perf_counter()
-            lxml = {s: v for s, v in validators.items() if isinstance(v, relaxng.LxmlValidator)}
-            for p, plan in zip(good, plans, strict=True):
-                problems.extend(checker.layers(p, plan.schemas, lxml))
-            del parsed, good  # the window's trees go: memory does not grow with the number of files
-            timings["in-process layers"] += time.perf_counter() - t
-
-            t = time.perf_counter()
-            while len(in_flight) > 1:
-                problems.extend(placed(in_flight.popleft().collect(timeout=120 + 2 * WINDOW)))
-            timings["jing wait"] += time.perf_counter() - t
+        with _executor(len(sources), jobs, workers, planner.fetch_schemas) as executor:
+            timings["jobs"] = float(executor.jobs)
+            defer = isinstance(executor, InProcess)
+            tasks = [(settings, chunk, {s.display: k for s in chunk if (k := stored.known(s.display))}
+                      if stored.enabled else None, defer) for chunk in chunks(sources)]
+            for outcome in executor.map(judge_chunk, tasks, describe=_describe):
+                if outcome.error is not None:
+                    problems.extend(Problem(s.display, 0, 0, "error", f"could not be checked: {outcome.error}",
+                                            "check-failed", "wellformed") for s in outcome.item[1])
+                    continue
+                done = outcome.value
+                if done.setup_error is not None:
+                    raise CheckSetupError(done.setup_error)
+                for url, files in done.unfetched.items():
+                    planner.unfetched.setdefault(url, []).extend(files)
+                for url, (why, files) in done.fetch_failed.items():
+                    planner.fetch_failed.setdefault(url, (why, []))[1].extend(files)
+                for f in done.files:
+                    problems.extend(f.problems)
+                    if f.linemap is not None:
+                        linemaps[f.display] = f.linemap
+                    if f.judged is None:
+                        continue
+                    report.judged[f.display] = f.judged
+                    report.by_declaration |= f.declared
+                    fallback |= f.fallback
+                    reused = stored.reuse(f.display, f.key) if f.stored and f.key else None
+                    if reused is not None:
+                        problems.extend(reused)
+                        continue
+                    if f.key:
+                        fresh[f.display] = (f.key, list(f.judged_problems))
+                    else:
+                        problems.extend(f.judged_problems)
+                    report.rechecked.append(f.display)
+                    for schema, target in f.grammars:
+                        window.setdefault(schema, []).append(target)
+                    waiting += bool(f.grammars) or f.deferred is not None
+                    if f.deferred is not None:
+                        deferred.append(f)
+                if waiting >= size:
+                    launch()
+                    finish_window()
+                    waiting, size = 0, min(2 * size, WINDOW if not defer else IN_PROCESS_WINDOW)
+                    while len(in_flight) > 1:
+                        jing_found(in_flight.popleft().collect(timeout=120 + 2 * WINDOW))
+            if window:
+                launch()
+            finish_window()
+        timings["workers"] = time.perf_counter() - t
         t = time.perf_counter()
         while in_flight:
-            problems.extend(placed(in_flight.popleft().collect(timeout=120 + 2 * WINDOW)))
-        timings["jing wait"] += time.perf_counter() - t
+            jing_found(in_flight.popleft().collect(timeout=120 + 2 * WINDOW))
+        timings["jing wait"] = time.perf_counter() - t
     except BaseException:
         for runs in in_flight:
             runs.kill()  # never leave a JVM behind
         raise
+    for display, (file_key, found) in fresh.items():
+        problems.extend(found)
+        stored.record(display, file_key, found)
     problems.extend(planner.run_problems())
+    if fallback:
+        problems.append(Problem("tei-check", 0, 0, "warning", relaxng.FALLBACK_WARNING, "no-java", "tei"))
     return problems
+
+
+def _describe(task: tuple) -> str:
+    files = task[1]
+    return files[0].display if len(files) == 1 else f"{files[0].display} … {files[-1].display} ({len(files)} files)"

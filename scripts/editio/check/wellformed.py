@@ -53,6 +53,13 @@ class Parsed:
     def ok(self) -> bool:
         return self.tree is not None
 
+    def same_file(self) -> Path | None:
+        """The file another parser (Saxon) may read itself and build the very tree lxml built: read from disk,
+        with no DOCTYPE (nothing to fetch or expand) and no XInclude expanded; None otherwise."""
+        if self.source.path is None or self.source.data is not None or self.expanded is not None:
+            return None
+        return None if self.tree is None or self.tree.docinfo.doctype else self.source.path
+
 
 def _parser() -> etree.XMLParser:
     # lxml parsers must not be shared between threads: one per thread.

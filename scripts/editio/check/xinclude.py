@@ -10,7 +10,8 @@ from, so jing's, the Schematron engine's and xmlschema's lines map back exactly.
 Safely: only local files (never a remote href), only inside the allowed folders (the project's, by default),
 each included file passing the same hardened parser, at most MAX_DEPTH levels deep, never a loop, the whole
 expansion within --max-size. `parse="text"`, `encoding`, `xpointer` (a shorthand id, `element(id)`,
-`element(id/1/2)`, `element(/1/2)`, `xpointer(id('…'))`) and `xi:fallback` are supported.
+`element(id/1/2)`, `element(/1/2)`, `xpointer(id('…'))`), same-document includes (href="" with an xpointer)
+and `xi:fallback` are supported; xml:base is not added to included elements (not done yet).
 """
 
 from __future__ import annotations
@@ -161,7 +162,8 @@ class Expander:
             out.add(Run(line_out, head.count("\n") + 1, display, first_line, via))
             line_out += head.count("\n")
             try:
-                replacement = self._replacement(display, path, elem, (*via, (display, xi_line)), chain)
+                replacement = self._replacement(display, path, elem, (*via, (display, xi_line)), chain,
+                                                _Doc(text, tree, identity))
             except IncludeError as exc:
                 self.problems.append(Problem(display, xi_line, xi_col + 1, "error", str(exc), exc.rule, LAYER))
                 replacement = None
@@ -182,14 +184,14 @@ class Expander:
         return _Doc(expanded, tree, _merge(out))
 
     def _replacement(self, display: str, path: Path | None, elem: etree._Element,
-                     via: tuple[tuple[str, int], ...], chain: tuple[Path, ...]) -> tuple[str, LineMap, int] | None:
+                     via: tuple[tuple[str, int], ...], chain: tuple[Path, ...],
+                     here: _Doc) -> tuple[str, LineMap, int] | None:
         href = elem.get("href") or ""
         parse_as = elem.get("parse") or "xml"
         if parse_as not in ("xml", "text"):
             raise IncludeError("xinclude-unsupported", f'xi:include parse="{parse_as}": only "xml" and "text"')
         if not href:
-            raise IncludeError("xinclude-unsupported", "xi:include without href (a reference into this same "
-                               "document) is not expanded")
+            return self._same_document(elem, here, display)
         base = path.resolve().as_uri() if path else Path.cwd().as_uri() + "/"
         url = urljoin(base, href)
         if urlparse(url).scheme != "file":
@@ -219,6 +221,21 @@ class Expander:
         if doc.text is not text:
             doc.tree = etree.fromstring(doc.text.encode("utf-8"), _parser()).getroottree()
         return self._select(doc, elem.get("xpointer"), shown)
+
+    def _same_document(self, elem: etree._Element, here: _Doc, display: str) -> tuple[str, LineMap, int]:
+        """href="" with an xpointer: an element of this very file (as written), e.g. a shared note repeated."""
+        xpointer = elem.get("xpointer")
+        if not xpointer or (elem.get("parse") or "xml") != "xml":
+            raise IncludeError("xinclude-unsupported", 'xi:include href="" needs an xpointer into this same '
+                               'document (and parse="xml")')
+        target = _point(here.tree, xpointer, display)
+        if target is elem or any(a is target for a in elem.iterancestors()):
+            raise IncludeError("xinclude-loop", f'xi:include xpointer="{xpointer}" includes an element that holds '
+                               "the include itself")
+        if next(target.iter(XINCLUDE), None) is not None:
+            raise IncludeError("xinclude-unsupported", f'xi:include xpointer="{xpointer}": the element it points '
+                               "at holds includes of its own, which a same-document include does not expand")
+        return self._select(here, xpointer, display)
 
     def _text(self, target: Path, encoding: str, shown: str, via) -> tuple[str, LineMap, int]:
         try:

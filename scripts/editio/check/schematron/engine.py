@@ -13,6 +13,7 @@ import threading
 from pathlib import Path
 
 from lxml import etree
+from saxonche import PySaxonApiError
 
 from editio.check.schematron.compiler import INTERNAL_NS, Compiled, compile_schema
 from editio.check.schematron.expand import expand, safe_parser, source_name
@@ -61,24 +62,33 @@ class Schematron:
     def rule_count(self) -> int:
         return self._compiled.rule_count
 
-    def validate(self, doc: Document) -> list[SchematronFailure]:
+    def validate(self, doc: Document, same_file: str | os.PathLike | None = None) -> list[SchematronFailure]:
         """Failures of `doc`, in document order of their context nodes.
 
         `doc`: an lxml tree or element parsed with line numbers (by the caller, safely), or a path / bytes
         that are parsed here safely. An element that is not its document's root is validated as if it were
-        a document of its own.
+        a document of its own. `same_file`: the file `doc` was parsed from, when the caller knows Saxon reads
+        the very same tree from it (no DOCTYPE, nothing expanded): Saxon then parses the file itself, which
+        spares serialising the tree and parsing that text (a third of this call's time, bench/RESULTS.md).
         """
         root, url = _as_root(doc)
         if next(root.iter(etree.Entity), None) is not None:
             raise SchematronError("the document holds unresolved entity references; parse it with entities "
                                   "resolved (internal subset only) or remove them")
         top = top_level(root)
-        text = "\n".join(etree.tostring(node, encoding="unicode", with_tail=False) for node in top)
         proc = processor()
         builder = proc.new_document_builder()
         if url:
             builder.set_base_uri(url)
-        xdm = builder.parse_xml(xml_text=text, encoding="UTF-8")
+        xdm = None
+        if same_file is not None and root.getparent() is None:
+            try:
+                xdm = builder.parse_xml(xml_file_name=os.fspath(same_file))
+            except PySaxonApiError:  # changed or gone since it was read: judge the tree we have
+                xdm = None
+        if xdm is None:
+            text = "\n".join(etree.tostring(node, encoding="unicode", with_tail=False) for node in top)
+            xdm = builder.parse_xml(xml_text=text, encoding="UTF-8")
         with self._lock:
             executable = self._executable.clone()
         output = executable.transform_to_string(xdm_node=xdm)
