@@ -18,6 +18,9 @@ from lxml import etree
 
 from editio.ingest.correspondents import Correspondence, Party, parse_title
 from editio.ingest.dates import DateMatch, find_dates, parse_date
+from editio.ingest.model import Line
+from editio.ingest.provenance import Provenance
+from editio.ingest.structure import units
 from editio.ingest.tables import read_tsv
 from editio.tei import NS
 
@@ -74,6 +77,8 @@ class Relayed:
 
 @dataclass
 class Facts:
+    """Everything the header states that is read rather than copied: built once per document (gather)."""
+
     date: DateMatch
     corr: Correspondence
     steps: list[Step] = field(default_factory=list)
@@ -85,7 +90,31 @@ class Facts:
     signers: list[Party] = field(default_factory=list)  # named in its signature
     address: str = ""  # the words of that address, linked or not
     languages: list[str] = field(default_factory=list)  # every xml:lang the text uses, in order of appearance
-    original_inferred: str | None = None  # the original's language when the edition infers it from the archive
+    # The document in the edition, and where its text comes from
+    doc_id: str = ""
+    source_sha256: str = ""
+    provenance: Provenance = field(default_factory=Provenance)
+    hands: list[str] = field(default_factory=list)  # the hands the text distinguishes (handNote)
+
+    @property
+    def also_addressed(self) -> list[Party]:
+        """Those the address names besides the title's correspondents."""
+        named = self.corr.senders + self.corr.via + self.corr.recipients
+        return [a for a in self.addressed if not any(self.same_party(a.name, p) for p in named)]
+
+    @property
+    def covering(self) -> bool:
+        """The address names none of the title's recipients, only others: the document's own message covers the
+        text the title names (a Politburo extract addressed to others than the directive attached to it). An
+        address that names more than the title ("Ministry of Foreign Affairs of the USSR / To Comrade GROMYKO")
+        names addressees, not a covering message."""
+        if not self.also_addressed:
+            return False
+        recipients = self.corr.recipients
+        address = self.address.lower()
+        return not any(self.same_party(a.name, r) for a in self.addressed for r in recipients) \
+            and not any(re.search(rf"\b{re.escape(w)}\b", address) for r in recipients
+                        for w in {r.name.lower(), r.surface.lower()} if w)
 
     @property
     def destination(self) -> str | None:
@@ -119,6 +148,12 @@ def gather(title: str, body: etree._Element, transmission: list[str], date: Date
     languages = list(dict.fromkeys(body.xpath(".//tei:text//@xml:lang", namespaces=NS)))
     return Facts(date, corr, steps, relayed_letter(title, body, corr, same), same, addressed, signers,
                  " ".join(address.split()), languages)
+
+
+def transmission_lines(lines: list[Line], place_known: Callable[[str], bool] | None) -> list[str]:
+    """The lines that print the cable's way (transmission blocks, datelines, short lines), as read_steps reads them;
+    the line roles are the text's (structure.py), so the header and the text agree on what each line is."""
+    return [u.text for u in units(lines, place_known) if u.role in ("transmission", "dateline", "short")]
 
 
 def _clean(text: str) -> str:
