@@ -274,7 +274,8 @@ def _corresp_desc(pd: etree._Element, facts: Facts) -> None:
     corr, relayed, cable = facts.corr, facts.relayed, facts.cable_sent
     same = facts.same_party
     if relayed is not None and relayed.in_title:  # "X to Y (via Z)": the letter, carried by Z's cable
-        _letter(pd, relayed, relayer=corr.via, cable=cable, steps=facts.steps, same=same)
+        _letter(pd, relayed, relayer=corr.via, cable=cable, steps=facts.steps, same=same,
+                cable_addressees=facts.cable_addressees, office=facts.office)
         return
     cd = el("correspDesc", parent=pd)
     sent = el("correspAction", {"type": "sent"}, parent=cd)
@@ -290,27 +291,37 @@ def _corresp_desc(pd: etree._Element, facts: Facts) -> None:
     for k, p in enumerate(corr.via):
         tr = el("correspAction", {"type": "transmitted"}, parent=cd)
         _parties(tr, [p])
-        if k == 0 and facts.destination:  # the cable went to the relayer ("BEIJING Only by ciphered telegraph")
-            el("placeName", parent=tr, text=facts.destination)
+        if k == 0:  # the cable went to the relayer ("BEIJING Only by ciphered telegraph"), by office if so printed
+            _office(tr, facts.office)
+            if facts.destination:
+                el("placeName", parent=tr, text=facts.destination)
+    unsettled = bool(facts.office) and not corr.via
+    if unsettled:  # the destination is the office's place, not the addressee's
+        _office_unsettled(cd, facts.office, facts.destination)
     others, covering = facts.also_addressed, facts.covering
     recipients = corr.recipients + ([] if covering else others)
     _way_and_receipt(cd, facts.steps, recipients, same,
                      none_named="The source names no recipient." if not recipients else None,
-                     place=None if corr.via else facts.destination)
+                     place=None if corr.via or unsettled else facts.destination)
     if covering:
         cover = el("correspDesc", {"type": "covering"}, parent=pd)
         sent = el("correspAction", {"type": "sent"}, parent=cover)
-        _parties(sent, facts.signers)
-        if not facts.signers:
+        # an extract of minutes is the deciding body's; the secretary's signature attests it
+        _parties(sent, facts.decided_by or facts.signers)
+        if not facts.decided_by and not facts.signers:
             el("note", parent=sent, text="The source names no sender.")
         _when(sent, facts.date)
+        if facts.decided_by and facts.signature:
+            el("note", {"type": "signed"}, parent=sent, text=(
+                f"The text records a decision of the body its heading names; it is signed \"{facts.signature}\"."))
         _parties(el("correspAction", {"type": "received"}, parent=cover), others)
     if relayed is not None:  # the title is the cable's; the letter it relays is a correspondence of its own
-        _letter(pd, relayed, relayer=corr.senders, cable=cable, steps=[], same=same, kind="relayed")
+        _letter(pd, relayed, relayer=corr.senders, cable=cable, steps=[], same=same, kind="relayed",
+                cable_addressees=facts.cable_addressees)
 
 
 def _letter(pd: etree._Element, relayed: Relayed, relayer: list[Party], cable: Step | None, steps: list[Step],
-            same, kind: str | None = None) -> None:
+            same, kind: str | None = None, cable_addressees: list[Party] = (), office: str | None = None) -> None:
     cd = el("correspDesc", {"type": kind} if kind else {}, parent=pd)
     sent = el("correspAction", {"type": "sent"}, parent=cd)
     _parties(sent, relayed.authors)
@@ -320,12 +331,35 @@ def _letter(pd: etree._Element, relayed: Relayed, relayer: list[Party], cable: S
     if relayer or cable:
         tr = el("correspAction", {"type": "transmitted", "subtype": "relayed"}, parent=cd)
         _parties(tr, relayer)
+        if relayer and relayed.in_title:  # "(via Z)" and the cable's form addresses Z by office
+            _office(tr, office)
         if cable and cable.place:
             el("placeName", parent=tr, text=cable.place)
         _when(tr, cable.date if cable else None)
         if not relayer:
             el("note", parent=tr, text="The source does not name who relayed the letter.")
+    if cable_addressees:  # the relaying cable's own address: the letter reached its addressees through them
+        to = el("correspAction", {"type": "transmitted", "subtype": "addressed"}, parent=cd)
+        _parties(to, cable_addressees)
     _way_and_receipt(cd, [s for s in steps if s.action != "sent"], relayed.addressees, same)
+
+
+def _office(action: etree._Element, office: str | None) -> None:
+    """The office by which the cable's form addresses the relayer the title names: the title settles who held it."""
+    if office:
+        el("roleName", {"type": "office"}, parent=action, text=office)
+
+
+def _office_unsettled(cd: etree._Element, office: str, place: str | None) -> None:
+    """A cable addressed to an office whose holder neither its title nor its text names: the office as printed,
+    unlinked, and the question left open."""
+    action = el("correspAction", {"type": "transmitted", "subtype": "addressed"}, parent=cd)
+    el("roleName", {"type": "office"}, parent=action, text=office)
+    if place:
+        el("placeName", parent=action, text=place)
+    el("note", {"type": "open", "resp": edition()["publisher_ref"]}, parent=action, text=(
+        f"The cable is addressed by office (\"{office}\"); neither its title nor its text says who held the office, "
+        "so it is not linked to a person."))
 
 
 def _way_and_receipt(cd: etree._Element, steps: list[Step], recipients: list[Party], same,
