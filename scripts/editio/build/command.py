@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 
 import click
 
 from editio.build import lock as build_lock
+from editio.build.executor import open_executor
 from editio.build.targets import BuildError, available, plan
 from editio.edition import EditionError
 from editio.paths import current_edition
@@ -18,7 +20,12 @@ from editio.paths import current_edition
 @click.argument("targets", nargs=-1)
 @click.option("--force", is_flag=True, help="Let ingest overwrite TEI files edited by hand.")
 @click.option("--list", "list_targets", is_flag=True, help="List the build targets and exit.")
-def build(targets: tuple[str, ...], force: bool, list_targets: bool) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for per-document work (default: every core; 1: no pool).")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Run per-document work on a Dask cluster (tcp://host:port), or 'local' for one on this machine.")
+def build(targets: tuple[str, ...], force: bool, list_targets: bool, jobs: int | None,
+          scheduler: str | None) -> None:
     """Ingest sources/ into tei/, check the edition, and build its editions into output/."""
     known = available()
     if list_targets:
@@ -36,10 +43,16 @@ def build(targets: tuple[str, ...], force: bool, list_targets: bool) -> None:
     except BuildError as exc:
         click.echo(f"build stopped: {exc}", err=True)
         sys.exit(1)
-    try:
+    with contextlib.ExitStack() as stack:
+        stack.callback(lock.release)  # also when a stage stops the build: the next build in this process may start
+        try:
+            executor = stack.enter_context(open_executor(jobs, scheduler))
+        except OSError as exc:  # a Dask scheduler that cannot be reached
+            click.echo(f"build stopped: cannot reach the Dask scheduler {scheduler}: {exc}", err=True)
+            sys.exit(1)
+        if executor.jobs > 1:
+            click.echo(f"per-document work: {executor.engine}, {executor.jobs} workers")
         _build(edition, order, ingest_first=not targets, force=force)
-    finally:
-        lock.release()  # also when a stage stops the build: the next build in this process may start
 
 
 def _build(edition, order, *, ingest_first: bool, force: bool) -> None:

@@ -28,8 +28,8 @@ def run(edition: Edition, out: Path) -> list[Path]:
         with Stylesheets(edition.xslt_params()) as sheets:
             written.append(cmif.write(edition, sheets, out))
             written += records.write(edition, sheets, out)
-            written += dublin_core.write(edition, sheets, out)
-            written += text.write(edition, sheets, out)
+            written += dublin_core.write(edition, out)
+            written += text.write(edition, out)
             written += dts.write(edition, sheets, out)
             written += deposit.write(edition, sheets, out)
     except XsltError as exc:

@@ -90,5 +90,14 @@ class Manifest:
     def record(self, output: Path, output_key: str) -> None:
         self.new[self._name(output)] = {"key": output_key, "sha": _sha(output.read_bytes())}
 
+    def made_with(self, output_key: str) -> list[Path]:
+        """The outputs the last build made from output_key (a group made by one step: the site pages, the
+        search index), to check with fresh() whether the step must run again."""
+        return [self.root / name for name, entry in self.old.items() if entry["key"] == output_key]
+
+    def sha(self, output: Path) -> str:
+        """The hash of an output this build has kept or made (what a step made from it is keyed by)."""
+        return self.new[self._name(output)]["sha"]
+
     def save(self) -> None:
         atomic_write(self.path, json.dumps(self.new, indent=0, sort_keys=True).encode())

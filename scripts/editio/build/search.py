@@ -38,6 +38,13 @@ def site_language(html_dir: Path) -> str | None:
     return lang.split("-")[0].lower() or None
 
 
+def search_key(html_dir: Path) -> str:
+    """What the index depends on besides the pages: Pagefind's version and the language it indexes in."""
+    from importlib.metadata import version
+
+    return f"pagefind {version('pagefind_bin')} {site_language(html_dir)}"
+
+
 def index_site(html_dir: Path) -> list[Path]:
     """Index every page of the built site under html_dir; the files of the search bundle written (sorted)."""
     if not html_dir.is_dir():

@@ -3,10 +3,11 @@ passed to every stylesheet as parameters (`edition-title`, `edition-base-url`, â
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from pathlib import Path
 
-from saxonche import PySaxonApiError, PySaxonProcessor
+from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmValue
 
 XSLT_DIR = Path(__file__).resolve().parents[3] / "xslt"
 
@@ -47,15 +48,30 @@ class Stylesheets:
         exe = self.compile(stylesheet)
         exe.clear_parameters()
         for name, value in {**self._params, **params}.items():
-            exe.set_parameter(name, self._value(value))
+            exe.set_parameter(name, self.xdm(value))
         return exe
 
-    def _value(self, value: object):
+    def parse(self, path: Path):
+        """A document parsed once, to pass to many transformations as a parameter (as a value of a dict: a map)."""
+        try:
+            return self._proc.parse_xml(xml_file_name=str(path))
+        except PySaxonApiError as exc:
+            raise XsltError(f"{path}: {exc}") from exc
+
+    def xdm(self, value: object):
+        """A parameter's value as Saxon takes it: made once, it can be passed to many transformations."""
+        if isinstance(value, str):
+            return self._proc.make_string_value(value)
+        if isinstance(value, PyXdmValue):  # a parsed document (parse()), or a value made by xdm(), as it is
+            return value
+        if isinstance(value, dict):  # string keys â†’ values: an XDM map
+            return self._proc.make_map2({str(k): self.xdm(v) for k, v in value.items()})
         if isinstance(value, bool):
             return self._proc.make_boolean_value(value)
         if isinstance(value, int):
             return self._proc.make_integer_value(value)
         return self._proc.make_string_value(str(value))
+
 
     def transform(self, stylesheet: Path | str, source: Path, output: Path | None = None,
                   **params: object) -> str | None:
@@ -84,3 +100,14 @@ class Stylesheets:
             return exe.call_template_returning_string(template)
         except PySaxonApiError as exc:
             raise XsltError(f"{stylesheet} ({template or 'xsl:initial-template'}): {exc}") from exc
+
+
+@functools.cache
+def _worker_stylesheets(params: tuple[tuple[str, str], ...]) -> Stylesheets:
+    return Stylesheets(dict(params))
+
+
+def worker_stylesheets(params: Mapping[str, str]) -> Stylesheets:
+    """This process's compiled stylesheets for these parameters: what a task run by the build's executor uses
+    (build/executor.py), so each stylesheet is compiled once per worker, not once per document."""
+    return _worker_stylesheets(tuple(sorted(params.items())))

@@ -16,6 +16,7 @@ from lxml import etree
 from editio.ingest import fidelity
 from editio.ingest.layouts.plain import Given
 from editio.ingest.layouts.plain import read as read_plain
+from editio.ingest.manifest import IngestRecord, unique_stem
 from editio.ingest.model import SourceError, Warning_
 from editio.ingest.names_step import choose_authorities, unknown_summary
 from editio.ingest.pdf import read_pdf
@@ -50,6 +51,7 @@ class SourceReport:
     error: SourceError | None = None  # the source could not be read at all
     refused: list[tuple[str, SourceError]] = field(default_factory=list)  # documents that could not be converted
     warnings: list[Warning_] = field(default_factory=list)  # of the documents converted, in reading order
+    said: list[str] = field(default_factory=list)  # a source skipped as unchanged: its warnings of last time
     failures: list[tuple[str, fidelity.Failure]] = field(default_factory=list)  # nothing-lost: source not written
     written: list[Written] = field(default_factory=list)
 
@@ -65,7 +67,7 @@ class SourceReport:
             return [*out, str(self.error)]
         for stem, error in self.refused:
             out += [str(error), f"{prefix}: {stem} not written; the other documents of this source are"]
-        out += [str(w) for w in self.warnings]
+        out += [str(w) for w in self.warnings] + self.said
         if self.failures:
             out += [f"{self.source}:{f.line}: error: {f.message} [nothing-lost] (document {stem})"
                     for stem, f in self.failures]
@@ -118,11 +120,13 @@ class Run:
     reader: Callable | None = None  # replaces layout detection (--plain)
     stems: dict[str, Path] = field(default_factory=dict)
     trees: list[tuple[str, etree._ElementTree]] = field(default_factory=list)  # every document written
+    record: IngestRecord | None = None  # the sources converted before under the same rules (manifest.py)
 
 
 def open_run(out: Path, auth_folder: Path | None, force: bool = False, plain: Given | None = None) -> Run:
     reader = (lambda p, lines: read_plain(p, lines, plain)) if plain else None
-    return Run(out, Authorities(auth_folder), Manifest(out), force, reader)
+    return Run(out, Authorities(auth_folder), Manifest(out), force, reader,
+               record=IngestRecord(out, auth_folder, plain))
 
 
 def ingest(sources: list[Path], out: Path, *, force: bool = False, report_orphans: bool = False,
@@ -151,18 +155,29 @@ def ingest(sources: list[Path], out: Path, *, force: bool = False, report_orphan
         made = {f"{stem}.xml" for stem in run.stems}
         report.orphans = [out / name for name in sorted(set(run.manifest.entries) - made) if (out / name).exists()]
     run.manifest.save()
+    if run.record is not None:
+        run.record.save()
     if report.authorities is not None and run.trees:
         report.unknown_names = unknown_summary(run.trees, names_model)
     return report
 
 
 def ingest_source(src: Path, run: Run) -> SourceReport:
-    """One source: read, convert, check that nothing is lost, write its documents (or none of them)."""
+    """One source: read, convert, check that nothing is lost, write its documents (or none of them). A source the
+    run's record knows as converted before under the same rules, its files untouched, is not converted again."""
     result = SourceReport(src)
+    known = run.record.unchanged(src, run.stems, run.manifest) if run.record is not None else None
+    if known is not None:  # said again, not converted again
+        result.said = list(known.said)
+        result.written = [Written(name[:-4], run.out / name, "unchanged", base if base != name[:-4] else None)
+                          for name, base in known.files]
+        return result
     try:
         if src.suffix.lower() == ".pdf":  # what reading its text layer may have lost is said first
             result.text_layer = read_pdf(src)[1]
         converted = convert_source(src, run.auth, run.reader)
+        if run.record is not None:
+            run.record.converted(src, converted)
     except SourceError as exc:
         result.error = exc
         return result
@@ -184,10 +199,8 @@ def ingest_source(src: Path, run: Run) -> SourceReport:
 
 def _unique_stem(c: Converted, stems: dict[str, Path]) -> str:
     """Give the document a name no other document of the run has ('…-2'); returns the name it was made with."""
-    base, n = c.stem, 2
-    while c.stem in stems:
-        c.stem = f"{base}-{n}"
-        n += 1
+    base = c.stem
+    c.stem = unique_stem(base, stems)
     if c.stem != base:
         root = c.tree.getroot()
         old = root.get(XML_ID)

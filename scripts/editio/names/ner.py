@@ -34,7 +34,9 @@ def _pipeline():
         raise ModelMissing(f"spaCy is not installed: {INSTALL}") from exc
     for name in MODEL_PACKAGES:
         try:
-            return spacy.load(name, disable=["lemmatizer"])
+            # only the entity recogniser: in the small English pipeline it has its own token vectors, so the
+            # tagger, parser and their shared tok2vec are not needed — the same entities in half the time
+            return spacy.load(name, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
         except OSError:
             continue
     raise ModelMissing(f"spaCy's small English pipeline is not installed (tried {', '.join(MODEL_PACKAGES)}): "

@@ -8,6 +8,9 @@ from pathlib import Path
 
 from lxml import etree
 
+from editio.build.executor import current
+from editio.build.xslt import XsltError, worker_stylesheets
+
 REPO = Path(__file__).resolve().parents[4]
 SCHEMAS = REPO / "schema"
 
@@ -24,11 +27,25 @@ def doc_id(path: Path) -> str:
     return path.stem
 
 
-def per_document(edition, sheets, out: Path, stylesheet: str, folder: str, suffix: str) -> list[Path]:
-    """One file per document, <folder>/<xml:id><suffix>, written by the stylesheet, in the edition's order."""
-    written = []
-    for doc in edition.documents():
-        target = out / folder / f"{doc_id(doc)}{suffix}"
-        sheets.transform(stylesheet, doc, target)
-        written.append(target)
-    return written
+# Below this many documents the per-document exports run in the build's own process: each takes a millisecond,
+# starting worker processes (each compiling the stylesheet) takes longer than the whole job.
+SMALL = 200
+
+
+def _transform(job: tuple[str, tuple[tuple[str, str], ...], str, str]) -> str:
+    stylesheet, params, source, target = job
+    worker_stylesheets(dict(params)).transform(stylesheet, Path(source), Path(target))
+    return target
+
+
+def per_document(edition, out: Path, stylesheet: str, folder: str, suffix: str) -> list[Path]:
+    """One file per document, <folder>/<xml:id><suffix>, written by the stylesheet, in the edition's order, by
+    the build's executor (every core, or a Dask cluster)."""
+    params = tuple(sorted(edition.xslt_params().items()))
+    jobs = [(stylesheet, params, str(doc), str(out / folder / f"{doc_id(doc)}{suffix}"))
+            for doc in edition.documents()]
+    outcomes = list(current().map(_transform, jobs, describe=lambda job: job[2], small=SMALL))
+    failed = [o.error for o in outcomes if not o.ok]
+    if failed:
+        raise XsltError("; ".join(failed))
+    return [Path(o.value) for o in outcomes]

@@ -6,11 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from editio.build.exports import per_document
-from editio.build.xslt import Stylesheets
 from editio.edition import Edition
 
 FOLDER = "dc"
 
 
-def write(edition: Edition, sheets: Stylesheets, out: Path) -> list[Path]:
-    return per_document(edition, sheets, out, "export/dc.xsl", FOLDER, ".xml")
+def write(edition: Edition, out: Path) -> list[Path]:
+    return per_document(edition, out, "export/dc.xsl", FOLDER, ".xml")
