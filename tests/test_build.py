@@ -59,3 +59,16 @@ def test_sources_are_the_seeds_byte_for_byte():
     assert sorted(listed) == sorted(p.name for p in (REPO / "sources").glob("*.txt"))
     for name, digest in listed.items():
         assert hashlib.sha256((REPO / "sources" / name).read_bytes()).hexdigest() == digest, name
+
+
+def test_build_ingests_through_the_library_not_the_ingest_command(project, monkeypatch):
+    import editio.ingest.command
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("editio build called the ingest command's module")
+
+    monkeypatch.setattr(editio.ingest.command, "run_ingest", refuse)
+    monkeypatch.setattr(editio.ingest.command, "ingest_sources", refuse)
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 0, result.output
+    assert "ingest: 1 sources, 1 documents: 1 written" in result.output

@@ -80,7 +80,7 @@ def own_actions(tei: etree._ElementTree, kind: str) -> list[etree._Element]:
     descs = tei.xpath("//t:correspDesc", namespaces=NS)
     own = ([d for d in descs if d.get("type") is None] or descs)[:1]
     return [a for d in own for a in d.xpath("t:correspAction[@type=$k]", k=kind, namespaces=NS)
-            if not (a.get("type") == "transmitted" and a.get("subtype") not in (None, "relayed"))]
+            if not (a.get("type") == "transmitted" and a.get("subtype") not in (None, "relayed", "addressed"))]
 
 
 def authority_uris(tei: Path) -> dict[str, dict[str, str]]:

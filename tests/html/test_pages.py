@@ -162,7 +162,8 @@ def test_the_metadata_panel_says_who_when_where_and_which_archive(site, tei):
     own = ([d for d in descs if d.get("type") is None] or descs)[:1]
     for desc in descs:
         for action in desc.xpath("tei:correspAction", namespaces=NS):
-            step = action.get("type") == "transmitted" and action.get("subtype") not in (None, "relayed")
+            step = action.get("type") == "transmitted" and \
+                action.get("subtype") not in (None, "relayed", "addressed")
             # the document's own parties by role; a step of the cable's way in its list; a relayed or covered
             # letter under its own heading
             where = ("meta-steps" if step else f"meta-{action.get('type')}") if desc in own \

@@ -4,7 +4,8 @@
 
   A document may hold several correspDesc: its own (no @type) and the letters it relays or covers
   (type="relayed" | "covering"). Within its own, correspAction type="transmitted" is either a party who relays the
-  message (no @subtype, or subtype="relayed": an ambassador cabling a letter on) or a step of the cable's way
+  message (no @subtype, or subtype="relayed": an ambassador cabling a letter on; subtype="addressed": whom the
+  relaying cable was addressed to, or an office a cable is addressed to) or a step of the cable's way
   (subtype="received" | "arrived" | "deciphered" | "forwarded" …: an office's receipt, never the addressee's).
   "Via" in headings, indexes and exports means the relaying parties only.
 -->
@@ -25,7 +26,8 @@
   <!-- A step of the cable's way (an office's receipt, deciphering …), not a party to the correspondence. -->
   <xsl:function name="editio:is-step" as="xs:boolean">
     <xsl:param name="action" as="element(tei:correspAction)"/>
-    <xsl:sequence select="$action/@type = 'transmitted' and $action/@subtype and $action/@subtype != 'relayed'"/>
+    <xsl:sequence select="$action/@type = 'transmitted' and $action/@subtype
+                          and not($action/@subtype = ('relayed', 'addressed'))"/>
   </xsl:function>
 
   <!-- The parties of one role ('sent', 'received', 'transmitted' = those who relay) in the document's own

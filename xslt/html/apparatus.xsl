@@ -54,6 +54,12 @@
     <span class="name name-{local-name()} name-unidentified"><xsl:apply-templates mode="#current"/></span>
   </xsl:template>
 
+  <!-- An office named by its title ("SOVIET AMBASSADOR"): as printed; who held it, where the source says, is in the
+       metadata panel. -->
+  <xsl:template match="tei:roleName" mode="text phrase">
+    <span class="role"><xsl:apply-templates mode="#current"/></span>
+  </xsl:template>
+
   <!-- ===== dates ===== -->
   <xsl:template match="tei:date" mode="text">
     <xsl:variable name="iso" select="(@when, @notBefore)[1]"/>

@@ -132,8 +132,8 @@
 
   <xsl:template match="tei:lb" mode="print:text">#linebreak()</xsl:template>
 
-  <!-- Names: a mark for the indexes, the name as printed. -->
-  <xsl:template match="tei:persName | tei:placeName | tei:orgName" mode="print:text">
+  <!-- Names: a mark for the indexes, the name as printed (an office, roleName, has no @ref: as printed). -->
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:roleName" mode="print:text">
     <xsl:param name="marks" as="xs:boolean" select="true()" tunnel="yes"/>
     <xsl:variable name="inner" as="xs:string*">
       <xsl:apply-templates mode="print:text"/>

@@ -58,10 +58,8 @@ def build(targets: tuple[str, ...], force: bool, list_targets: bool, jobs: int |
 def _build(edition, order, *, ingest_first: bool, force: bool) -> None:
     """Ingest (for a whole build), then each target in order; a stage that fails stops the build (exit 1)."""
     if ingest_first:
-        from editio.ingest.command import run_ingest
-
         click.echo("== ingest")
-        if run_ingest(sorted(edition.sources.glob("*.txt")), edition.tei, force, report_orphans=True):
+        if _ingest(edition, force):
             click.echo("build stopped: ingest reported errors", err=True)
             sys.exit(1)
     for target in order:
@@ -75,3 +73,25 @@ def _build(edition, order, *, ingest_first: bool, force: bool) -> None:
         click.echo(f"{target.name}: {len(written)} file(s) in output/{target.folder or target.name}/ "
                    f"({time.perf_counter() - started:.1f} s)")
     click.echo(f"edition built: {', '.join(t.name for t in order)}")
+
+
+def _ingest(edition, force: bool) -> int:
+    """sources/ → tei/ through the ingest library (not its command): its problems, then one line of totals."""
+    from editio.ingest.api import SAID, ingest
+
+    report = ingest(sorted(edition.sources.glob("*.txt")), edition.tei, force=force, report_orphans=True)
+    if report.setup_error:
+        click.echo(f"error: {report.setup_error}", err=True)
+        return report.errors
+    if report.authorities is None:
+        click.echo(report.authorities_said, err=True)
+    for k, source in enumerate(report.sources, 1):
+        for line in source.problems(f"[{k}/{report.total}] {source.source.name}"):
+            click.echo(line, err=True)
+        for w in source.written:  # a file not replaced is worth a line; one unchanged is not
+            if w.state != "unchanged":
+                click.echo(f"{edition.tei.name}/{w.target.name} ({SAID[w.state]})")
+    for line in report.orphan_warnings():
+        click.echo(line, err=True)
+    click.echo(f"ingest: {report.summary()}")
+    return report.errors

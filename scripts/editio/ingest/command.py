@@ -1,4 +1,5 @@
-"""`editio ingest`: sources/*.txt → tei/*.xml, one TEI document per archival document."""
+"""`editio ingest`: sources/*.txt → tei/*.xml, one TEI document per archival document (the work is api.py's;
+this module only reads the options and says what happened)."""
 
 from __future__ import annotations
 
@@ -7,98 +8,53 @@ from pathlib import Path
 
 import click
 
-from editio.ingest.layouts.plain import Given
-from editio.ingest.layouts.plain import read as read_plain
-from editio.ingest.manifest import IngestRecord, unique_stem
-from editio.ingest.model import SourceError
-from editio.ingest.names_step import choose_authorities, unknown_summary
-from editio.ingest.pdf import read_pdf
-from editio.ingest.pipeline import Authorities, Converted, convert_source, serialize
-from editio.ingest.writer import Manifest, write_generated
+from editio.ingest.api import SAID, Given, IngestReport, SourceReport
+from editio.ingest.api import ingest as ingest_sources
 from editio.paths import sources_dir, tei_dir
 
 
 def run_ingest(sources: list[Path], out: Path, force: bool = False, echo=click.echo,
                report_orphans: bool = False, authorities: Path | None = None, names_model: bool = False,
                plain: Given | None = None) -> int:
-    """Convert and write; returns the number of errors (sources that could not be converted). With `plain`,
-    every source is one plain document with the given title and date (layouts/plain.py)."""
-    if not sources:
-        echo("error: no source files to ingest", err=True)
-        return 1
-    try:
-        folder, said = choose_authorities(out, authorities, sources)
-    except FileNotFoundError as exc:
-        echo(f"error: {exc}", err=True)
-        return 1
-    echo(said, err=folder is None)
-    auth = Authorities(folder)
-    manifest = Manifest(out)
-    record = IngestRecord(out, folder, plain)  # sources converted before under the same rules are skipped
-    errors = 0
-    stems: dict[str, Path] = {}
-    counts = {"written": 0, "unchanged": 0, "kept": 0}
-    written: list = []
-    for k, src in enumerate(sources, 1):
-        prefix = f"[{k}/{len(sources)}] {_shown(src)}"
-        if known := record.unchanged(src, stems, manifest):  # said again, not converted again
-            for line in known.said:
-                echo(line, err=True)
-            for name, base in known.files:
-                if base != name[:-4]:
-                    echo(_renamed(src, base, name[:-4]), err=True)
-                counts["unchanged"] += 1
-                echo(f"{prefix} → {_shown(out / name)} (unchanged)")
-            continue
-        try:
-            if src.suffix.lower() == ".pdf":  # what reading its text layer may have lost is said first
-                for w in read_pdf(src)[1]:
-                    echo(str(w), err=True)
-            converted = convert_source(src, auth, (lambda p, lines: read_plain(p, lines, plain)) if plain else None)
-            record.converted(src, converted)
-        except SourceError as exc:
-            echo(str(exc), err=True)
-            errors += 1
-            continue
-        for c in converted:
-            if c.error is not None:
-                echo(f"{c.error}", err=True)
-                echo(f"{prefix}: {c.stem} not written; the other documents of this source are", err=True)
-                errors += 1
-        converted = [c for c in converted if c.error is None]
-        failed = [(c, f) for c in converted for f in c.failures]
-        for c in converted:
-            for w in c.warnings:
-                echo(str(w), err=True)
-        if failed:
-            for c, f in failed:
-                echo(f"{c.source}:{f.line}: error: {f.message} [nothing-lost] (document {c.stem})", err=True)
-            echo(f"{prefix}: not written: the conversion failed the nothing-lost check", err=True)
-            errors += 1
-            continue
-        for c in converted:
-            _unique_stem(c, stems, echo)
-            target = out / f"{c.stem}.xml"
-            result = write_generated(target, serialize(c.tree), manifest, force)
-            written.append((target.name, c.tree))
-            counts[result] += 1
-            note = {"written": "written", "unchanged": "unchanged",
-                    "kept": "kept: edited by hand since it was generated (use --force to overwrite)"}[result]
-            echo(f"{prefix} → {_shown(target)} ({note})")
-    if report_orphans and not errors:
-        for name in sorted(set(manifest.entries) - {f"{stem}.xml" for stem in stems}):
-            if (out / name).exists():
-                echo(f"{_shown(out / name)}:1: warning: generated earlier but made by no source now "
-                     "(renamed or removed source?): delete it if it is obsolete", err=True)
-    manifest.save()
-    record.save()
-    if folder is not None and written:
-        summary = unknown_summary(written, names_model)
-        if summary:
-            echo(summary)
-    echo(f"{len(sources)} sources, {sum(counts.values())} documents: {counts['written']} written, "
-         f"{counts['unchanged']} unchanged, {counts['kept']} kept as edited; {errors} errors")
-    return errors
+    """Ingest (api.ingest) and say what happened, source by source as it happens; returns the number of errors."""
+    printer = _Printer(echo)
+    report = ingest_sources(sources, out, force=force, report_orphans=report_orphans, authorities=authorities,
+                            names_model=names_model, plain=plain, on_progress=printer)
+    printer.finish(report)
+    return report.errors
+
+
+class _Printer:
+    """Formats a report as it grows: the authority files chosen, then each source in turn, then the totals."""
+
+    def __init__(self, echo) -> None:
+        self.echo = echo
+        self.started = False
+        self.shown = 0
+
+    def __call__(self, report: IngestReport) -> None:
+        if not self.started:
+            self.started = True
+            self.echo(report.authorities_said, err=report.authorities is None)
+        for k in range(self.shown, len(report.sources)):
+            self.source(f"[{k + 1}/{report.total}] {_shown(report.sources[k].source)}", report.sources[k])
+        self.shown = len(report.sources)
+
+    def source(self, prefix: str, s: SourceReport) -> None:
+        for line in s.problems(prefix):
+            self.echo(line, err=True)
+        for w in s.written:
+            self.echo(f"{prefix} → {_shown(w.target)} ({SAID[w.state]})")
+
+    def finish(self, report: IngestReport) -> None:
+        if report.setup_error:
+            self.echo(f"error: {report.setup_error}", err=True)
+            return
+        for line in report.orphan_warnings(_shown):
+            self.echo(line, err=True)
+        if report.unknown_names:
+            self.echo(report.unknown_names)
+        self.echo(report.summary())
 
 
 def _shown(path: Path) -> str:
@@ -107,31 +63,6 @@ def _shown(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
-
-
-def _renamed(source: Path, base: str, stem: str) -> str:
-    return f"{source}:1: warning: a document named {base} exists already; this one is {stem}"
-
-
-def _unique_stem(c: Converted, stems: dict[str, Path], echo) -> None:
-    base = c.stem
-    c.stem = unique_stem(base, stems)
-    if c.stem != base:
-        root = c.tree.getroot()
-        echo(_renamed(c.source, base, c.stem), err=True)
-        from editio.tei import XML_ID
-
-        old = root.get(XML_ID)
-        # every value naming the old id is rewritten, the root's own xml:id among them (set after the loop, a
-        # new id containing the old one would be rewritten a second time: doc-x-2 → doc-x-2-2)
-        for e in root.iter():
-            if e.text == old:
-                e.text = f"doc-{c.stem}"
-            for k, v in e.attrib.items():
-                if old and old in v:
-                    e.set(k, v.replace(old, f"doc-{c.stem}"))
-        root.set(XML_ID, f"doc-{c.stem}")
-    stems[c.stem] = c.source
 
 
 @click.command()

@@ -32,6 +32,7 @@ class DateMatch:
     not_after: str | None
     cert: str | None
     note: str | None
+    corrected: str | None = None  # the day as printed (ISO) when the editors' bracket correction replaces it
 
 
 # ---------------------------------------------------------------------------------------------- tables
@@ -161,6 +162,11 @@ def _worst(*certs: str | None) -> str | None:
     return max(certs, key=lambda c: _CERT_RANK[c])
 
 
+def least_certain(*certs: str | None) -> str | None:
+    """The weakest of several @cert values (None = certain): a reading built on others is no surer than they."""
+    return _worst(*certs)
+
+
 def _iso(y: int | None, m: int, d: int | None = None) -> str:
     if y is None:
         return f"--{m:02d}-{d:02d}" if d is not None else f"--{m:02d}"
@@ -273,6 +279,7 @@ class _Date:
     cert: str | None = None
     notes: list[str] = field(default_factory=list)
     day: _Reading | None = None  # set when the date names one day: a time may join it
+    corrected: str | None = None  # the printed day the editors' correction replaces ("26 [27] September")
 
 
 @dataclass
@@ -380,7 +387,7 @@ def _named(kind: str, m: re.Match[str], text: str, ref: dt.date | None) -> _Date
         note = (f'the day is printed as "{g["d1"]}"; the editors correct it to "{d2}" in square brackets, and '
                 "their reading is taken")
         return _Date(start, end, when=_iso(r1.year, m1, d2), cert=_worst(r1.cert, "medium"), notes=[*r1.notes, note],
-                     day=_Reading(r1.year, m1, d2, r1.cert))
+                     day=_Reading(r1.year, m1, d2, r1.cert), corrected=_iso(r1.year, m1, d1))
     # ranges: "October 1-2", "1-2 October 1950", "Sept. 16-Oct. 15, 1950"
     if year is None:
         first = _missing_year(m1, d1, ref, forward, printed)
@@ -578,7 +585,8 @@ def _join(d: _Date, t: _Time, text: str) -> _Date:
     assert day is not None
     start, end = min(d.start, t.start), max(d.end, t.end)
     printed_time = text[t.start : t.end]
-    out = _Date(start, end, when=d.when, cert=_worst(d.cert, t.cert), notes=[*d.notes, *t.notes], day=day)
+    out = _Date(start, end, when=d.when, cert=_worst(d.cert, t.cert), notes=[*d.notes, *t.notes], day=day,
+                corrected=d.corrected)
     if t.kind == "bad":
         out.notes.append(f'the time printed as "{printed_time}" cannot be read; only the date is given')
         return out
@@ -669,7 +677,8 @@ def _zone_note(text: str, d: _Date) -> None:
 
 
 def _public(d: _Date) -> DateMatch:
-    return DateMatch(d.start, d.end, d.when, d.not_before, d.not_after, d.cert, "; ".join(d.notes) or None)
+    return DateMatch(d.start, d.end, d.when, d.not_before, d.not_after, d.cert, "; ".join(d.notes) or None,
+                     d.corrected)
 
 
 def find_dates(text: str, *, reference: dt.date | None = None) -> list[DateMatch]:

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from lxml import etree
 
 from editio.ingest.correspondents import Correspondence, Party, parse_title
-from editio.ingest.dates import DateMatch, find_dates, parse_date
+from editio.ingest.dates import DateMatch, find_dates, least_certain, parse_date
+from editio.ingest.model import Line
+from editio.ingest.provenance import Provenance
+from editio.ingest.structure import units
 from editio.ingest.tables import read_tsv
 from editio.tei import NS
 
@@ -74,6 +77,8 @@ class Relayed:
 
 @dataclass
 class Facts:
+    """Everything the header states that is read rather than copied: built once per document (gather)."""
+
     date: DateMatch
     corr: Correspondence
     steps: list[Step] = field(default_factory=list)
@@ -85,7 +90,46 @@ class Facts:
     signers: list[Party] = field(default_factory=list)  # named in its signature
     address: str = ""  # the words of that address, linked or not
     languages: list[str] = field(default_factory=list)  # every xml:lang the text uses, in order of appearance
-    original_inferred: str | None = None  # the original's language when the edition infers it from the archive
+    # The document in the edition, and where its text comes from
+    doc_id: str = ""
+    source_sha256: str = ""
+    provenance: Provenance = field(default_factory=Provenance)
+    hands: list[str] = field(default_factory=list)  # the hands the text distinguishes (handNote)
+    signature: str = ""  # the words of the own message's signature ("Secretary of the Central Committee")
+    decided_by: list[Party] = field(default_factory=list)  # the body whose decision the message records
+    office: str | None = None  # an office the cable is addressed to by title ("SOVIET AMBASSADOR"), as printed
+
+    @property
+    def cable_addressees(self) -> list[Party]:
+        """Whom the cable that relays a letter was itself addressed to (its address; the title's recipients when
+        the title is the cable's): the letter reached its own addressees through them."""
+        if self.relayed is None:
+            return []
+        if self.relayed.in_title:
+            found = list(self.addressed)
+        else:
+            found = self.corr.recipients + ([] if self.covering else self.also_addressed)
+        return [p for p in found if not any(self.same_party(p.name, a) for a in self.relayed.addressees)]
+
+    @property
+    def also_addressed(self) -> list[Party]:
+        """Those the address names besides the title's correspondents."""
+        named = self.corr.senders + self.corr.via + self.corr.recipients
+        return [a for a in self.addressed if not any(self.same_party(a.name, p) for p in named)]
+
+    @property
+    def covering(self) -> bool:
+        """The address names none of the title's recipients, only others: the document's own message covers the
+        text the title names (a Politburo extract addressed to others than the directive attached to it). An
+        address that names more than the title ("Ministry of Foreign Affairs of the USSR / To Comrade GROMYKO")
+        names addressees, not a covering message."""
+        if not self.also_addressed:
+            return False
+        recipients = self.corr.recipients
+        address = self.address.lower()
+        return not any(self.same_party(a.name, r) for a in self.addressed for r in recipients) \
+            and not any(re.search(rf"\b{re.escape(w)}\b", address) for r in recipients
+                        for w in {r.name.lower(), r.surface.lower()} if w)
 
     @property
     def destination(self) -> str | None:
@@ -110,15 +154,62 @@ def gather(title: str, body: etree._Element, transmission: list[str], date: Date
         mine = resolve_id(name)
         return mine is not None and mine in (resolve_id(party.name), resolve_id(party.surface))
 
-    steps = read_steps(transmission, reference, resolve)
+    steps = [_with_correction(s, date) for s in read_steps(transmission, reference, resolve)]
     own = _x(body, ".//tei:div[@type='document']/tei:div[@type='message'][1]")
     names = "tei:{0}/tei:{1}//tei:persName | tei:{0}/tei:{1}//tei:orgName"
     addressed = _named(own[0], names.format("opener", "salute")) if own else []
     signers = _named(own[0], names.format("closer", "signed")) if own else []
     address = " ".join(" ".join(t.itertext()) for t in _x(own[0], "tei:opener/tei:salute")) if own else ""
     languages = list(dict.fromkeys(body.xpath(".//tei:text//@xml:lang", namespaces=NS)))
-    return Facts(date, corr, steps, relayed_letter(title, body, corr, same), same, addressed, signers,
-                 " ".join(address.split()), languages)
+    facts = Facts(date, corr, steps, relayed_letter(title, body, corr, same), same, addressed, signers,
+                  " ".join(address.split()), languages)
+    if own:
+        signed = " ".join("".join(t.itertext()) for t in _x(own[0], "tei:closer/tei:signed"))
+        facts.signature = " ".join(signed.split())
+        facts.decided_by = _decided_by(own[0])
+    offices = _x(body, ".//tei:div[@type='document']/tei:div[@type='transmission']//tei:roleName[@type='office']")
+    facts.office = " ".join("".join(offices[0].itertext()).split()) if offices else None
+    return facts
+
+
+# A heading that names the minutes or the decision of a body ("Extract Minutes from Protocol #78 of the Meeting
+# of the Politburo of the CC VKP(b) Decision dated …"): the body it names decided what the text records.
+_DECISION = re.compile(r"\b(?i:protocol|minutes|decision|resolution)\b")
+
+
+def _decided_by(message: etree._Element) -> list[Party]:
+    """The body whose decision a message records: the first body named in a heading of minutes or a decision."""
+    for head in _x(message, "tei:head"):
+        if _DECISION.search(" ".join(head.itertext())):
+            found = _named(head, ".//tei:orgName")
+            if found:
+                return found[:1]
+    return []
+
+
+def _with_correction(step: Step, date: DateMatch) -> Step:
+    """The cable's own sending printed on the day the editors corrected in the document's date ("26 [27] September
+    1950" above "Sent … 26.9.50"): their correction stands for the sending too, with @cert and the edition's note;
+    the print stays in the text. Receipts and other steps keep their own days."""
+    d = step.date
+    if step.action != "sent" or d is None or not date.corrected or not date.when:
+        return step
+    value = d.when or d.not_before or ""
+    if value[:10] != date.corrected:
+        return step
+    fixed = date.when[:10]
+    note = (f"the sending is printed on {date.corrected}, the day the editors correct in the document's date; "
+            f"their reading ({fixed}) is taken")
+    return replace(step, date=replace(
+        d, when=d.when and fixed + d.when[10:], not_before=d.not_before and fixed + d.not_before[10:],
+        not_after=d.not_after and (fixed + d.not_after[10:] if d.not_after[:10] == date.corrected else d.not_after),
+        cert=least_certain(d.cert, date.cert, "medium"), note="; ".join(n for n in (d.note, note) if n)))
+
+
+def transmission_lines(lines: list[Line], place_known: Callable[[str], bool] | None) -> list[str]:
+    """The lines that print the cable's way (transmission blocks, datelines, short lines), as read_steps reads them;
+    the line roles are the text's (structure.py), so the header and the text agree on what each line is."""
+    return [u.text for u in units(lines, place_known) if u.role in ("transmission", "dateline", "short")]
 
 
 def _clean(text: str) -> str:

@@ -15,8 +15,7 @@ from editio.ingest.archives import ArchivalCopy
 from editio.ingest.correspondents import Party
 from editio.ingest.dates import DateMatch
 from editio.ingest.facts import Facts, Relayed, Step
-from editio.ingest.inline import Context
-from editio.ingest.layouts.rules import fullmatch, layout_rules
+from editio.ingest.layouts.rules import layout_rules
 from editio.ingest.model import SourceDocument
 from editio.ingest.tables import read_tsv
 from editio.tei import el
@@ -31,11 +30,6 @@ def edition() -> dict[str, str]:
         return tomllib.load(fh)
 
 
-@cache
-def languages() -> dict[str, str]:
-    return {r["name"].lower(): r["code"] for r in read_tsv("languages.tsv")}
-
-
 def language_name(code: str) -> str:
     """'ru' → 'Russian', 'ru-Latn' → 'Russian, in Latin transliteration', for langUsage."""
     base, _, script = code.partition("-")
@@ -44,13 +38,6 @@ def language_name(code: str) -> str:
     if base == "en" and not script:
         return "English (the text of this edition)"
     return f"{name}, in Latin transliteration" if script == "Latn" else name
-
-
-def language_code(name: str | None) -> str | None:
-    if not name:
-        return None
-    m = re.search(r"[A-Z][a-z]+", name)
-    return languages().get(m.group(0).lower()) if m else None
 
 
 def _date_el(parent: etree._Element, d: DateMatch | None, text: str | None = None) -> etree._Element | None:
@@ -63,15 +50,10 @@ def _date_el(parent: etree._Element, d: DateMatch | None, text: str | None = Non
     return el("date", attrs, parent=parent, text=text)
 
 
-def build_header(
-    doc: SourceDocument,
-    doc_id: str,
-    facts: Facts,
-    ctx: Context,
-    copies: list[ArchivalCopy],
-    source_sha256: str,
-) -> etree._Element:
+def build_header(doc: SourceDocument, facts: Facts) -> etree._Element:
+    """The header states what the source says (its fields, `doc`) and what was read from it once (`facts`)."""
     ed = edition()
+    doc_id, prov = facts.doc_id, facts.provenance
     rules = layout_rules()[doc.layout]
     header = el("teiHeader")
     fd = el("fileDesc", parent=header)
@@ -81,20 +63,15 @@ def build_header(
     el("title", {"type": "main"}, parent=ts, text=doc.title.text)
     if doc.label:
         el("title", {"type": "sub"}, parent=ts, text=doc.label.text)
-    if doc.funding:
-        m = re.search(r"support from (?P<f>.+?)\.?$", doc.funding.text)
-        el("funder", parent=ts, text=m.group("f") if m else doc.funding.text)
+    if prov.funder:
+        el("funder", parent=ts, text=prov.funder)
     rs = el("respStmt", parent=ts)
     el("resp", parent=rs, text=ed["encoding_resp"])
     el("orgName", {"ref": ed["publisher_ref"]}, parent=rs, text=ed["publisher"])
-    translator = doc.article.translator if doc.article else None
-    if translator is None and doc.citation:
-        m = re.search(layout_rules()["citation"]["translator"], doc.citation.text)
-        translator = m.group("translator") if m else None
-    if translator:
+    if prov.translator:
         rs = el("respStmt", parent=ts)
         el("resp", parent=rs, text="translation into English")
-        el("persName", parent=rs, text=translator)
+        el("persName", parent=rs, text=prov.translator)
 
     ps = el("publicationStmt", parent=fd)
     pub = el("publisher", parent=ps)
@@ -124,22 +101,19 @@ def build_header(
     sd = el("sourceDesc", parent=fd)
     _source_bibl(sd, doc, rules)
     if doc.text_language:  # "Translation - English": the language of the source's text
-        bibl = sd[-1]
-        m = re.search(r"[A-Z][a-z]+\s*$", doc.text_language.text)
-        el("textLang", {"mainLang": language_code(m.group(0) if m else None) or "und"}, parent=bibl,
-           text=doc.text_language.text)
+        el("textLang", {"mainLang": prov.text_language}, parent=sd[-1], text=doc.text_language.text)
     if doc.original_language:  # the language of the original document, as the source states it
-        el("textLang", {"mainLang": language_code(doc.original_language.text) or "und"},
+        el("textLang", {"mainLang": prov.original_stated},
            parent=el("bibl", {"type": "original"}, parent=sd), text=doc.original_language.text)
-    elif facts.original_inferred:  # not stated: inferred from the archive that holds the copy
+    elif prov.original_inferred:  # not stated: inferred from the archive that holds the copy
         bibl = el("bibl", {"type": "original"}, parent=sd)
-        el("textLang", {"mainLang": facts.original_inferred, "cert": "medium"}, parent=bibl)
+        el("textLang", {"mainLang": prov.original_inferred, "cert": "medium"}, parent=bibl)
         el("note", {"resp": edition()["publisher_ref"]}, parent=bibl, text=(
             "The source does not state the original's language; it is taken to be the language of the archive "
             "that holds the cited copy (data/repositories.tsv), from which the translation was made."))
     for f in doc.archive:
         el("bibl", {"type": "archival"}, parent=sd, text=f.text)
-    for copy in copies:
+    for copy in prov.copies:
         _ms_desc(sd, copy)
 
     enc = el("encodingDesc", parent=header)
@@ -161,14 +135,14 @@ def build_header(
     for code in ["en", *[c for c in facts.languages if c != "en"]]:
         el("language", {"ident": code}, parent=lu, text=language_name(code))
     _corresp_desc(pd, facts)
-    if ctx.hands:
+    if facts.hands:
         hn = el("handNotes", parent=pd)
-        for k, desc in enumerate(ctx.hands, 1):
+        for k, desc in enumerate(facts.hands, 1):
             el("handNote", {"xml:id": f"{doc_id}-hand{k}"}, parent=hn, text=desc)
 
     rd = el("revisionDesc", parent=header)
     el("change", {"when": ed["date"], "who": ed["publisher_ref"]}, parent=rd,
-       text=f"Generated by editio ingest from {doc.path.name} (layout: {doc.layout}; SHA-256 {source_sha256}).")
+       text=f"Generated by editio ingest from {doc.path.name} (layout: {doc.layout}; SHA-256 {facts.source_sha256}).")
     return header
 
 
@@ -180,13 +154,12 @@ def _source_bibl(sd: etree._Element, doc: SourceDocument, rules: dict) -> None:
         return
     if doc.article:
         bibl = el("bibl", {"type": "online"}, parent=sd)
-        printed = doc.article.title.text
-        m = fullmatch("article", "byline", printed) if doc.article.author else None
+        art = doc.article
         # the title ends where its byline begins ("…, article and translations by …"): the byline's words stay,
         # between the title and the author
-        title = el("title", {"level": "a"}, parent=bibl, text=m.group("title") if m else printed)
-        if m:
-            title.tail = printed[m.end("title"): m.start("author")]
+        title = el("title", {"level": "a"}, parent=bibl, text=art.headline or art.title.text)
+        if art.headline:
+            title.tail = art.byline
         if doc.article.author:
             el("author", parent=bibl, text=doc.article.author)
         if doc.label:
@@ -301,7 +274,8 @@ def _corresp_desc(pd: etree._Element, facts: Facts) -> None:
     corr, relayed, cable = facts.corr, facts.relayed, facts.cable_sent
     same = facts.same_party
     if relayed is not None and relayed.in_title:  # "X to Y (via Z)": the letter, carried by Z's cable
-        _letter(pd, relayed, relayer=corr.via, cable=cable, steps=facts.steps, same=same)
+        _letter(pd, relayed, relayer=corr.via, cable=cable, steps=facts.steps, same=same,
+                cable_addressees=facts.cable_addressees, office=facts.office)
         return
     cd = el("correspDesc", parent=pd)
     sent = el("correspAction", {"type": "sent"}, parent=cd)
@@ -317,35 +291,37 @@ def _corresp_desc(pd: etree._Element, facts: Facts) -> None:
     for k, p in enumerate(corr.via):
         tr = el("correspAction", {"type": "transmitted"}, parent=cd)
         _parties(tr, [p])
-        if k == 0 and facts.destination:  # the cable went to the relayer ("BEIJING Only by ciphered telegraph")
-            el("placeName", parent=tr, text=facts.destination)
-    # The address of the document's own message names its addressees; the title may name fewer ("Ministry of
-    # Foreign Affairs of the USSR / To Comrade GROMYKO"), or those of the text it covers (a Politburo extract
-    # addressed to others than the directive attached to it).
-    named = corr.senders + corr.via + corr.recipients
-    others = [a for a in facts.addressed if not any(same(a.name, p) for p in named)]
-    address = facts.address.lower()
-    covering = bool(others) and not any(same(a.name, r) for a in facts.addressed for r in corr.recipients) \
-        and not any(re.search(rf"\b{re.escape(w)}\b", address) for r in corr.recipients
-                    for w in {r.name.lower(), r.surface.lower()} if w)
+        if k == 0:  # the cable went to the relayer ("BEIJING Only by ciphered telegraph"), by office if so printed
+            _office(tr, facts.office)
+            if facts.destination:
+                el("placeName", parent=tr, text=facts.destination)
+    unsettled = bool(facts.office) and not corr.via
+    if unsettled:  # the destination is the office's place, not the addressee's
+        _office_unsettled(cd, facts.office, facts.destination)
+    others, covering = facts.also_addressed, facts.covering
     recipients = corr.recipients + ([] if covering else others)
     _way_and_receipt(cd, facts.steps, recipients, same,
                      none_named="The source names no recipient." if not recipients else None,
-                     place=None if corr.via else facts.destination)
+                     place=None if corr.via or unsettled else facts.destination)
     if covering:
         cover = el("correspDesc", {"type": "covering"}, parent=pd)
         sent = el("correspAction", {"type": "sent"}, parent=cover)
-        _parties(sent, facts.signers)
-        if not facts.signers:
+        # an extract of minutes is the deciding body's; the secretary's signature attests it
+        _parties(sent, facts.decided_by or facts.signers)
+        if not facts.decided_by and not facts.signers:
             el("note", parent=sent, text="The source names no sender.")
         _when(sent, facts.date)
+        if facts.decided_by and facts.signature:
+            el("note", {"type": "signed"}, parent=sent, text=(
+                f"The text records a decision of the body its heading names; it is signed \"{facts.signature}\"."))
         _parties(el("correspAction", {"type": "received"}, parent=cover), others)
     if relayed is not None:  # the title is the cable's; the letter it relays is a correspondence of its own
-        _letter(pd, relayed, relayer=corr.senders, cable=cable, steps=[], same=same, kind="relayed")
+        _letter(pd, relayed, relayer=corr.senders, cable=cable, steps=[], same=same, kind="relayed",
+                cable_addressees=facts.cable_addressees)
 
 
 def _letter(pd: etree._Element, relayed: Relayed, relayer: list[Party], cable: Step | None, steps: list[Step],
-            same, kind: str | None = None) -> None:
+            same, kind: str | None = None, cable_addressees: list[Party] = (), office: str | None = None) -> None:
     cd = el("correspDesc", {"type": kind} if kind else {}, parent=pd)
     sent = el("correspAction", {"type": "sent"}, parent=cd)
     _parties(sent, relayed.authors)
@@ -355,12 +331,35 @@ def _letter(pd: etree._Element, relayed: Relayed, relayer: list[Party], cable: S
     if relayer or cable:
         tr = el("correspAction", {"type": "transmitted", "subtype": "relayed"}, parent=cd)
         _parties(tr, relayer)
+        if relayer and relayed.in_title:  # "(via Z)" and the cable's form addresses Z by office
+            _office(tr, office)
         if cable and cable.place:
             el("placeName", parent=tr, text=cable.place)
         _when(tr, cable.date if cable else None)
         if not relayer:
             el("note", parent=tr, text="The source does not name who relayed the letter.")
+    if cable_addressees:  # the relaying cable's own address: the letter reached its addressees through them
+        to = el("correspAction", {"type": "transmitted", "subtype": "addressed"}, parent=cd)
+        _parties(to, cable_addressees)
     _way_and_receipt(cd, [s for s in steps if s.action != "sent"], relayed.addressees, same)
+
+
+def _office(action: etree._Element, office: str | None) -> None:
+    """The office by which the cable's form addresses the relayer the title names: the title settles who held it."""
+    if office:
+        el("roleName", {"type": "office"}, parent=action, text=office)
+
+
+def _office_unsettled(cd: etree._Element, office: str, place: str | None) -> None:
+    """A cable addressed to an office whose holder neither its title nor its text names: the office as printed,
+    unlinked, and the question left open."""
+    action = el("correspAction", {"type": "transmitted", "subtype": "addressed"}, parent=cd)
+    el("roleName", {"type": "office"}, parent=action, text=office)
+    if place:
+        el("placeName", parent=action, text=place)
+    el("note", {"type": "open", "resp": edition()["publisher_ref"]}, parent=action, text=(
+        f"The cable is addressed by office (\"{office}\"); neither its title nor its text says who held the office, "
+        "so it is not linked to a person."))
 
 
 def _way_and_receipt(cd: etree._Element, steps: list[Step], recipients: list[Party], same,

@@ -9,14 +9,17 @@ marks and the labels that the markup stands for ("Stamp:", "[SIC]", "- AM").
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from lxml import etree
 
 from editio.ingest import brackets
 from editio.ingest.dates import DateMatch, find_dates
 from editio.ingest.slips import find_slips
+from editio.ingest.tables import read_tsv
 from editio.tei import append_text, el
 
 
@@ -62,10 +65,16 @@ def _append(parent: etree._Element, text: str) -> None:
         append_text(parent, part)
 
 
+@cache
+def _offices() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(r["pattern"]) for r in read_tsv("offices.tsv"))
+
+
 class Encoder:
-    def __init__(self, text: str, ctx: Context) -> None:
+    def __init__(self, text: str, ctx: Context, offices: bool = False) -> None:
         self.text = text
         self.ctx = ctx
+        self.with_offices = offices
 
     # -- rendering -------------------------------------------------------------------------------------------
     def emit(self, parent: etree._Element, start: int, end: int, anns: list[Ann]) -> None:
@@ -102,7 +111,20 @@ class Encoder:
             anns.append(Ann(pos, pos + 1, pos, pos + 1, self.wrap("c", {"type": "unmatched-bracket"}, pos, pos + 1)))
         anns += self.slips(anns)
         anns += self.dates(anns)
+        if self.with_offices:
+            anns += self.offices(anns)
         return anns
+
+    def offices(self, anns: list[Ann]) -> list[Ann]:
+        """An office the cable is addressed to by title ("SOVIET AMBASSADOR", data/offices.tsv): roleName."""
+        out = []
+        for pat in _offices():
+            for m in pat.finditer(self.text):
+                if any(not (m.end() <= a.start or a.end <= m.start()) for a in anns + out):
+                    continue
+                out.append(Ann(m.start(), m.end(), m.start(), m.end(),
+                               self.wrap("roleName", {"type": "office"}, m.start(), m.end())))
+        return out
 
     def slips(self, anns: list[Ann]) -> list[Ann]:
         """Run-together words as printed (sic) with the edition's reading (corr, resp org:editio)."""
@@ -300,9 +322,10 @@ def _date_attrs(d: DateMatch) -> dict[str, str]:
     return attrs
 
 
-def encode(parent: etree._Element, text: str, ctx: Context) -> None:
-    """Append the TEI encoding of `text` to parent."""
-    enc = Encoder(text, ctx)
+def encode(parent: etree._Element, text: str, ctx: Context, offices: bool = False) -> None:
+    """Append the TEI encoding of `text` to parent; with `offices`, the offices it names by title are marked (the
+    address in a cable's form)."""
+    enc = Encoder(text, ctx, offices)
     anns = enc.annotations()
     enc.emit(parent, 0, len(text), anns)
 

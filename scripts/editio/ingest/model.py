@@ -55,9 +55,11 @@ class Field:
 class Article:
     """The publication a document was printed in (article layout)."""
 
-    title: Field
+    title: Field  # as printed, byline and all
     author: str | None = None  # e.g. 'Alexandre Y. Mansourov' from '… article and translations by …'
     translator: str | None = None
+    headline: str | None = None  # the title alone: a title ends where its byline begins
+    byline: str = ""  # the words between title and author (", article and translations by ")
 
 
 @dataclass

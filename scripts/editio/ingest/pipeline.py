@@ -12,17 +12,17 @@ from pathlib import Path
 from lxml import etree
 
 from editio.ingest import fidelity
-from editio.ingest.archives import parse_archival_citation, repository_languages
 from editio.ingest.brackets import join_open_brackets
 from editio.ingest.correspondents import Correspondence, parse_title, slug
 from editio.ingest.dates import DateMatch, find_dates, parse_date
-from editio.ingest.facts import gather, title_without_relayed_letter
-from editio.ingest.header import build_header, language_code
+from editio.ingest.facts import gather, title_without_relayed_letter, transmission_lines
+from editio.ingest.header import build_header
 from editio.ingest.inline import Context, encode
 from editio.ingest.layouts import read_documents
 from editio.ingest.model import SourceDocument, SourceError, Warning_
+from editio.ingest.provenance import read_provenance
 from editio.ingest.reader import read_source
-from editio.ingest.structure import build_document, units
+from editio.ingest.structure import build_document
 from editio.tei import TEI_NS, el, q
 
 # Elements whose content is only elements: the serialiser may indent inside them without touching the text.
@@ -133,31 +133,12 @@ def stem_for(doc: SourceDocument, when: str, corr: Correspondence, auth: Authori
     return f"{when[:10]}-{who(corr.senders)}-to-{who(corr.recipients)}"
 
 
-def archival_copies(statements: list[str]) -> list:
-    """Each archival copy once, from the citation and the archive statements together.
-
-    The same copy cited twice (citation and "Original Archive") is one msDesc; a bare archive name without
-    fond/opis/delo identifies no copy and stays in the header as the statement it is (bibl type="archival").
-    """
-    found = [c for text in statements for c in parse_archival_citation(text)]
-    unique: dict[tuple, object] = {}
-    for c in found:
-        if c.parts:
-            unique.setdefault((c.repository, c.parts), c)
-    return list(unique.values())
-
-
 def convert_document(doc: SourceDocument, stem: str, when: DateMatch, corr: Correspondence, sha: str,
                      auth: Authorities) -> Converted:
     doc_id = f"doc-{stem}"
     reference = dt.date.fromisoformat(when.when[:10]) if when.when else None
-    copies = archival_copies([f.text for f in ([doc.citation] if doc.citation else []) + doc.archive])
-    orig = language_code(doc.original_language.text) if doc.original_language else None
-    inferred = None
-    if orig is None:  # not stated: the language of the archive that holds the copy the translation was made from
-        found = {repository_languages().get(c.repository) for c in copies} - {None}
-        if len(found) == 1:
-            orig = inferred = found.pop()
+    prov = read_provenance(doc)
+    orig = prov.original_language
     ctx = Context(doc_id=doc_id, reference=reference, original_lang=orig,
                   place_known=auth.place_known if auth.auth is not None else None)
     joined = join_open_brackets(doc.body)
@@ -182,11 +163,10 @@ def convert_document(doc: SourceDocument, stem: str, when: DateMatch, corr: Corr
         if last is div:
             last = el("div", {"type": "message"}, parent=div)
         el("gap", {"reason": "source-truncated" if joined else "no-text"}, parent=last)
-    transmission = [u.text for u in units(joined, ctx.place_known) if u.role in ("transmission", "dateline", "short")]
-    facts = gather(doc.title.text if doc.title else "", auth.named(root), transmission, when, corr, ctx.reference,
-                   auth.kind_of, auth.entity_id)
-    facts.original_inferred = inferred
-    header = build_header(doc, doc_id, facts, ctx, copies, sha)
+    facts = gather(doc.title.text if doc.title else "", auth.named(root), transmission_lines(joined, ctx.place_known),
+                   when, corr, ctx.reference, auth.kind_of, auth.entity_id)
+    facts.doc_id, facts.source_sha256, facts.provenance, facts.hands = doc_id, sha, prov, list(ctx.hands)
+    header = build_header(doc, facts)
     root.insert(0, header)
     tree = etree.ElementTree(root)
     auth.tag(tree)

@@ -243,7 +243,7 @@ def _zones(div: etree._Element, us: list[Unit], ctx: Context, leading: bool = Fa
             ctx.line = u.line.no
             ab = el("ab", {"type": (AB_TYPES_LEADING if leading else AB_TYPES).get(u.role, u.role)},
                     parent=block)
-            encode(ab, u.text.strip(), ctx)
+            encode(ab, u.text.strip(), ctx, offices=leading)  # above the message: the cable's address
             if u.line.note:
                 el("note", {"type": "slip", "place": "inline", "resp": "org:editio"}, parent=ab, text=u.line.note)
         k = j

@@ -103,6 +103,7 @@ def _read_article(items: list[tuple[int, str]]) -> Article | None:
     m = fullmatch("article", "byline", text)
     if m:
         article.author = m.group("author").strip()
+        article.headline, article.byline = m.group("title"), text[m.end("title"): m.start("author")]
         if "translation" in text[m.start("author") - 40 : m.start("author")].lower():
             article.translator = article.author
     return article

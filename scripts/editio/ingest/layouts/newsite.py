@@ -12,8 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from editio.ingest.dates import find_dates
-from editio.ingest.layouts import pagedump
-from editio.ingest.layouts.common import as_body, numbered
+from editio.ingest.layouts.common import as_body, is_furniture_heading, is_navigation, numbered, read_furniture
 from editio.ingest.layouts.rules import any_fullmatch, fullmatch, pattern
 from editio.ingest.model import Field, SourceDocument, SourceError
 
@@ -28,7 +27,7 @@ def read(path: Path, lines: list[str]) -> list[SourceDocument]:
     doc = SourceDocument(path=path, layout="newsite", raw_lines=lines)
     items = numbered(lines)
     bar = next(k for k, (_, t) in enumerate(items) if fullmatch("newsite", "toolbar", t))
-    head = [(no, t) for no, t in items[:bar] if not pagedump._is_navigation(t)]
+    head = [(no, t) for no, t in items[:bar] if not is_navigation(t)]
     if not head:
         raise SourceError(path, items[bar][0], "the record page has no title above its citation toolbar")
     doc.title = Field(head[-1][1].strip(), head[-1][0])
@@ -39,7 +38,7 @@ def read(path: Path, lines: list[str]) -> list[SourceDocument]:
     sections: list[tuple[str, str | None, list[tuple[int, str]]]] = []
     furniture_at = None
     for k, (no, text) in enumerate(items[bar + 1 :], bar + 1):
-        if pagedump._is_heading(text) and (sections or doc.citation):
+        if is_furniture_heading(text) and (sections or doc.citation):
             furniture_at = k
             break
         if (sec := fullmatch("newsite", "section", text)) is not None:
@@ -54,7 +53,7 @@ def read(path: Path, lines: list[str]) -> list[SourceDocument]:
             doc.notes.append(Field(text.strip(), no))
             doc.warn(no, "a line of the record page that is neither citation nor text, kept as a header note")
     if furniture_at is not None:
-        pagedump._read_furniture(doc, items[furniture_at:])
+        read_furniture(doc, items[furniture_at:])
 
     english = [s for s in sections if s[0].lower() == TRANSLATION]
     others = [s for s in sections if s[0].lower() != TRANSLATION]

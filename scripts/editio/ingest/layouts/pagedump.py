@@ -12,32 +12,23 @@ from __future__ import annotations
 from pathlib import Path
 
 from editio.ingest.correspondents import parse_title
-from editio.ingest.layouts.common import as_body, is_date_line, joined, numbered
-from editio.ingest.layouts.rules import fullmatch, layout_rules, pattern
+from editio.ingest.layouts.common import (
+    Items,
+    as_body,
+    furniture_kind,
+    is_date_line,
+    is_furniture_heading,
+    is_navigation,
+    numbered,
+    read_furniture,
+)
+from editio.ingest.layouts.rules import fullmatch, layout_rules
 from editio.ingest.model import Field, SourceDocument, SourceError
 from editio.ingest.structure import role_of
-
-Items = list[tuple[int, str]]
 
 
 def _rules() -> dict:
     return layout_rules()["pagedump"]
-
-
-def _headings() -> dict[str, str]:
-    return _rules()["headings"]
-
-
-def _is_heading(text: str) -> bool:
-    return text.strip() in _headings()
-
-
-def _kind(text: str) -> str:
-    return _headings()[text.strip()]
-
-
-def _is_navigation(text: str) -> bool:
-    return fullmatch("pagedump", "navigation", text) is not None
 
 
 def _value(text: str, kind: str) -> str:
@@ -54,13 +45,13 @@ def _is_date(text: str) -> bool:
 
 def _content(items: Items) -> list[int]:
     """Indexes of the items that are not site navigation."""
-    return [k for k, (_, t) in enumerate(items) if not _is_navigation(t)]
+    return [k for k, (_, t) in enumerate(items) if not is_navigation(t)]
 
 
 def recognise(lines: list[str]) -> bool:
     items = numbered(lines)
     head = [items[k][1] for k in _content(items)[: _rules()["date_window"]]]
-    return any(_is_date(t) for t in head) or any(_is_heading(t) for t in lines)
+    return any(_is_date(t) for t in head) or any(is_furniture_heading(t) for t in lines)
 
 
 def _record_date(items: Items) -> int | None:
@@ -87,7 +78,7 @@ def _title_above_date(items: Items, date_at: int | None, title_at: int) -> int |
         return None
     if (c := parse_title(below)).senders and c.recipients:  # "Ciphered Telegram No. 3777, X to Y" is a title
         return None
-    prev = next((k for k in range(date_at - 1, -1, -1) if not _is_navigation(items[k][1])), None)
+    prev = next((k for k in range(date_at - 1, -1, -1) if not is_navigation(items[k][1])), None)
     if prev is None:
         return None
     corr = parse_title(_value(items[prev][1], "title"))
@@ -107,14 +98,14 @@ def read(path: Path, lines: list[str]) -> list[SourceDocument]:
     else:
         doc.date = Field(_value(items[date_at][1], "date"), items[date_at][0])
         title_at = date_at + 1
-        while title_at < len(items) and _is_navigation(items[title_at][1]):
+        while title_at < len(items) and is_navigation(items[title_at][1]):
             title_at += 1
     body_at = title_at + 1
     above = _title_above_date(items, date_at, title_at)
     if above is not None:  # "Telegram from X to Y" · date · CIPHERED TELEGRAM …: the title stands above the date
         title_at, body_at = above, date_at + 1
     for k, (no, text) in enumerate(items[: date_at if date_at is not None else title_at]):
-        if _is_navigation(text) or k == title_at:
+        if is_navigation(text) or k == title_at:
             continue  # site navigation: web furniture
         doc.notes.append(Field(text.strip(), no))
         doc.warn(no, "text before the date line (site furniture or another record's summary) kept as a header note")
@@ -126,7 +117,8 @@ def read(path: Path, lines: list[str]) -> list[SourceDocument]:
         doc.funding = Field(rest[0][1].strip(), rest[0][0])
         rest = rest[1:]
 
-    contents_at = next((k for k, (_, t) in enumerate(rest) if _is_heading(t) and _kind(t) == "contents"), None)
+    contents_at = next((k for k, (_, t) in enumerate(rest)
+                        if is_furniture_heading(t) and furniture_kind(t) == "contents"), None)
     if contents_at is not None:
         body_items = _read_labelled_page(doc, rest, contents_at)
     else:
@@ -142,7 +134,7 @@ def read(path: Path, lines: list[str]) -> list[SourceDocument]:
 
 def _read_classic_page(doc: SourceDocument, rest: Items) -> Items:
     """Body, then its summary line, then the furniture headings; no furniture means the page was cut off."""
-    furniture_at = next((k for k, (_, t) in enumerate(rest) if _is_heading(t)), None)
+    furniture_at = next((k for k, (_, t) in enumerate(rest) if is_furniture_heading(t)), None)
     if furniture_at is None:
         _cut_off(doc, rest)
         return rest
@@ -155,25 +147,25 @@ def _read_classic_page(doc: SourceDocument, rest: Items) -> Items:
         body_items = body_items[:-1]
     elif body_items:
         doc.warn(body_items[-1][0], "the page has no summary line after the text")
-    _read_furniture(doc, rest[furniture_at:])
+    read_furniture(doc, rest[furniture_at:])
     return body_items
 
 
 def _read_labelled_page(doc: SourceDocument, rest: Items, contents_at: int) -> Items:
     """The newer page: buttons and labelled fields above "Contents", the text under it, furniture after it."""
-    first = next(k for k, (_, t) in enumerate(rest) if _is_heading(t))
+    first = next(k for k, (_, t) in enumerate(rest) if is_furniture_heading(t))
     for no, text in rest[:first]:
         if fullmatch("pagedump", "buttons", text):
             continue  # the page's buttons: web furniture
         doc.notes.append(Field(text.strip(), no))
         doc.warn(no, "text between the title and the page's fields kept as a header note")
-    _read_furniture(doc, rest[first:contents_at])
+    read_furniture(doc, rest[first:contents_at])
     after = rest[contents_at + 1 :]
-    end = next((k for k, (_, t) in enumerate(after) if _is_heading(t)), None)
+    end = next((k for k, (_, t) in enumerate(after) if is_furniture_heading(t)), None)
     if end is None:
         _cut_off(doc, after)
         return after
-    _read_furniture(doc, after[end:])
+    read_furniture(doc, after[end:])
     return after[:end]
 
 
@@ -182,47 +174,3 @@ def _cut_off(doc: SourceDocument, body: Items) -> None:
     assert doc.title is not None
     last = body[-1][0] if body else doc.title.line
     doc.warn(last, "the page ends without its closing furniture (Author(s):, Rights …): the text may be cut off")
-
-
-def _read_furniture(doc: SourceDocument, items: Items) -> None:
-    """Headings with their values: rights → licence, archive/citation → source description, others → notes."""
-    heading: str | None = None
-    values: dict[str, Items] = {}
-    order: list[str] = []
-    for no, text in items:
-        if _is_heading(text):
-            heading = text.strip()
-            if heading not in values:
-                order.append(heading)
-            values.setdefault(heading, [])
-            continue
-        values.setdefault(heading or "", []).append((no, text))
-    for heading in order:
-        found = values.get(heading, [])
-        kind = _headings()[heading]
-        if kind == "section":  # values right under "Document Information": the source, then the rights statement
-            for no, t in found:
-                if fullmatch("pagedump", "rights_text", t):
-                    doc.rights.append(Field(t.strip(), no))
-                elif not doc.archive:
-                    doc.archive.append(Field(t.strip(), no))
-                else:
-                    doc.notes.append(Field(f"{heading} {t.strip()}", no))
-        elif kind == "rights":
-            doc.rights += [Field(t.strip(), no) for no, t in found]
-        elif kind == "archive":  # an empty "Original Archive" heading may stand right above the rights statement
-            for no, t in found:
-                (doc.rights if fullmatch("pagedump", "rights_text", t) else doc.archive).append(Field(t.strip(), no))
-        elif kind == "citation" and found and doc.citation is None:
-            doc.citation = joined(found)
-            url = pattern("pagedump", "url").search(doc.citation.text)
-            if url:
-                doc.url = url.group("url")
-        elif kind == "summary" and found and doc.summary is None:
-            doc.summary = joined(found)
-        elif kind == "original_language" and found and doc.original_language is None:
-            doc.original_language = joined(found)
-        elif kind == "funding" and found and doc.funding is None:
-            doc.funding = joined(found)
-        else:
-            doc.notes += [Field(f"{heading} {t.strip()}", no) for no, t in found]

@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from editio.ingest.layouts.common import is_date_line, numbered
-from editio.ingest.layouts.pagedump import _is_heading
+from editio.ingest.layouts.common import is_date_line, is_furniture_heading, numbered
 from editio.ingest.model import Field, Line, SourceDocument, SourceError
 
 BLOCKS = {"Citation": "citation", "Summary": "summary", "Original Language": "original_language",
@@ -98,7 +97,7 @@ def read(path: Path, lines: list[str]) -> list[SourceDocument]:
 def _until_furniture(items: list[tuple[int, str]]) -> list[tuple[int, str]]:
     out = []
     for no, text in items:
-        if _is_heading(text):
+        if is_furniture_heading(text):
             break
         out.append((no, text))
     return out
