@@ -81,7 +81,8 @@ def main() -> None:
         a, b = (runs[c] for c in args.commands)
         for key in ("wall", "cpu"):
             ratios = [x[key] / y[key] for x, y in zip(a, b, strict=True)]
-            print(f"  ratio A/B {key}: median {statistics.median(ratios):.2f} (pairs {', '.join(f'{r:.2f}' for r in ratios)})")
+            pairs = ", ".join(f"{r:.2f}" for r in ratios)
+            print(f"  ratio A/B {key}: median {statistics.median(ratios):.2f} (pairs {pairs})")
 
 
 if __name__ == "__main__":

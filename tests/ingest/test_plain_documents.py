@@ -59,3 +59,22 @@ def test_an_ocr_page_converts_with_warnings_for_what_could_not_be_placed(tmp_pat
 def test_plain_needs_a_title_and_a_date(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["ingest", str(OCR), "--out", str(tmp_path), "--plain"])
     assert result.exit_code == 2 and "--plain needs the FILE(s), --title and --date" in result.output
+
+
+def test_a_plain_documents_header_claims_nothing_the_editor_did_not_give(tmp_path: Path) -> None:
+    """Its source may be a scan or a book, so the bibl claims no kind ('online'); a party its title does not name
+    is said to be for the editor to add, not to be missing from the source (which was not read for it)."""
+    code, said = ingest(str(OCR), "--out", str(tmp_path), "--plain", "--title", "A journal page", "--date",
+                        "1950-10-02")
+    assert code == 0, said
+    [doc] = list(tmp_path.glob("*.xml"))
+    tree = etree.parse(str(doc))
+    [bibl] = tree.findall(f".//{TEI}sourceDesc/{TEI}bibl")
+    assert bibl.get("type") is None and bibl.findtext(f"{TEI}title") == "A journal page"
+    notes = [" ".join(n.itertext()) for n in tree.iter(f"{TEI}note") if n.getparent().tag == f"{TEI}correspAction"]
+    assert len(notes) == 2 and all("for the editor to add" in n for n in notes)
+    assert not any("The source names no" in n for n in notes)
+    from editio.check.api import check_paths
+
+    report = check_paths([doc], profile="tei_all")
+    assert not [p for p in report.problems if p.severity == "error"], report.problems

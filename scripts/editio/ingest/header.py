@@ -134,7 +134,7 @@ def build_header(doc: SourceDocument, facts: Facts) -> etree._Element:
     lu = el("langUsage", parent=pd)
     for code in ["en", *[c for c in facts.languages if c != "en"]]:
         el("language", {"ident": code}, parent=lu, text=language_name(code))
-    _corresp_desc(pd, facts)
+    _corresp_desc(pd, facts, rules)
     if facts.hands:
         hn = el("handNotes", parent=pd)
         for k, desc in enumerate(facts.hands, 1):
@@ -165,7 +165,8 @@ def _source_bibl(sd: etree._Element, doc: SourceDocument, rules: dict) -> None:
         if doc.label:
             el("biblScope", {"unit": "document", "n": str(doc.ordinal)}, parent=bibl, text=doc.label.text)
         return
-    bibl = el("bibl", {"type": "online"}, parent=sd)
+    kind = rules.get("source_kind", "online")  # a plain document's source may be anything: no kind is claimed
+    bibl = el("bibl", {"type": kind} if kind else {}, parent=sd)
     el("title", parent=bibl, text=doc.title.text if doc.title else "")
     if doc.date:
         el("date", parent=bibl, text=doc.date.text)
@@ -269,8 +270,12 @@ def _step(cd: etree._Element, step: Step, before: Step | None) -> None:
             f"{theirs[11:16]}); both times are kept as printed"))
 
 
-def _corresp_desc(pd: etree._Element, facts: Facts) -> None:
-    """Who wrote to whom, when, and each step of the way (see facts.py for the two rules it keeps)."""
+NO_SENDER, NO_RECIPIENT = "The source names no sender.", "The source names no recipient."
+
+
+def _corresp_desc(pd: etree._Element, facts: Facts, rules: dict) -> None:
+    """Who wrote to whom, when, and each step of the way (see facts.py for the two rules it keeps). What is said
+    of a party not named is the layout's (a plain document's parties were not read at all: data/layouts.toml)."""
     corr, relayed, cable = facts.corr, facts.relayed, facts.cable_sent
     same = facts.same_party
     if relayed is not None and relayed.in_title:  # "X to Y (via Z)": the letter, carried by Z's cable
@@ -281,7 +286,7 @@ def _corresp_desc(pd: etree._Element, facts: Facts) -> None:
     sent = el("correspAction", {"type": "sent"}, parent=cd)
     _parties(sent, corr.senders)
     if not corr.senders:
-        el("note", parent=sent, text="The source names no sender.")
+        el("note", parent=sent, text=rules.get("unnamed_sender", NO_SENDER))
     if cable and cable.place:
         el("placeName", parent=sent, text=cable.place)
     _when(sent, cable.date if cable and cable.date else facts.date)
@@ -301,7 +306,7 @@ def _corresp_desc(pd: etree._Element, facts: Facts) -> None:
     others, covering = facts.also_addressed, facts.covering
     recipients = corr.recipients + ([] if covering else others)
     _way_and_receipt(cd, facts.steps, recipients, same,
-                     none_named="The source names no recipient." if not recipients else None,
+                     none_named=rules.get("unnamed_recipient", NO_RECIPIENT) if not recipients else None,
                      place=None if corr.via or unsettled else facts.destination)
     if covering:
         cover = el("correspDesc", {"type": "covering"}, parent=pd)
@@ -309,7 +314,7 @@ def _corresp_desc(pd: etree._Element, facts: Facts) -> None:
         # an extract of minutes is the deciding body's; the secretary's signature attests it
         _parties(sent, facts.decided_by or facts.signers)
         if not facts.decided_by and not facts.signers:
-            el("note", parent=sent, text="The source names no sender.")
+            el("note", parent=sent, text=NO_SENDER)
         _when(sent, facts.date)
         if facts.decided_by and facts.signature:
             el("note", {"type": "signed"}, parent=sent, text=(
