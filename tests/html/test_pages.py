@@ -179,6 +179,18 @@ def test_the_metadata_panel_says_who_when_where_and_which_archive(site, tei):
     assert re.fullmatch(r"\d{4}", year)
 
 
+@pytest.mark.parametrize("tei", documents(), ids=lambda p: p.stem)
+def test_every_language_the_panel_names_is_said_in_words_and_an_inferred_one_says_so(site, tei):
+    header = etree.parse(str(tei)).find("tei:teiHeader", NS)
+    panel = page(site, tei).xpath("//section[@class='metadata']")[0]
+    shown = panel.xpath(".//dd[@class='meta-textlang']")
+    assert len(shown) == len(header.xpath(".//tei:sourceDesc/tei:bibl/tei:textLang", namespaces=NS))
+    assert all(" ".join(dd.text_content().split()) for dd in shown)  # never an empty row
+    for lang in header.xpath(".//tei:sourceDesc/tei:bibl/tei:textLang[@cert]", namespaces=NS):
+        note = lang.getparent().findtext("tei:note", namespaces=NS)
+        assert any(" ".join(note.split()) in dd.text_content() for dd in shown)
+
+
 def test_previous_and_next_follow_the_date_order(site):
     ids = [doc_id(t) for t in documents()]
     for i, tei in enumerate(documents()):

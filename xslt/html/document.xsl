@@ -292,7 +292,13 @@
     <!-- the source's own statement of the languages: of the text it gives, and of the original -->
     <xsl:for-each select="tei:bibl/tei:textLang">
       <dt><xsl:value-of select="if (../@type = 'original') then 'Original language' else 'Language of the source'"/></dt>
-      <dd class="meta-textlang"><xsl:value-of select="normalize-space()"/></dd>
+      <dd class="meta-textlang">
+        <xsl:value-of select="normalize-space()"/>
+        <!-- a language the source does not state: the edition's inference, said as such -->
+        <xsl:for-each select="../tei:note[@resp]">
+          <span class="meta-inferred"><xsl:value-of select="normalize-space()"/></span>
+        </xsl:for-each>
+      </dd>
     </xsl:for-each>
     <xsl:variable name="urls" select="distinct-values((.//tei:ptr/@target, ../tei:publicationStmt/tei:idno[@type = 'URL']))"/>
     <xsl:if test="exists($urls)">

@@ -107,7 +107,8 @@ def build_header(doc: SourceDocument, facts: Facts) -> etree._Element:
            parent=el("bibl", {"type": "original"}, parent=sd), text=doc.original_language.text)
     elif prov.original_inferred:  # not stated: inferred from the archive that holds the copy
         bibl = el("bibl", {"type": "original"}, parent=sd)
-        el("textLang", {"mainLang": prov.original_inferred, "cert": "medium"}, parent=bibl)
+        el("textLang", {"mainLang": prov.original_inferred, "cert": "medium"}, parent=bibl,
+           text=language_name(prov.original_inferred))
         el("note", {"resp": edition()["publisher_ref"]}, parent=bibl, text=(
             "The source does not state the original's language; it is taken to be the language of the archive "
             "that holds the cited copy (data/repositories.tsv), from which the translation was made."))
