@@ -277,3 +277,13 @@ def test_two_page_images_of_the_volume_are_saved_under_output(built):
             assert (folder / f"{name}.png").stat().st_size > 10_000
     finally:
         volume.close()
+
+
+def test_a_documents_heading_names_its_relaying_parties_after_one_via(built, page_texts):
+    """"From X to Y via A and B": each heading line of parties says "via" once, however many parties relayed the
+    message (a relayer and the office its cable was addressed to)."""
+    text = "\n".join(page_texts)
+    headings = [" ".join(m.split()) for m in re.findall(r"^From .+?(?=\n[A-Z]{2,}|\nWeb edition)", text, re.S | re.M)]
+    assert any(" via " in h for h in headings)
+    for heading in headings:
+        assert heading.count(" via ") <= 1, heading

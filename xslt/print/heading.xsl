@@ -33,14 +33,16 @@
     <xsl:value-of select="$print:par"/>
   </xsl:template>
 
-  <!-- "From Kim Il Sung and Pak Hon-Yong (Pyongyang) to Stalin (Moscow), via Shtykov" -->
+  <!-- "From Kim Il Sung and Pak Hon-Yong (Pyongyang) to Stalin (Moscow) via Shtykov and the …": one "via" for all
+       the relaying parties, in their order -->
   <xsl:function name="print:parties" as="xs:string">
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:variable name="actions" select="editio:actions($tei, ('sent', 'received', 'transmitted'))"/>
+    <xsl:variable name="via" select="$actions[@type = 'transmitted']"/>
     <xsl:sequence select="string-join((
         for $a in $actions[@type = 'sent'] return 'From ' || print:party($a),
         for $a in $actions[@type = 'received'] return 'to ' || print:party($a),
-        for $a in $actions[@type = 'transmitted'] return 'via ' || print:party($a)), ' ')"/>
+        if (exists($via)) then 'via ' || string-join(for $a in $via return print:party($a), ' and ') else ()), ' ')"/>
   </xsl:function>
 
   <xsl:function name="print:party" as="xs:string">
