@@ -85,3 +85,18 @@ def test_one_job_runs_in_this_process_and_the_build_executor_is_current_only_ins
     with open_executor(jobs=2) as executor:
         assert current() is executor and executor.jobs == 2
     assert isinstance(current(), InProcess)
+
+
+def test_a_build_says_plainly_when_its_dask_scheduler_cannot_be_reached(tmp_path):
+    import dask.config
+    from click.testing import CliRunner
+
+    from editio.cli import main
+
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(tmp_path / "ed")]).exit_code == 0
+    with dask.config.set({"distributed.comm.timeouts.connect": "2s"}):
+        result = runner.invoke(main, ["--edition", str(tmp_path / "ed"), "build", "check", "--scheduler",
+                                      "tcp://127.0.0.1:9"])
+    assert result.exit_code == 1
+    assert "cannot reach the Dask scheduler tcp://127.0.0.1:9" in result.output
