@@ -88,3 +88,64 @@ def test_a_failed_fetch_is_reported_once_and_the_run_goes_on(check, tmp_path, se
     report = check([doc], profile="tei_all", by_declaration=True, fetch_schemas=True, cache=tmp_path / "c")
     assert [(p.rule_id, p.path) for p in report.problems] == [("xml-model-fetch", "tei-check")]
     assert "404" in report.problems[0].message
+
+
+_MAIN = """<grammar xmlns="http://relaxng.org/ns/structure/1.0">
+  <include href="modules/body.rng"/>
+  <start><element name="doc"><ref name="body"/></element></start>
+</grammar>
+"""
+_BODY = """<grammar xmlns="http://relaxng.org/ns/structure/1.0">
+  <include href="../shared/words.rng"/>
+  <define name="body"><element name="p"><ref name="words"/></element></define>
+</grammar>
+"""
+_WORDS = """<grammar xmlns="http://relaxng.org/ns/structure/1.0">
+  <define name="words"><text/></define>
+</grammar>
+"""
+
+
+@pytest.fixture
+def modular(server):
+    """A customisation split over three files on the server: odd/main.rng → modules/body.rng → ../shared/words.rng."""
+    base, hits, root = server
+    (root / "odd" / "modules").mkdir(parents=True)
+    (root / "odd" / "shared").mkdir()
+    (root / "odd" / "main.rng").write_text(_MAIN)
+    (root / "odd" / "modules" / "body.rng").write_text(_BODY)
+    (root / "odd" / "shared" / "words.rng").write_text(_WORDS)
+    return base + "odd/main.rng", hits, root
+
+
+def _declaring(tmp_path: Path, url: str, body: str) -> Path:
+    doc = tmp_path / "doc.xml"
+    doc.write_text(f'<?xml-model href="{url}" schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
+                   f"<doc>{body}</doc>\n")
+    return doc
+
+
+def test_a_fetched_schema_brings_its_relative_includes_and_works_offline(check, modular, tmp_path):
+    url, hits, root = modular
+    cache = tmp_path / "cache"
+    good = _declaring(tmp_path, url, "<p>words</p>")
+    first = check([good], by_declaration=True, fetch_schemas=True, cache=cache)
+    assert first.problems == []
+    assert sorted(hits) == ["/odd/main.rng", "/odd/modules/body.rng", "/odd/shared/words.rng"]
+    shutil.rmtree(root)  # the server has nothing now: what judges next comes from the cache alone
+    bad = _declaring(tmp_path, url, "<p><b>not text</b></p>")
+    report = check([bad], by_declaration=True, fetch_schemas=True, cache=cache)
+    assert [p.rule_id for p in report.problems] == ["rng"]
+    assert len(hits) == 3  # nothing requested again
+
+
+def test_a_tampered_included_part_refetches_the_whole_set(modular, tmp_path):
+    url, hits, _ = modular
+    cache = tmp_path / "cache"
+    main = schema_cache.fetch(url, cache)
+    words = main.parent / "shared" / "words.rng"
+    assert words.read_text() == _WORDS
+    words.write_text(_WORDS.replace("<text/>", "<empty/>"))
+    assert schema_cache.cached(url, cache) is None
+    schema_cache.fetch(url, cache)
+    assert words.read_text() == _WORDS and len(hits) == 6

@@ -69,3 +69,35 @@ def test_a_changed_schema_judges_every_file_again(check, tmp_path, tei_all):
     schema.write_bytes(schema.read_bytes() + b"\n<!-- a new release -->\n")
     again = check([folder], profile="tei_all", tei_schema=schema, verdicts=store)
     assert again.rechecked == cold.rechecked and again.problems == cold.problems
+
+
+_GRAMMAR = """<grammar xmlns="http://relaxng.org/ns/structure/1.0">
+  <include href="parts/{part}"/>
+  <start><ref name="doc"/></start>
+</grammar>
+"""
+_PART = """<grammar xmlns="http://relaxng.org/ns/structure/1.0">
+  <define name="doc"><element name="doc">{content}</element></define>
+</grammar>
+"""
+
+
+def test_a_changed_part_of_a_schema_judges_its_files_again(check, tmp_path):
+    """A customisation's RELAX NG that includes a shared part: editing only the part must re-check the files
+    (the key hashes every local file the schema reads, not the schema's own file alone)."""
+    (tmp_path / "parts").mkdir()
+    schema = tmp_path / "custom.rng"
+    schema.write_text(_GRAMMAR.format(part="common.rng"))
+    part = tmp_path / "parts" / "common.rng"
+    part.write_text(_PART.format(content="<text/>"))
+    doc = tmp_path / "a.xml"
+    doc.write_text("<doc>text</doc>\n")
+    store = tmp_path / "verdicts.json"
+    cold = check([doc], schemas=[schema], verdicts=store)
+    assert cold.problems == [] and cold.rechecked == [str(doc)]
+    assert check([doc], schemas=[schema], verdicts=store).rechecked == []
+
+    part.write_text(_PART.format(content="<empty/>"))  # now the doc element must be empty
+    after = check([doc], schemas=[schema], verdicts=store)
+    assert after.rechecked == [str(doc)]
+    assert [p.rule_id for p in after.problems] == ["rng"]

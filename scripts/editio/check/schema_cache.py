@@ -1,11 +1,12 @@
 """Remote schemas, fetched only when the user asks (`--fetch-schemas`), into a cache keyed by URL and verified by hash.
 
 A file's `<?xml-model href="https://…"?>` is never fetched by default: checking must work offline and must
-not phone home. When asked, each URL is fetched once over http(s), size-limited, and stored under the user's
-cache folder as `<sha256 of the URL>/<file name>` with an index recording the URL and the SHA-256 of what was
-fetched; every later use re-hashes the file and refetches (or refuses, offline) if it no longer matches, so a
-cached schema is exactly what the URL gave. The file keeps its own name so that relative includes between
-schemas fetched from one folder still resolve beside it.
+not phone home. When asked, each URL is fetched once over http(s), size-limited, together with the files it
+includes by relative reference (a customisation's RELAX NG that includes shared modules, a Schematron that
+includes its patterns: see schema_refs), and stored under the user's cache folder as
+`<sha256 of the URL>/site/<host>/<path of each URL>`, so the relative references resolve between the copies as
+they did on the server. An index records each file's URL and SHA-256; every later use re-hashes them all and
+refetches (or refuses, offline) if one no longer matches, so a cached schema is exactly what the URLs gave.
 """
 
 from __future__ import annotations
@@ -16,13 +17,15 @@ import os
 import tempfile
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urljoin, urlparse
 
+from editio.check.schema_refs import MAX_FILES, references
 from editio.check.tei_schema import cache_dir, sha256_of
 
 FETCH_TIMEOUT = 30  # seconds
 MAX_SCHEMA_BYTES = 32 * 1024 * 1024
 INDEX = "index.json"
+LAYOUT = 2  # the index's form: every fetched file under site/<host>/<path>, each with its hash
 
 
 class FetchError(RuntimeError):
@@ -37,26 +40,36 @@ def _entry(cache: Path, url: str) -> Path:
     return cache / hashlib.sha256(url.encode("utf-8")).hexdigest()
 
 
+def _place(url: str) -> Path:
+    """Where url's copy lies inside an entry: site/<host>/<path>, never outside it."""
+    parsed = urlparse(url)
+    parts = [part for part in parsed.path.split("/") if part]
+    if not parts or parsed.path.endswith("/"):
+        parts.append("schema")
+    if any(part in (".", "..") for part in parts) or not parsed.netloc or "/" in parsed.netloc:
+        raise FetchError(f"{url}: not a path a schema can be kept under")
+    return Path("site", parsed.netloc, *parts)
+
+
 def cached(url: str, cache: Path | None = None) -> Path | None:
-    """The verified cached copy of url, or None (absent, or its bytes no longer have the recorded hash)."""
+    """The verified cached copy of url, or None (absent, or a file's bytes no longer have the recorded hash)."""
     entry = _entry(cache or default_cache(), url)
     try:
         index = json.loads((entry / INDEX).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        files = index["files"]
+        if index.get("layout") != LAYOUT or index.get("url") != url:
+            return None
+    except (OSError, ValueError, KeyError, TypeError):
         return None
-    path = entry / index.get("file", "")
-    if index.get("url") != url or not path.is_file() or sha256_of(path) != index.get("sha256"):
-        return None
-    return path
+    for rel, digest in files.items():
+        path = entry / rel
+        if not path.is_file() or sha256_of(path) != digest:
+            return None
+    return entry / index["file"]
 
 
-def fetch(url: str, cache: Path | None = None, timeout: float = FETCH_TIMEOUT) -> Path:
-    """The schema at url, from the verified cache or fetched into it."""
-    hit = cached(url, cache)
-    if hit is not None:
-        return hit
-    parsed = urlparse(url)
-    if parsed.scheme not in ("http", "https"):
+def _download(url: str, timeout: float) -> bytes:
+    if urlparse(url).scheme not in ("http", "https"):
         raise FetchError(f"{url}: only http and https schemas are fetched")
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:
@@ -65,14 +78,44 @@ def fetch(url: str, cache: Path | None = None, timeout: float = FETCH_TIMEOUT) -
         raise FetchError(f"cannot fetch {url}: {exc}") from exc
     if len(data) > MAX_SCHEMA_BYTES:
         raise FetchError(f"{url} is larger than {MAX_SCHEMA_BYTES} bytes: not used")
+    return data
+
+
+def _write(target: Path, content: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(content)
+    os.replace(tmp, target)
+
+
+def fetch(url: str, cache: Path | None = None, timeout: float = FETCH_TIMEOUT) -> Path:
+    """The schema at url, from the verified cache or fetched into it with the files it includes by relative
+    reference on the same host (an absolute reference elsewhere stays the validator's affair)."""
+    hit = cached(url, cache)
+    if hit is not None:
+        return hit
     entry = _entry(cache or default_cache(), url)
-    entry.mkdir(parents=True, exist_ok=True)
-    name = Path(parsed.path).name or "schema"
-    for target, content in ((entry / name, data),
-                            (entry / INDEX, json.dumps({"url": url, "file": name,
-                                                        "sha256": hashlib.sha256(data).hexdigest()}).encode())):
-        fd, tmp = tempfile.mkstemp(dir=entry, prefix=".part-")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(content)
-        os.replace(tmp, target)
-    return entry / name
+    origin = urlparse(url)
+    fetched: dict[str, bytes] = {}  # url → bytes, in the order met
+    todo = [url]
+    while todo:
+        current = todo.pop(0)
+        if current in fetched:
+            continue
+        if len(fetched) >= MAX_FILES:
+            raise FetchError(f"{url}: includes more than {MAX_FILES} files: not used")
+        data = fetched[current] = _download(current, timeout)
+        for href in references(data, compact=current.endswith(".rnc")):
+            target = urljoin(current, href)
+            same_site = urlparse(target)[:2] == origin[:2]
+            if same_site and urlparse(href).scheme == "" and not href.startswith("//"):
+                todo.append(target.split("#", 1)[0])
+    files = {}
+    for current, data in fetched.items():
+        rel = _place(current)
+        _write(entry / rel, data)
+        files[str(rel)] = hashlib.sha256(data).hexdigest()
+    _write(entry / INDEX, json.dumps({"layout": LAYOUT, "url": url, "file": str(_place(url)),
+                                      "files": files}).encode())
+    return entry / _place(url)

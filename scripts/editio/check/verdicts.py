@@ -2,8 +2,9 @@
 validated again (`editio build` with nothing changed, issue 14).
 
 A file's key is the hash of the text the layers judge (the file as read, or with its XIncludes expanded, so a
-changed included file changes it), of every schema that judged it (each file's bytes: a changed schema
-re-checks every file it judges), and of tei-check's own code (a changed rule re-checks everything). Stored
+changed included file changes it), of every schema that judged it (the bytes of its file and of every local file
+it includes, imports or extends: a changed schema, or a changed part of one, re-checks every file it judges),
+and of tei-check's own code (a changed rule re-checks everything). Stored
 are the findings of the layers that cost: jing's, the Schematron and XSD layers', the edition's per-file
 rules. Layer 1 and the plan run on every file every time (they make the key), and rules across files
 (`Edition`) are never cached: they depend on the other files. The store is written once, atomically, at
@@ -20,10 +21,11 @@ from pathlib import Path
 
 from editio.check import relaxng
 from editio.check.problems import Problem
+from editio.check.schema_refs import local_closure
 from editio.check.wellformed import Parsed
 from editio.tei.files import atomic_write
 
-VERSION = "1"  # bump when what goes into a key, or the stored form, changes
+VERSION = "2"  # bump when what goes into a key, or the stored form, changes
 
 
 @functools.cache
@@ -42,9 +44,21 @@ def _file_hash(path: str, size: int, mtime: int) -> str:
 
 
 def file_hash(path: Path) -> str:
-    """A schema's content hash, read once per process while its size and time stay the same."""
+    """A file's content hash, read once per process while its size and time stay the same."""
     st = path.stat()
     return _file_hash(str(path.resolve()), st.st_size, st.st_mtime_ns)
+
+
+def schema_hash(path: Path) -> str:
+    """A schema's hash with every local file it reads (RELAX NG includes, XSD imports, Schematron includes …),
+    so that editing a shared part re-checks what the schema judges; a missing part counts as absent."""
+    parts = local_closure(path)
+    if len(parts) == 1:
+        return file_hash(path)
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(str(part).encode() + b"\0" + (file_hash(part).encode() if part.is_file() else b"absent") + b"\0")
+    return h.hexdigest()
 
 
 def key(text: bytes, judges: Iterable[tuple[str, Path]], context: str = "") -> str:
@@ -52,7 +66,7 @@ def key(text: bytes, judges: Iterable[tuple[str, Path]], context: str = "") -> s
     h = hashlib.sha256(_code().encode() + context.encode())
     h.update(hashlib.sha256(text).digest())
     for described, path in judges:
-        h.update(b"\0" + described.encode() + b"\0" + (file_hash(path).encode() if path.is_file() else b"absent"))
+        h.update(b"\0" + described.encode() + b"\0" + (schema_hash(path).encode() if path.is_file() else b"absent"))
     return h.hexdigest()
 
 
