@@ -15,6 +15,7 @@ from pathlib import Path
 import xmlschema
 from lxml import etree
 
+from editio.check.schema_refs import local_closure
 from editio.check.schematron import Schematron, SchematronError, extract_embedded
 from editio.check.schematron.expand import safe_parser
 from editio.check.xmlmodel import KIND_NAMES, RNG_NS, SCH_NS, XSD_NS
@@ -51,6 +52,12 @@ def stamp(path: Path) -> tuple[str, int, int]:
     return str(path.resolve()), st.st_size, st.st_mtime_ns
 
 
+def parts(path: Path) -> tuple[tuple[str, int, int], ...]:
+    """The stamps of the local files a schema reads besides itself: part of a compiled schema's cache key, so a
+    long-lived process (serve, a Dask worker) compiles again after a shared part is edited."""
+    return tuple(stamp(p) for p in local_closure(path)[1:] if p.is_file())
+
+
 def _parse(path: Path) -> etree._ElementTree:
     try:
         return etree.parse(str(path), safe_parser())
@@ -75,7 +82,7 @@ def root_kind(path: Path) -> str | None:
 
 
 @functools.lru_cache(maxsize=32)
-def _embedded(key: tuple[str, int, int], phase: str | None) -> Schematron | None:
+def _embedded(key: tuple[str, int, int], phase: str | None, _parts: tuple = ()) -> Schematron | None:
     root = _parse(Path(key[0])).getroot()
     try:
         schema = extract_embedded(root)
@@ -87,7 +94,7 @@ def _embedded(key: tuple[str, int, int], phase: str | None) -> Schematron | None
 
 
 @functools.lru_cache(maxsize=32)
-def _standalone(key: tuple[str, int, int], phase: str | None) -> Schematron:
+def _standalone(key: tuple[str, int, int], phase: str | None, _parts: tuple = ()) -> Schematron:
     try:
         return Schematron(_parse(Path(key[0])).getroot(), phase)
     except SchematronError as exc:
@@ -98,13 +105,13 @@ def schematron(schema: Schema) -> Schematron | None:
     """The compiled rules of a Schematron schema; None for a grammar that embeds none."""
     compile_ = _embedded if schema.embedded else _standalone
     try:
-        return compile_(stamp(schema.path), schema.phase)
+        return compile_(stamp(schema.path), schema.phase, parts(schema.path))
     except OSError as exc:
         raise SchemaUnusable(f"cannot read schema {schema.path}: {exc.strerror or exc}") from exc
 
 
 @functools.lru_cache(maxsize=16)
-def _xsd(key: tuple[str, int, int]) -> xmlschema.XMLSchemaBase:
+def _xsd(key: tuple[str, int, int], _parts: tuple = ()) -> xmlschema.XMLSchemaBase:
     path = Path(key[0])
     version = _parse(path).getroot().get(f"{{{VC_NS}}}minVersion", "1.0")
     cls = xmlschema.XMLSchema11 if version.startswith("1.1") else xmlschema.XMLSchema10
@@ -117,6 +124,6 @@ def _xsd(key: tuple[str, int, int]) -> xmlschema.XMLSchemaBase:
 
 def xsd(schema: Schema) -> xmlschema.XMLSchemaBase:
     try:
-        return _xsd(stamp(schema.path))
+        return _xsd(stamp(schema.path), parts(schema.path))
     except OSError as exc:
         raise SchemaUnusable(f"cannot read schema {schema.path}: {exc.strerror or exc}") from exc
