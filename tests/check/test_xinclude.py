@@ -167,3 +167,44 @@ def test_a_same_document_include_of_its_own_ancestor_is_a_loop(check, project):
     doc.write_text(SAME_DOCUMENT.replace("POINTER", "element(/1/2/1)"), encoding="utf-8")  # the body
     [problem] = [p for p in check([doc], profile="tei_all").problems if p.layer == "xinclude"]
     assert problem.rule_id == "xinclude-loop" and problem.line == _line_of(doc, "<xi:include")
+
+
+def _expanded(path: Path):
+    from editio.check import xinclude
+    from editio.check.wellformed import Source, parse
+
+    parsed = xinclude.expand(parse(Source(str(path), path)), [path.parent], 10**7)
+    assert parsed.tree is not None and not parsed.problems
+    return parsed.tree.getroot()
+
+
+def _two_files(tmp_path: Path, included_attrs: str = "") -> Path:
+    (tmp_path / "parts").mkdir()
+    (tmp_path / "parts" / "list.xml").write_text(
+        f'<listPlace xmlns="http://www.tei-c.org/ns/1.0" xml:id="places"{included_attrs}>'
+        '<place><graphic url="maps/sicily.png"/></place></listPlace>\n')
+    main = tmp_path / "main.xml"
+    main.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:xi="http://www.w3.org/2001/XInclude">\n'
+                    '<xi:include href="parts/list.xml"/>\n'
+                    '<note>shared</note>\n<xi:include href="" xpointer="element(/1/2)"/>\n</TEI>\n')
+    return main
+
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+
+
+def test_an_element_from_another_file_keeps_its_base_uri(tmp_path):
+    """XInclude base URI fixup: a relative pointer in included content still resolves where it was written."""
+    root = _expanded(_two_files(tmp_path))
+    (listed,) = root.iter(f"{TEI}listPlace")
+    assert listed.get("{http://www.w3.org/XML/1998/namespace}base") == "parts/list.xml"
+    graphic = next(root.iter(f"{TEI}graphic"))
+    assert Path(graphic.base).parent / graphic.get("url") == tmp_path / "parts" / "maps" / "sicily.png"
+
+
+def test_a_same_document_include_gets_no_base_and_an_own_base_is_joined(tmp_path):
+    root = _expanded(_two_files(tmp_path, ' xml:base="archive/"'))
+    notes = list(root.iter(f"{TEI}note"))
+    assert len(notes) == 2 and all(n.get("{http://www.w3.org/XML/1998/namespace}base") is None for n in notes)
+    (listed,) = root.iter(f"{TEI}listPlace")
+    assert listed.get("{http://www.w3.org/XML/1998/namespace}base") == "parts/archive/"

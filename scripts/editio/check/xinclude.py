@@ -11,7 +11,9 @@ Safely: only local files (never a remote href), only inside the allowed folders 
 each included file passing the same hardened parser, at most MAX_DEPTH levels deep, never a loop, the whole
 expansion within --max-size. `parse="text"`, `encoding`, `xpointer` (a shorthand id, `element(id)`,
 `element(id/1/2)`, `element(/1/2)`, `xpointer(id('…'))`), same-document includes (href="" with an xpointer)
-and `xi:fallback` are supported; xml:base is not added to included elements (not done yet).
+and `xi:fallback` are supported. Base URI fixup (XInclude §4.5.5) is done as xmllint and Xerces do it: an
+element included from another file gets `xml:base` with the href it came by (joined with its own xml:base, if it
+had one), so relative pointers in it (`@facs`, `@target`, `@url`) keep resolving against where it was written.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from editio.check.problems import Problem
 from editio.check.wellformed import Parsed, Source, parse
 
 XI_NS = "http://www.w3.org/2001/XInclude"
+XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 XINCLUDE = f"{{{XI_NS}}}include"
 FALLBACK = f"{{{XI_NS}}}fallback"
 LAYER = "xinclude"
@@ -220,7 +223,7 @@ class Expander:
         doc = self.expand_file(shown, target, text, parsed.tree, via, (*chain, target))
         if doc.text is not text:
             doc.tree = etree.fromstring(doc.text.encode("utf-8"), _parser()).getroottree()
-        return self._select(doc, elem.get("xpointer"), shown)
+        return self._select(doc, elem.get("xpointer"), shown, base=href)
 
     def _same_document(self, elem: etree._Element, here: _Doc, display: str) -> tuple[str, LineMap, int]:
         """href="" with an xpointer: an element of this very file (as written), e.g. a shared note repeated."""
@@ -259,7 +262,8 @@ class Expander:
         line = fallback.sourceline or 0
         return content, LineMap([Run(1, content.count("\n") + 1, display, line)]), 0
 
-    def _select(self, doc: _Doc, xpointer: str | None, shown: str) -> tuple[str, LineMap, int]:
+    def _select(self, doc: _Doc, xpointer: str | None, shown: str,
+                base: str | None = None) -> tuple[str, LineMap, int]:
         elements = [e for e in doc.tree.getroot().iter() if isinstance(e.tag, str)]
         spans = element_spans(doc.text)
         if len(spans) != len(elements):
@@ -270,6 +274,8 @@ class Expander:
         line, col = _line_col(doc.text, start)
         snippet = doc.text[start:end]
         declare = _missing_namespaces(target)
+        if base is not None:
+            snippet, declare = _fix_base(snippet, target, base, declare)
         if declare:
             name_end = re.match(r"<[^\s/>]+", snippet).end()
             snippet = snippet[:name_end] + declare + snippet[name_end:]
@@ -325,6 +331,28 @@ def _missing_namespaces(elem: etree._Element) -> str:
     if None not in elem.nsmap:
         declare += ' xmlns=""'  # no default namespace where it was: none where it goes either
     return declare
+
+
+_XML_BASE = re.compile(r"""(\sxml:base\s*=\s*)(["'])(.*?)\2""", re.S)
+
+
+def _fix_base(snippet: str, target: etree._Element, href: str, declare: str) -> tuple[str, str]:
+    """The included element with xml:base = the href it came by, joined with the xml:base it had (escaped as an
+    attribute value); returns the snippet and the attributes still to add after the element's name."""
+    own = target.get(XML_BASE)
+    value = urljoin(href, own) if own is not None else href
+    escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+    if own is not None:
+        tag_end = spans_start_tag_end(snippet)
+        head = _XML_BASE.sub(lambda m: f'{m.group(1)}"{escaped}"', snippet[:tag_end], count=1)
+        return head + snippet[tag_end:], declare
+    return snippet, f' xml:base="{escaped}"' + declare
+
+
+def spans_start_tag_end(snippet: str) -> int:
+    """The offset just after the snippet's first start tag."""
+    m = _TAG.match(_mask(snippet))
+    return m.end() if m else 0
 
 
 def _shown(display: str, path: Path | None, target: Path) -> str:
