@@ -230,3 +230,32 @@ def test_parse_date_allows_space_around_and_a_final_stop():
 def test_the_document_date_is_given_by_name():
     for f in (find_dates, parse_date):
         assert inspect.signature(f).parameters["reference"].kind is inspect.Parameter.KEYWORD_ONLY
+
+
+def test_a_month_without_a_year_is_taken_in_the_year_that_puts_it_nearest_the_document():
+    assert only("in November", D(1950, 2, 1)).when == "1949-11"
+    assert only("in March", D(1950, 2, 1)).when == "1950-03"
+
+
+def test_a_range_of_one_day_stays_in_its_year():
+    m = only("October 1-1", D(1950, 9, 20))
+    assert (m.not_before, m.not_after) == ("1950-10-01", "1950-10-01")
+
+
+def test_a_span_of_years_must_end_after_it_starts():
+    assert parse_date("1950-50") is None
+    assert parse_date("1950-51").not_after == "1951"
+
+
+def test_a_day_month_and_year_in_figures_needs_no_cue():
+    assert values("see 3.10.50 here", D(1950, 10, 1)) == [("3.10.50", "1950-10-03", None, None)]
+
+
+def test_a_time_with_a_stray_figure_says_which_time_it_is_read_as():
+    m = only("at 8:101 a.m.", D(1950, 9, 26))
+    assert (m.when, m.cert) == ("08:10:00", "low")
+    assert "it is read as 08:10, the last figure \"1\" taken as a stray digit" in m.note
+
+
+def test_a_bare_time_without_a_cue_does_not_hide_a_marked_time_after_it():
+    assert values("12:00 and 14:05 p.m.") == [("14:05 p.m.", "14:05:00", None, None)]
