@@ -259,3 +259,31 @@ def test_a_time_with_a_stray_figure_says_which_time_it_is_read_as():
 
 def test_a_bare_time_without_a_cue_does_not_hide_a_marked_time_after_it():
     assert values("12:00 and 14:05 p.m.") == [("14:05 p.m.", "14:05:00", None, None)]
+
+
+def test_two_figures_after_a_day_that_are_neither_its_year_nor_a_repetition_are_left_out():
+    text = "30 May 29"  # 1929 is far from 1950, and 29 does not repeat the day 30
+    m = only(text, D(1950, 9, 29))
+    assert (text[m.start : m.end], m.when) == ("30 May", "1950-05-30")
+    assert "repeats the day" not in m.note
+
+
+def test_four_figures_at_the_very_start_of_the_text_are_the_time_of_the_day_after_them():
+    assert values("1250 10.01", D(1950, 1, 5))[0][:2] == ("1250 10.01", "1950-01-10T12:50:00")
+
+
+def test_13_a_m_is_a_24_hour_time_and_says_so():
+    assert only("13:05 a.m.").note == '"13:05 a.m." gives a 24-hour time with "a.m."; read as 13:05'
+
+
+def test_a_span_of_hours_on_a_day_ends_on_the_next_day_only_when_it_passes_midnight():
+    m = only("Received 18.11 4:20-19:50", D(1950, 11, 17))
+    assert (m.not_before, m.not_after) == ("1950-11-18T04:20:00", "1950-11-18T19:50:00")
+    assert m.note.endswith('the time is printed as the span "4:20-19:50"')
+    m = only("Received 18.11 23:10-01:20", D(1950, 11, 17))
+    assert (m.not_before, m.not_after) == ("1950-11-18T23:10:00", "1950-11-19T01:20:00")
+    assert m.note.endswith("; its end is taken on the next day")
+
+
+def test_a_span_of_no_length_does_not_pass_midnight():
+    assert only("from 12:00-12:00").note is None
