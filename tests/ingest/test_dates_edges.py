@@ -287,3 +287,33 @@ def test_a_span_of_hours_on_a_day_ends_on_the_next_day_only_when_it_passes_midni
 
 def test_a_span_of_no_length_does_not_pass_midnight():
     assert only("from 12:00-12:00").note is None
+
+
+def test_a_slashed_day_month_and_year_needs_no_cue():
+    assert values("see 09/30/50 here", D(1950, 9, 29)) == [("09/30/50", "1950-09-30", None, None)]
+
+
+def test_figures_that_allow_one_order_only_are_read_in_that_order():
+    m = only("see 12.25.50 here")  # the 25th month does not exist: 25 December
+    assert m.when == "1950-12-25" and "can be read as" not in m.note
+
+
+def test_a_span_of_hours_alone_is_a_span_not_a_time():
+    assert values("from 13:10-14:20") == [("13:10-14:20", None, "13:10:00", "14:20:00")]
+
+
+def test_every_named_zone_is_the_time_of_that_place_not_local_time():
+    for zone in ("Beijing", "Pyongyang", "Moscow"):
+        m = only(f"12:35 p.m., {zone} time")
+        assert "the time of the place named" in m.note, zone
+
+
+def test_the_year_after_the_documents_is_a_candidate_in_every_year():
+    assert only("5 January", D(1951, 12, 20)).when == "1952-01-05"
+    assert only("5 January", D(1950, 12, 20)).when == "1951-01-05"
+
+
+def test_two_figures_before_a_lowercase_word_are_a_count_even_when_they_could_be_the_year():
+    text = "3 October 50 divisions"
+    m = only(text, D(1950, 9, 29))
+    assert (text[m.start : m.end], m.cert) == ("3 October", "medium")
