@@ -317,3 +317,23 @@ def test_two_figures_before_a_lowercase_word_are_a_count_even_when_they_could_be
     text = "3 October 50 divisions"
     m = only(text, D(1950, 9, 29))
     assert (text[m.start : m.end], m.cert) == ("3 October", "medium")
+
+
+def test_a_range_over_new_year_ends_in_the_next_year_from_any_year():
+    m = only("30 December - 2 January", D(1951, 12, 20))
+    assert (m.not_before, m.not_after) == ("1951-12-30", "1952-01-02")
+
+
+def test_a_span_of_no_length_on_a_day_stays_on_that_day():
+    m = only("Received 18.11 12:00-12:00", D(1950, 11, 17))
+    assert (m.not_before, m.not_after) == ("1950-11-18T12:00:00", "1950-11-18T12:00:00")
+
+
+def test_a_time_joined_to_its_date_does_not_hide_the_times_after_it():
+    assert values("Received 18.11 4:03 and later 14:05 p.m.", D(1950, 11, 17)) == [
+        ("18.11 4:03", "1950-11-18T04:03:00", None, None), ("14:05 p.m.", "14:05:00", None, None)]
+
+
+def test_parse_date_allows_indentation_before_an_abbreviated_month_with_its_stop():
+    m = parse_date("  6 Sept.")
+    assert (m.start, m.end, m.when) == (2, 9, "--09-06")
