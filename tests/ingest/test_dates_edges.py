@@ -337,3 +337,10 @@ def test_a_time_joined_to_its_date_does_not_hide_the_times_after_it():
 def test_parse_date_allows_indentation_before_an_abbreviated_month_with_its_stop():
     m = parse_date("  6 Sept.")
     assert (m.start, m.end, m.when) == (2, 9, "--09-06")
+
+
+def test_parse_date_allows_a_comma_after_the_stop_of_an_abbreviated_month():
+    """'a final full stop or comma are allowed': also both, when the stop is the abbreviation's own."""
+    m = parse_date("  16 Sept.,")
+    assert (m.start, m.end, m.when) == (2, 10, "--09-16")
+    assert parse_date("16 Sept., x") is None

@@ -701,10 +701,12 @@ def parse_date(text: str, *, reference: dt.date | None = None) -> DateMatch | No
         return None
     lead = len(text) - len(text.lstrip())
     matches = _scan(text, reference, relaxed=True)
+    # the date may take a final stop as its own ("16 Sept."); what follows it is only stops, commas and space
     if (
         len(matches) == 1
         and matches[0].start == lead
-        and matches[0].end in (lead + len(body), lead + len(text.strip()))
+        and matches[0].end >= lead + len(body)
+        and not text[matches[0].end :].strip(".,; \t\n")
     ):
         return matches[0]
     return None
