@@ -204,6 +204,16 @@ def test_a_bracket_may_stay_open_over_at_most_max_joined_lines():
     assert [u.text for u in out] == too_long  # unbalanced: each line stands alone, its '[' a stray character
 
 
+@pytest.mark.parametrize("before", [0, 1, 3, 5])
+def test_the_limit_counts_from_the_line_the_bracket_opens_on(before):
+    head = [f"text {n}" for n in range(before)]
+    inside = [f"line {n}" for n in range(2, MAX_JOINED_LINES)]
+    bracket = ["[Stamp:", *inside, "end]"]
+    out = join_open_brackets(lines(*head, *bracket, "after"))
+    assert [u.text for u in out] == [*head, "\n".join(bracket), "after"]
+    assert out[before].no == 10 + before
+
+
 def test_no_lines_give_no_units():
     assert join_open_brackets([]) == []
 
