@@ -139,3 +139,78 @@ def test_no_header_or_no_prefix_used_declares_nothing():
     tree = tei_doc("<p>x</p>")
     assert ensure_prefix_defs(tree.getroot(), set()) == []
     assert tree.getroot()[0].find(f"{{{TEI}}}encodingDesc") is None
+
+
+# -- the second round of survivors (bench/RESULTS.md): blocks, the loops' early exits, the candidate report ------
+
+
+def test_every_block_is_read_also_after_a_nested_block_and_a_foreign_element(auth):
+    """A note inside a paragraph is a block of its own, an element of another namespace is not TEI text: neither
+    stops the blocks after them from being read."""
+    tree = tei_doc('<p>Ivanov <note>From Kanggye</note> and <x:fig xmlns:x="urn:example">Kanggye</x:fig>.</p>'
+                   "<p>The CC of the Union</p><p>P.S. Ivanov</p>")
+    tag_tree(tree, auth)
+    assert [(r, t) for _, r, t in names_in(tree)] == [
+        ("per:ivanov", "Ivanov"), ("pla:kanggye", "Kanggye"), ("org:union-cc", "CC of the Union"),
+        ("per:ivanov", "P.S. Ivanov")]
+    fig = next(tree.iter("{urn:example}fig"))
+    assert fig.text == "Kanggye" and len(fig) == 0  # another vocabulary's text is left alone
+
+
+def test_a_header_part_nested_in_another_is_read_once_and_the_parts_after_it_are_still_read(auth):
+    """sourceDesc//bibl finds a bibl and the bibl of its relatedItem: the inner one is read as a block of the
+    outer, once, and the text after the header is read as well."""
+    xml = (f'<TEI xmlns="{TEI}"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>'
+           "<publicationStmt><p>t</p></publicationStmt><sourceDesc><bibl>Kanggye papers<relatedItem><bibl>"
+           "Ivanov papers</bibl></relatedItem></bibl></sourceDesc></fileDesc><profileDesc><abstract><p>CC of the "
+           "Union</p></abstract></profileDesc></teiHeader><text><body><p>Ivanov</p></body></text></TEI>")
+    tree = etree.ElementTree(etree.fromstring(xml))
+    result = tag_tree(tree, auth)
+    assert sorted((m.ref, m.part) for m in result.mentions) == [
+        ("org:union-cc", "header"), ("per:ivanov", "header"), ("per:ivanov", "text"), ("pla:kanggye", "header")]
+    assert not tag_tree(tree, auth).added  # read once: nothing is wrapped twice
+
+
+def test_a_name_that_inline_markup_only_partly_covers_is_reported_and_the_names_before_it_still_tagged(auth):
+    tree = tei_doc("<p>Ivanov wrote from Kang<hi>gye, late</hi>.</p>")
+    result = tag_tree(tree, auth)
+    assert [(r, t) for _, r, t in names_in(tree)] == [("per:ivanov", "Ivanov")]
+    # one report, the true one: the form is in the authority files, it is not an unknown name as well
+    assert [r.reason for r in result.reports if r.surface == "Kanggye"] == [
+        "inline markup only partly covers the name: not wrapped"]
+
+
+def test_a_form_of_two_entries_left_undecided_is_reported_as_such_and_not_as_an_unknown_name(tmp_path: Path):
+    persons = """<person xml:id="pak-a"><persName type="main" xml:lang="ko-Latn">Pak Il</persName>
+      <persName type="short" xml:lang="ko-Latn">Pak</persName></person>
+    <person xml:id="pak-b"><persName type="main" xml:lang="ko-Latn">Pak Tal</persName>
+      <persName type="short" xml:lang="ko-Latn">Pak</persName></person>"""
+    auth = load_authorities(write_authorities(tmp_path, persons))
+    result = tag_tree(tei_doc("<p>Comrade Pak met Comrade Sinbuk.</p>"), auth)
+    assert [(r.surface, r.reason) for r in result.reports] == [
+        ("Pak", "ambiguous: per:pak-a, per:pak-b; none or several named elsewhere in the document"),
+        ("Sinbuk", "after the title “Comrade”")]
+
+
+def test_an_undecided_form_does_not_stop_the_forms_before_it_in_its_block_from_being_tagged(auth):
+    tree = tei_doc("<p>Ivanov in Kanggye and the Central Committee</p>")
+    tag_tree(tree, auth)
+    assert [r for _, r, _ in names_in(tree)] == ["per:ivanov", "pla:kanggye"]
+
+
+def test_a_word_the_document_writes_in_lowercase_is_no_name_candidate_where_it_is_capitalised(auth):
+    """Candidates are words no English lexicon knows; a word the same document also writes in lowercase (a
+    transliterated common noun) is one of its words, not a name, even after a place cue."""
+    tree = tei_doc("<p>The zavodik stood by the river.</p>"
+                   "<p>Troops in the area of Zavodik and in the area of Sinbuk.</p>")
+    result = tag_tree(tree, auth)
+    assert [r.surface for r in result.reports] == ["Sinbuk"]
+
+
+def test_the_context_of_a_report_is_forty_characters_on_each_side_wherever_the_name_ends(auth):
+    """The right-hand context is counted from the end of the name (b + 40), at any offset."""
+    for left in ("In the ", "In the first ", "Later, in the first week, x ", "a" * 33 + " "):
+        right = " " + "b" * 60
+        tree = tei_doc(f"<p>{left}Central Committee{right}</p>")
+        [report] = [r for r in tag_tree(tree, auth).reports if r.reason.startswith("ambiguous")]
+        assert report.context == f"{left[-40:]}[Central Committee]{right[:40]}".strip(), left

@@ -376,18 +376,17 @@ def _named(kind: str, m: re.Match[str], text: str, ref: dt.date | None) -> _Date
         return _from_reading(start, end, r)
     assert d2 is not None
     if kind == "dbm":
-        r1 = _Reading(year, m1, d1) if year is not None else _missing_year(m1, d1, ref, forward, printed)
-        lo, hi = sorted((d1, d2))
-        if (r1.year is None and ref is not None) or not (_valid(r1.year, m1, lo) and _valid(r1.year, m1, hi)):
-            return _no_value(start, end, printed)
-        # "26 [27] September 1950": the editors correct the printed day; their reading stands, the print stays
-        del lo, hi
-        if not _valid(r1.year, m1, d2):
+        # "26 [27] September 1950": the editors correct the printed day; their reading stands, the print stays.
+        # The reading is the editors' day, so it alone must exist: a printed day that does not ("31 [30]
+        # September") is often why they corrected it.
+        r1 = _Reading(year, m1, d2) if year is not None else _missing_year(m1, d2, ref, forward, printed)
+        if (r1.year is None and ref is not None) or not 1 <= d1 <= 31 or not _valid(r1.year, m1, d2):
             return _no_value(start, end, printed)
         note = (f'the day is printed as "{g["d1"]}"; the editors correct it to "{d2}" in square brackets, and '
                 "their reading is taken")
         return _Date(start, end, when=_iso(r1.year, m1, d2), cert=_worst(r1.cert, "medium"), notes=[*r1.notes, note],
-                     day=_Reading(r1.year, m1, d2, r1.cert), corrected=_iso(r1.year, m1, d1))
+                     day=_Reading(r1.year, m1, d2, r1.cert),
+                     corrected=_iso(r1.year, m1, d1) if _valid(r1.year, m1, d1) else None)
     # ranges: "October 1-2", "1-2 October 1950", "Sept. 16-Oct. 15, 1950"
     if year is None:
         first = _missing_year(m1, d1, ref, forward, printed)
@@ -702,10 +701,12 @@ def parse_date(text: str, *, reference: dt.date | None = None) -> DateMatch | No
         return None
     lead = len(text) - len(text.lstrip())
     matches = _scan(text, reference, relaxed=True)
+    # the date may take a final stop as its own ("16 Sept."); what follows it is only stops, commas and space
     if (
         len(matches) == 1
         and matches[0].start == lead
-        and matches[0].end in (lead + len(body), lead + len(text.strip()))
+        and matches[0].end >= lead + len(body)
+        and not text[matches[0].end :].strip(".,; \t\n")
     ):
         return matches[0]
     return None

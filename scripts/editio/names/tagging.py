@@ -163,7 +163,10 @@ def tag_tree(tree: etree._ElementTree | etree._Element, authorities: Authorities
 
     # 3. wrap, last match first so that earlier offsets stay valid
     for s, matches in found:
+        # A form the authority files list is never an unknown-name candidate, wrapped or not: when it is left
+        # untagged, its own report (ambiguous, partly covered) says why.
         covered: list[tuple[int, int]] = [span for el, span in s.spans.items() if el in s.names]
+        covered += [(m.start, m.end) for m in matches]
         for m in reversed(matches):
             entry, cert = _choose(m, context)
             if entry is None:
@@ -185,7 +188,6 @@ def tag_tree(tree: etree._ElementTree | etree._Element, authorities: Authorities
             if cert:
                 wrapper.set("cert", cert)
             s.wrap(container, m.start, m.end, wrapper)
-            covered.append((m.start, m.end))
             result.mentions.append(
                 Mention(entry.ref, collapse_space(m.surface), entry.kind.name_element,
                         container.sourceline or s.root.sourceline, _part(s.root), "added")
