@@ -78,6 +78,17 @@ def _inside_word(text: str, start: int, end: int) -> bool:
 _BROKEN = re.compile(rf"[{HYPHENS}]\s+")
 
 
+def _in_body_name(tokens: list[Token], first: int, last: int, text: str) -> bool:
+    """A place's name inside the name of a body or an institution (data/shapes.tsv): "Communist Party of China"
+    (a head word "body-of", then "of"), "Kremlin Hospital" (a word "facility" right after)."""
+    if first >= 2 and tokens[first - 1].key == "of" and tokens[first - 2].capitalised \
+            and tokens[first - 2].key in shapes("body-of"):
+        return True
+    nxt = last + 1
+    return nxt < len(tokens) and tokens[nxt].capitalised and tokens[nxt].key in shapes("facility") \
+        and text[tokens[last].end:tokens[nxt].start] == " "
+
+
 def rejoin_broken(tokens: list[Token], text: str) -> list[Token]:
     """Words hyphenated at a line end made whole again: "Bei-" + "jing" is one token "Beijing" spanning both."""
     out: list[Token] = []
@@ -141,6 +152,10 @@ class Matcher:
         for i, (n, bucket) in sorted(starts.items()):
             first, last = i, i + n - 1
             entries = [e for e, _ in bucket]
+            if all(e.kind is PLACE for e in entries) and _in_body_name(tokens, first, last, text):
+                rejected.append(Rejected(tokens[first].start, tokens[last].end, text[tokens[first].start:
+                                         tokens[last].end], "part of a body's or an institution's name"))
+                continue
             if all(e.kind is PLACE for e in entries) and first >= 1 and first - 1 not in covered:
                 before = tokens[first - 1]
                 if (before.capitalised and before.key in regions
@@ -162,7 +177,7 @@ class Matcher:
                     gap = text[tokens[last].end : t.start]
                     if (
                         t.is_word and t.capitalised and "\n" not in gap and gap.strip() == "" and "  " not in gap
-                        and t.key not in title_words and not t.text.isdigit()
+                        and t.key not in title_words and not t.text.isdigit() and t.key not in shapes("number-sign")
                         and not (t.text == "I" and not _is_initial(tokens, nxt))  # the pronoun: "Kim Il Sung I met"
                     ):
                         end = t.end
