@@ -111,3 +111,11 @@ def test_initials_after_a_surname_and_a_comma_join_it_unless_a_name_follows(tmp_
     tree = tei_doc("<p>to Cdes. Orlov, A. Ye. and Orlov, B. Zimin left.</p>")
     tag_tree(tree, auth)
     assert [text for _, _, text in names_in(tree)] == ["Orlov, A. Ye.", "Orlov", "B. Zimin"]  # "B." is Zimin's
+
+
+def test_an_identification_after_the_capital_of_a_place_names_the_capital_not_the_place() -> None:
+    props = proposals_for('<p>He stops near the capital of Manchuria <note type="identification" place="inline">'
+                          'Harbin</note>; then the visit of Pak Ju-son <note type="identification" '
+                          'place="inline">Pak Ju Son</note>.</p>')
+    assert props["Manchuria"].forms == ["Manchuria"] and props["Harbin"].forms == ["Harbin"]
+    assert "Pak Ju Son" in props["Pak Ju-son"].forms  # "the visit of" is no such phrase: one person, two forms
