@@ -119,3 +119,6 @@ def test_an_identification_after_the_capital_of_a_place_names_the_capital_not_th
                           'place="inline">Pak Ju Son</note>.</p>')
     assert props["Manchuria"].forms == ["Manchuria"] and props["Harbin"].forms == ["Harbin"]
     assert "Pak Ju Son" in props["Pak Ju-son"].forms  # "the visit of" is no such phrase: one person, two forms
+    minister = proposals_for('<p>I visited Minister of Foreign Affairs Pak Ju-son <note type="identification" '
+                             'place="inline">Pak Ju Son</note> at his request.</p>')
+    assert minister["Pak Ju-son"].forms == ["Pak Ju-son", "Pak Ju Son"]  # the name is not what follows "of"

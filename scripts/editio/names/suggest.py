@@ -362,7 +362,9 @@ def _identified(s: Stream, note: etree._Element, pos: int, found: list, add, out
     if not m:
         return
     named = collapse_space("".join(note.itertext()))
-    head = re.search(r"\b(\w+) of $", before[:m.start(1)])
+    span = trim(s.text, m.start(1), m.end(1))
+    start = span and (_after_post(s.text, *span) or span[0])
+    head = re.search(r"\b(\w+) of $", before[:start]) if start else None
     if head and fold(head.group(1)) in shapes("of-head"):
         return  # "the capital of Manchuria [Harbin]": the note names the phrase; each name is found on its own
     refs = {e.get("ref") for e in note.iter() if local(e) in ("persName", "placeName", "orgName") and e.get("ref")}
