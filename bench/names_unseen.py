@@ -1,7 +1,10 @@
-"""Names on unseen documents (tests/names/unseen/): precision and recall of tagging and of linking, before and
-after accepting every suggestion, next to spaCy's small English pipeline alone; and the share of the names left
-untagged that the suggestions find. Run by hand: `python bench/names_unseen.py [--set old|new|all]` ("old": the
-first 10 documents, on which the rules were developed; "new": the 7 held out until the end; default all).
+"""Names on unseen documents (tests/names/unseen/, tests/names/heldout/): precision and recall of tagging and of
+linking, before and after accepting every suggestion, next to spaCy's small English pipeline alone; and the share
+of the names left untagged that the suggestions find. Run by hand: `python bench/names_unseen.py [--set
+old|new|all|heldout] [--json FILE]` ("old": the first 10 documents of tests/names/unseen, on which the rules were
+developed; "new": its 7 held out until the end of that work; "all": those 17; "heldout": the 12 documents of
+tests/names/heldout, gathered later and measured before any rule was made on them; default all). `--json` also
+writes the totals, for tests/names/test_heldout_set.py.
 
 Counted: person and place mentions of <text> (the header is left out: the gold files annotate the text).
 Tagging: (kind, surface) as a multiset. Linking: a tagged mention is right when its ref is the gold entity; for
@@ -12,6 +15,7 @@ mentions got and no mention of another entity has it.
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import sys
 import tempfile
@@ -22,6 +26,7 @@ from lxml import etree
 
 REPO = Path(__file__).resolve().parents[1]
 UNSEEN = REPO / "tests" / "names" / "unseen"
+HELDOUT_SET = REPO / "tests" / "names" / "heldout"
 # the documents held out while the rules were changed (tests/names/unseen/README.md)
 HELD_OUT = ("stalin_1949-01-06", "filippov_1949-09-02", "savelyev_1949-10-20", "grigoryan_1949-11-01",
             "filippov_1950-08-27", "kim-il-sung_1950-10-09", "stalin_1950-11-20")
@@ -82,10 +87,15 @@ def main(argv: list[str]) -> int:
     from editio.names import review
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("old", "new", "all"), default="all", dest="which")
-    which = parser.parse_args(argv).which
-    sources = [s for s in sorted(UNSEEN.glob("*.txt"))
-               if which == "all" or (s.stem in HELD_OUT) == (which == "new")]
+    parser.add_argument("--set", choices=("old", "new", "all", "heldout"), default="all", dest="which")
+    parser.add_argument("--json", type=Path, default=None, help="also write the totals to this file")
+    args = parser.parse_args(argv)
+    which = args.which
+    if which == "heldout":
+        sources = sorted(HELDOUT_SET.glob("*.txt"))
+    else:
+        sources = [s for s in sorted(UNSEEN.glob("*.txt"))
+                   if which == "all" or (s.stem in HELD_OUT) == (which == "new")]
     rows = []
     totals: dict[str, tuple[list, list]] = {k: ([], []) for k in ("before", "after", "spacy")}
     found_untagged = [0, 0]
@@ -114,13 +124,14 @@ def main(argv: list[str]) -> int:
         _tag_files(document_files(tei), tei, write=True)
         for src in sources:
             stem = src.stem
-            g = gold(UNSEEN / f"{stem}.gold.tsv")
+            g = gold(src.parent / f"{stem}.gold.tsv")
             before, spacy = snapshot[stem]
             after = tagged(made[stem])
             untagged = Counter((k, s) for k, s, _ in g) - Counter((k, s) for k, s, _ in before)
-            found_untagged[0] += sum(n for key, n in untagged.items() if proposed[key])
+            found_here = sum(n for key, n in untagged.items() if proposed[key])
+            found_untagged[0] += found_here
             found_untagged[1] += sum(untagged.values())
-            row = {"doc": stem, "gold": len(g)}
+            row = {"doc": stem, "gold": len(g), "found": (found_here, sum(untagged.values()))}
             for label, found in (("before", before), ("after", after), ("spacy", spacy)):
                 row[label] = scores(found, g)
                 totals[label][0].extend((k, s, r) for k, s, r in found)
@@ -136,18 +147,26 @@ def main(argv: list[str]) -> int:
             wrong = sorted((golds - refs).elements())
             if wrong:
                 print(f"{stem}: known entries not linked right after accepting {wrong}", file=sys.stderr)
-    print("| document | mentions | before: P / R / linked | after accepting: P / R / linked | spaCy alone: P / R |")
-    print("| --- | ---: | --- | --- | --- |")
+    print("| document | mentions | before: P / R / linked | after accepting: P / R / linked | spaCy alone: P / R "
+          "| suggestions find |")
+    print("| --- | ---: | --- | --- | --- | ---: |")
     for row in rows:
         b, a, s = row["before"], row["after"], row["spacy"]
         print(f"| {row['doc']} | {row['gold']} | {b['P']:.0%} / {b['R']:.0%} / {b['link']:.0%} | "
-              f"{a['P']:.0%} / {a['R']:.0%} / {a['link']:.0%} | {s['P']:.0%} / {s['R']:.0%} |")
+              f"{a['P']:.0%} / {a['R']:.0%} / {a['link']:.0%} | {s['P']:.0%} / {s['R']:.0%} | "
+              f"{row['found'][0]} of {row['found'][1]} |")
     b, a, s = (scores(*totals[k]) for k in ("before", "after", "spacy"))
     print(f"| **all** | {len(totals['before'][1])} | {b['P']:.1%} / {b['R']:.1%} / {b['link']:.1%} | "
-          f"{a['P']:.1%} / {a['R']:.1%} / {a['link']:.1%} | {s['P']:.1%} / {s['R']:.1%} |")
+          f"{a['P']:.1%} / {a['R']:.1%} / {a['link']:.1%} | {s['P']:.1%} / {s['R']:.1%} | "
+          f"{found_untagged[0]} of {found_untagged[1]} |")
     share = found_untagged[0] / max(1, found_untagged[1])
     print(f"\nsuggestions alone find {found_untagged[0]} of the {found_untagged[1]} mentions left untagged "
           f"({share:.1%})")
+    if args.json:
+        args.json.write_text(json.dumps({
+            "set": which, "documents": len(rows), "mentions": len(totals["before"][1]),
+            "before": b, "after": a, "spacy": s, "suggestions_found": found_untagged[0],
+            "untagged": found_untagged[1], "suggestions_share": share}, indent=1), encoding="utf-8")
     return 0
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from editio.names.normalize import Token, fold, tokenize
-from editio.names.tables import not_names, person_cues, place_cues, shapes, titles
+from editio.names.tables import not_names, person_cues, place_cues, shapes, surnames, titles
 
 _SUFFIXES = ("'s", "s", "es", "ed", "d", "ing", "ly", "er", "ers", "ies", "ied", "ian", "ians", "ese", "an")
 
@@ -152,6 +152,8 @@ def _reason(
     for cue in cues:
         if _previous_words(tokens, i, len(cue)) == cue and not all(is_common(t.text, lowercase_words) for t in run):
             return f"after “{' '.join(cue)}”"
+    if romanised_name([t.text for t in run]):
+        return f"a romanised name: the family name “{run[0].text}” and a given name"
     if is_region([t.text for t in run]):
         return f"a region: “{run[0].text}” and a place's name"
     if not all(is_common(t.text, lowercase_words) for t in run):
@@ -170,3 +172,23 @@ def is_region(words: list[str]) -> bool:
     from editio.names.geonames import named_place
 
     return named_place(" ".join(rest)) is not None
+
+
+EVERYDAY = 4.4  # Zipf frequency (wordfreq): a word used more often than this is an everyday English word
+
+
+@cache
+def zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def romanised_name(words: list[str]) -> bool:
+    """A Chinese or Korean family name (data/surnames.tsv) and one or two given-name words, none an everyday
+    English word ("Kim Il", "Jiang Jieshi", "LIU SHAOQI"; not "Li Said", "Kim Il Sung's" aside): a person's name by
+    its shape, though each word may be in an English word list."""
+    if not 2 <= len(words) <= 3 or fold(words[0]) not in surnames():
+        return False
+    given = words[1:]
+    return all(w[:1].isupper() and w.replace("-", "").isalpha() and zipf(fold(w)) < EVERYDAY for w in given)

@@ -78,6 +78,41 @@ def _inside_word(text: str, start: int, end: int) -> bool:
 _BROKEN = re.compile(rf"[{HYPHENS}]\s+")
 
 
+def _region_named(tokens: list[Token], first: int, text: str) -> bool:
+    """The two words before a known place are a large region's name (data/shapes.tsv, rule "region-name")."""
+    if first < 2 or not (tokens[first - 2].capitalised and tokens[first - 1].capitalised):
+        return False
+    gaps = text[tokens[first - 2].end:tokens[first - 1].start] + text[tokens[first - 1].end:tokens[first].start]
+    return gaps == "  " and f"{tokens[first - 2].key} {tokens[first - 1].key}" in shapes("region-name")
+
+
+def _inverted_initials(tokens: list[Token], last: int) -> int:
+    """A surname written before its initials after a comma ("Samsonov, G. Ye."): the initials join the name when no
+    other name follows them ("Stalin, V. M. Molotov" is two names). Returns the name's new last token."""
+    j = last + 1
+    if j >= len(tokens) or tokens[j].text != ",":
+        return last
+    k, end = j + 1, last
+    while k + 1 < len(tokens) and tokens[k + 1].text == "." and 1 <= len(tokens[k].text) <= 2 \
+            and tokens[k].text[0].isupper() and (len(tokens[k].text) == 1 or tokens[k].text[1:].islower()) \
+            and tokens[k].is_word:
+        end, k = k + 1, k + 2
+    if end == last or (k < len(tokens) and tokens[k].capitalised and tokens[k].is_word):
+        return last
+    return end
+
+
+def _in_body_name(tokens: list[Token], first: int, last: int, text: str) -> bool:
+    """A place's name inside the name of a body or an institution (data/shapes.tsv): "Communist Party of China"
+    (a head word "body-of", then "of"), "Kremlin Hospital" (a word "facility" right after)."""
+    if first >= 2 and tokens[first - 1].key == "of" and tokens[first - 2].capitalised \
+            and tokens[first - 2].key in shapes("body-of"):
+        return True
+    nxt = last + 1
+    return nxt < len(tokens) and tokens[nxt].capitalised and tokens[nxt].key in shapes("facility") \
+        and text[tokens[last].end:tokens[nxt].start] == " "
+
+
 def rejoin_broken(tokens: list[Token], text: str) -> list[Token]:
     """Words hyphenated at a line end made whole again: "Bei-" + "jing" is one token "Beijing" spanning both."""
     out: list[Token] = []
@@ -141,7 +176,13 @@ class Matcher:
         for i, (n, bucket) in sorted(starts.items()):
             first, last = i, i + n - 1
             entries = [e for e, _ in bucket]
-            if all(e.kind is PLACE for e in entries) and first >= 1 and first - 1 not in covered:
+            if all(e.kind is PLACE for e in entries) and _in_body_name(tokens, first, last, text):
+                rejected.append(Rejected(tokens[first].start, tokens[last].end, text[tokens[first].start:
+                                         tokens[last].end], "part of a body's or an institution's name"))
+                continue
+            if all(e.kind is PLACE for e in entries) and _region_named(tokens, first, text):
+                first -= 2  # "Far East Maritime Region": the known place with the region it lies in
+            elif all(e.kind is PLACE for e in entries) and first >= 1 and first - 1 not in covered:
                 before = tokens[first - 1]
                 if (before.capitalised and before.key in regions
                         and text[before.end : tokens[first].start] == " "):
@@ -156,13 +197,14 @@ class Matcher:
                 while j < len(tokens) and _is_initial(tokens, j):
                     last = j + 1
                     j += 2
+                last = _inverted_initials(tokens, last)
                 nxt = last + 1
                 if nxt < len(tokens) and nxt not in starts:
                     t = tokens[nxt]
                     gap = text[tokens[last].end : t.start]
                     if (
                         t.is_word and t.capitalised and "\n" not in gap and gap.strip() == "" and "  " not in gap
-                        and t.key not in title_words and not t.text.isdigit()
+                        and t.key not in title_words and not t.text.isdigit() and t.key not in shapes("number-sign")
                         and not (t.text == "I" and not _is_initial(tokens, nxt))  # the pronoun: "Kim Il Sung I met"
                     ):
                         end = t.end

@@ -155,7 +155,7 @@ def _known_place(forms: list[str], known_places: dict[int, str], known_features:
     ("Yalu" of the Yalu River)."""
     from editio.names.geonames import named_place
 
-    names = [state_countries().get(f, f) for f in forms]
+    names = [state_countries().get(f) or state_countries().get(fold(f)) or f for f in forms]
     refs = {known_places[r.geonameid] for r in map(named_place, names) if r and r.geonameid in known_places}
     return refs | {known_features[compact(f)] for f in forms if compact(f) in known_features}
 

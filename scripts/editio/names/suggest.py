@@ -19,28 +19,19 @@ from pathlib import Path
 from lxml import etree
 
 from editio.names.authority import NS, Authorities
-from editio.names.candidates import find_candidates, is_common, is_region
+from editio.names.candidates import EVERYDAY, find_candidates, is_common, is_region, romanised_name
+from editio.names.candidates import zipf as _zipf
 from editio.names.normalize import APOSTROPHES, HYPHENS, Token, collapse_space, fold, tokenize
 from editio.names.stream import BREAK, Stream, local
-from editio.names.tables import _rows, not_names, shapes, titles
+from editio.names.tables import _rows, edges, not_names, place_cues, shapes, surnames, titles
 from editio.names.tagging import _streams, tag_tree
 
 LEADING = {"the", "a", "an", "of"}
 CONNECTORS = {"of", "the", "and", "for", "de", "du", "von", "van", "al", "la", "le", "on", "in"}
 _KIND_OF_REASON = (("after the title", "person"), ("after the person cue", "person"), ("after the initial", "person"),
-                   ("after “", "place"), ("a region", "place"))
+                   ("after “", "place"), ("a region", "place"), ("a romanised name", "person"))
 # the editors' identification: "Kim Du-bong [Kim Tu Phong]" or "Filippov [Stalin]" — two forms, one entity
 _IDENT = re.compile(r"([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3}) \[([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3})\]")
-
-
-EVERYDAY = 4.4  # Zipf frequency (wordfreq): a word used more often than this is an everyday English word
-
-
-@cache
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")
 
 
 _FOLLOWERS = re.compile(r"[-‐‑](?:ists?|ites?)$")
@@ -125,7 +116,7 @@ def looks_like(kind: str, surface: str) -> bool:
         return False
     # all common words ("Front Command", "Extremely Urgent", "TOP SECRET" in a transmission line): no name;
     # a romanised name's syllables may each be a word ("Kim Du-bong"), but not one joined by a hyphen
-    if _ROMANISED.search(surface) or _shaped_place(kind, words):
+    if _ROMANISED.search(surface) or _shaped_place(kind, words) or (kind == "person" and romanised_name(words)):
         return True
     named = [t for t in toks if t.key not in CONNECTORS]
     if not all(is_common(t.text) for t in named):
@@ -142,7 +133,8 @@ def _shaped_place(kind: str, words: list[str]) -> bool:
         return False
     if len(words) == 1 and words[0] in shapes("state"):
         return True
-    if (len(words) > 1 and fold(words[-1]) in shapes("state-head")) or is_region(words):
+    if (len(words) > 1 and fold(words[-1]) in shapes("state-head")) or is_region(words) \
+            or fold(" ".join(words)) in shapes("region-name"):
         return True
     from editio.names.geonames import named_place
 
@@ -158,6 +150,13 @@ def reshape(kind: str, surface: str) -> str:
     if (len(words) == 1 and surface in shapes("state")) or \
             (len(words) > 1 and fold(words[-1]) in shapes("state-head")):
         return "place"
+    key = fold(surface)
+    if len(words) == 1 and any(key.endswith(e) and len(key) > len(e) + 2 for e in shapes("org-ending")):
+        return "org"  # "Guomindang": a party, whatever the model says
+    if kind == "person" and len(words) == 1 and surface.isupper() and len(surface) <= 4 and key not in surnames():
+        return "org"  # "DVO", "GRU": an office's abbreviation, not a person
+    if kind != "person" and romanised_name(words):
+        return "person"  # "Jiang Jieshi": a family name and a given name
     if kind == "org" and len(words) == 1 and surface[:1].isupper() and not is_common(surface):
         key = fold(surface)
         if any(key.endswith(e) and len(key) > len(e) + 2 for e in shapes("surname-ending")):
@@ -306,7 +305,18 @@ def _in_block(file: str, s: Stream, text: str, found: list) -> list[Found]:
         span = trim(s.text, a, b)
         if span is None:
             return
+        a, b = _within_edges(s, *span)
+        if a >= b or (span := trim(s.text, a, b)) is None:
+            return
         a, b = span
+        cut = _after_post(s.text, a, b)
+        if cut is not None:  # "Embassy Counsellor Petrov": the person is named after the post
+            a, kind = cut, (kind if kind == "place" else "person")
+        toks = [t for t in tokenize(s.text[a:b]) if t.is_word]
+        if len(toks) >= 3 and _russian_surname(toks[0].text) and romanised_name([t.text for t in toks[1:]]):
+            add(kind, a, a + toks[0].end, evidence)  # "ARKHIPOV LIU SHAOQI": two persons side by side
+            add("person", a + toks[1].start, b, evidence)
+            return
         at = re.search(r" in (?=[A-Z])", s.text[a:b]) if kind == "org" else None
         if at:  # "Political Consultative Conference in BEIPING": the place is no part of the body's name
             b = a + at.start()
@@ -322,7 +332,8 @@ def _in_block(file: str, s: Stream, text: str, found: list) -> list[Found]:
         if local(el) == "note" and el.get("type") == "identification" and el in s.blocks:
             _identified(s, el, pos, found, add, out)
     for m in _IDENT.finditer(s.text):  # identification brackets first: they pair two forms
-        kind = next((e.kind for e in found if e.start <= m.start(1) < e.end), None) \
+        kind = _pair_shape(s.text, m.start(1), m.group(1), m.group(2)) \
+            or next((e.kind for e in found if e.start <= m.start(1) < e.end), None) \
             or pair_kind(m.group(1), m.group(2))
         add(kind, m.start(1), m.end(1), "identified in the editors' bracket", m.group(2))
         add(kind, m.start(2), m.end(2), "the editors' identification", m.group(1))
@@ -351,11 +362,58 @@ def _identified(s: Stream, note: etree._Element, pos: int, found: list, add, out
     if not m:
         return
     named = collapse_space("".join(note.itertext()))
+    span = trim(s.text, m.start(1), m.end(1))
+    start = span and (_after_post(s.text, *span) or span[0])
+    head = re.search(r"\b(\w+) of $", before[:start]) if start else None
+    if head and fold(head.group(1)) in shapes("of-head"):
+        return  # "the capital of Manchuria [Harbin]": the note names the phrase; each name is found on its own
     refs = {e.get("ref") for e in note.iter() if local(e) in ("persName", "placeName", "orgName") and e.get("ref")}
-    kind = next((e.kind for e in found if e.start <= m.start(1) < e.end and e.kind != "org"), None) \
+    kind = _pair_shape(s.text, m.start(1), m.group(1), named) \
+        or next((e.kind for e in found if e.start <= m.start(1) < e.end and e.kind != "org"), None) \
         or pair_kind(m.group(1), named)
     n = len(out)
     add(kind, m.start(1), m.end(1), "identified in the editors' note", named)
     if len(out) > n and len(refs) == 1:
         out[-1].known = refs.pop()
 
+
+def _pair_shape(text: str, start: int, a: str, b: str) -> str | None:
+    """The kind an identified pair's shape or cue says, over the statistical tagger: a person when either form is
+    a romanised name ("CKS [Jiang Jieshi]"), a place after a place cue ("reached Karasahr [Yanqi]")."""
+    if romanised_name(a.split()) or romanised_name(b.split()):
+        return "person"
+    before = [t.key for t in tokenize(text[max(0, start - 40):start]) if t.is_word]
+    if any(len(before) >= len(c) and tuple(before[-len(c):]) == c for c in place_cues()):
+        return "place"
+    return None
+
+
+def _within_edges(s: Stream, a: int, b: int) -> tuple[int, int]:
+    """[a, b) cut at the edge of an element listed in data/edges.tsv that it runs across between two words."""
+    for el, (ea, eb) in s.spans.items():
+        if not isinstance(el.tag, str) or local(el) not in edges() or ea == eb:
+            continue
+        if ea <= a < eb < b and s.text[eb:eb + 1].isspace():
+            a = eb
+        elif a < ea < b <= eb and s.text[ea - 1:ea].isspace():
+            b = ea
+    return a, b
+
+
+def _after_post(text: str, a: int, b: int) -> int | None:
+    """Where a person's name begins after the last word of a post or a body's name inside [a, b) ("Chief of the
+    Consular Department Seregin": data/shapes.tsv, rule "post"); None when no name follows such a word."""
+    toks = [t for t in tokenize(text[a:b]) if t.is_word]
+    posts = shapes("post")
+    last = max((i for i, t in enumerate(toks) if t.key in posts), default=None)
+    if last is None or last == len(toks) - 1:
+        return None
+    rest = toks[last + 1:]
+    if all(is_common(t.text) for t in rest) and not romanised_name([t.text for t in rest]):
+        return None
+    return a + rest[0].start
+
+
+def _russian_surname(word: str) -> bool:
+    key = fold(word)
+    return key not in surnames() and any(key.endswith(e) and len(key) > len(e) + 2 for e in shapes("surname-ending"))

@@ -57,5 +57,19 @@ def shapes(rule: str) -> dict[str, str]:
 
 @cache
 def state_countries() -> dict[str, str]:
-    """A state's abbreviation → the country's name in the GeoNames data (data/shapes.tsv, rule "state")."""
-    return {r[1]: r[4] for r in _rows("shapes.tsv") if r[0] == "state" and len(r) > 4 and r[4]}
+    """A state's abbreviation, or (folded) its full name the GeoNames data lacks → the country's name in the
+    GeoNames data (data/shapes.tsv, rules "state" and "state-name")."""
+    rows = [r for r in _rows("shapes.tsv") if r[0] in ("state", "state-name") and len(r) > 4 and r[4]]
+    return {(r[1] if r[0] == "state" else fold(r[1])): r[4] for r in rows}
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """Folded Chinese and Korean family names (data/surnames.tsv)."""
+    return frozenset(fold(r[0]) for r in _rows("surnames.tsv"))
+
+
+@cache
+def edges() -> frozenset[str]:
+    """Elements whose edges a proposed name does not run across (data/edges.tsv)."""
+    return frozenset(r[0] for r in _rows("edges.tsv"))
