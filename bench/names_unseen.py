@@ -4,7 +4,7 @@ alone; and the share of the names left untagged that the suggestions find. Run b
 bench/names_unseen.py [--set old|new|all|heldout|blind] [--json FILE]` ("old": the first 10 documents of
 tests/names/unseen, on which the rules were developed; "new": its 7 held out until the end of that work; "all":
 those 17; "heldout": the 12 documents of tests/names/heldout, gathered later and measured before any rule was made
-on them; "blind": the 10 documents of tests/names/blind, on which no rule was ever made; default all). `--json`
+on them; "blind": the 12 documents of tests/names/blind, on which no rule was ever made; default all). `--json`
 also writes the totals, for tests/names/test_heldout_set.py.
 
 Counted: person and place mentions of <text> (the header is left out: the gold files annotate the text).
