@@ -1,10 +1,11 @@
-"""Names on unseen documents (tests/names/unseen/, tests/names/heldout/): precision and recall of tagging and of
-linking, before and after accepting every suggestion, next to spaCy's small English pipeline alone; and the share
-of the names left untagged that the suggestions find. Run by hand: `python bench/names_unseen.py [--set
-old|new|all|heldout] [--json FILE]` ("old": the first 10 documents of tests/names/unseen, on which the rules were
-developed; "new": its 7 held out until the end of that work; "all": those 17; "heldout": the 12 documents of
-tests/names/heldout, gathered later and measured before any rule was made on them; default all). `--json` also
-writes the totals, for tests/names/test_heldout_set.py.
+"""Names on unseen documents (tests/names/unseen/, tests/names/heldout/, tests/names/blind/): precision and recall
+of tagging and of linking, before and after accepting every suggestion, next to spaCy's small English pipeline
+alone; and the share of the names left untagged that the suggestions find. Run by hand: `python
+bench/names_unseen.py [--set old|new|all|heldout|blind] [--json FILE]` ("old": the first 10 documents of
+tests/names/unseen, on which the rules were developed; "new": its 7 held out until the end of that work; "all":
+those 17; "heldout": the 12 documents of tests/names/heldout, gathered later and measured before any rule was made
+on them; "blind": the 12 documents of tests/names/blind, on which no rule was ever made; default all). `--json`
+also writes the totals, for tests/names/test_heldout_set.py.
 
 Counted: person and place mentions of <text> (the header is left out: the gold files annotate the text).
 Tagging: (kind, surface) as a multiset. Linking: a tagged mention is right when its ref is the gold entity; for
@@ -27,6 +28,7 @@ from lxml import etree
 REPO = Path(__file__).resolve().parents[1]
 UNSEEN = REPO / "tests" / "names" / "unseen"
 HELDOUT_SET = REPO / "tests" / "names" / "heldout"
+BLIND_SET = REPO / "tests" / "names" / "blind"
 # the documents held out while the rules were changed (tests/names/unseen/README.md)
 HELD_OUT = ("stalin_1949-01-06", "filippov_1949-09-02", "savelyev_1949-10-20", "grigoryan_1949-11-01",
             "filippov_1950-08-27", "kim-il-sung_1950-10-09", "stalin_1950-11-20")
@@ -87,12 +89,12 @@ def main(argv: list[str]) -> int:
     from editio.names import review
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("old", "new", "all", "heldout"), default="all", dest="which")
+    parser.add_argument("--set", choices=("old", "new", "all", "heldout", "blind"), default="all", dest="which")
     parser.add_argument("--json", type=Path, default=None, help="also write the totals to this file")
     args = parser.parse_args(argv)
     which = args.which
-    if which == "heldout":
-        sources = sorted(HELDOUT_SET.glob("*.txt"))
+    if which in ("heldout", "blind"):
+        sources = sorted((HELDOUT_SET if which == "heldout" else BLIND_SET).glob("*.txt"))
     else:
         sources = [s for s in sorted(UNSEEN.glob("*.txt"))
                    if which == "all" or (s.stem in HELD_OUT) == (which == "new")]
