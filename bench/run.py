@@ -4,7 +4,8 @@
 
 For each N: `editio build` on a fresh copy (cold), then again after changing one source and one TEI file
 (incremental), then once more with nothing changed, each as one whole process: wall seconds, CPU seconds (user +
-system of the process and its children, from os.wait4), peak resident memory of the largest process, and the
+system of the process and its children, from os.wait4, or from sampling the process tree where that saw more: a
+forkserver's workers), peak resident memory of the largest process, and the
 seconds of each stage read from the build's own "== stage" lines as they arrive. Then, on the same TEI files, plain
 jing with tei_all.rng against `tei-check --profile tei_all`. Prints Markdown rows for bench/RESULTS.md and writes,
 into --out (default: the work folder), results.md (the same table), results.json (the measurements) and scale.png:
@@ -22,6 +23,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,10 +49,51 @@ class Run:
     tail: str = ""
 
 
+TICK = os.sysconf("SC_CLK_TCK")
+PAGE_MIB = os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+class TreeSampler(threading.Thread):
+    """Every process under `pid`, sampled from /proc every half second: the CPU seconds each was last seen with and
+    the largest resident set of any one of them. Why: the workers of a forkserver pool are children of the
+    forkserver, which is never waited for, so os.wait4's accounting misses their CPU and memory (bench/check_cpu.py
+    found the same for tei-check's pool). A process is missed for at most its last half second."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.cpu, self.peak_mib, self.done = pid, {}, 0.0, threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(0.5):
+            stats: dict[int, tuple[int, float, float]] = {}  # pid → (parent, cpu seconds, resident MiB)
+            for entry in os.listdir("/proc"):
+                if entry.isdigit():
+                    try:
+                        text = Path(f"/proc/{entry}/stat").read_text()
+                    except OSError:
+                        continue
+                    fields = text[text.rindex(")") + 2:].split()
+                    stats[int(entry)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / TICK,
+                                         int(fields[21]) * PAGE_MIB)
+            children: dict[int, list[int]] = {}
+            for pid, (parent, _, _) in stats.items():
+                children.setdefault(parent, []).append(pid)
+            todo = [self.pid]
+            while todo:
+                pid = todo.pop()
+                if pid in stats:
+                    self.cpu[pid] = stats[pid][1]
+                    self.peak_mib = max(self.peak_mib, stats[pid][2])
+                todo += children.get(pid, [])
+
+
 def timed(cmd: list[str], cwd: Path | None = None) -> Run:
-    """One whole process, measured by the operating system's accounting of the finished child."""
+    """One whole process and every process under it: CPU and peak memory from the operating system's accounting of
+    the finished child, or from sampling the process tree where that saw more (a forkserver's workers)."""
     started = time.monotonic()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    sampler = TreeSampler(proc.pid)
+    sampler.start()
     stages: dict[str, float] = {}
     current, since, lines = None, started, []
     for line in proc.stdout:
@@ -64,10 +107,12 @@ def timed(cmd: list[str], cwd: Path | None = None) -> Run:
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
     end = time.monotonic()
+    sampler.done.set()
+    sampler.join()
     if current:
         stages[current] = end - since
-    return Run(end - started, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode, stages,
-               "".join(lines[-3:]))
+    return Run(end - started, max(usage.ru_utime + usage.ru_stime, sum(sampler.cpu.values())),
+               max(usage.ru_maxrss / 1024, sampler.peak_mib), proc.returncode, stages, "".join(lines[-3:]))
 
 
 def touch_one_source(edition: Path) -> None:
