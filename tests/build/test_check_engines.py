@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from editio.build import executor
 from editio.build.executor import open_executor
 from editio.check import api
 from editio.check.report import format_text
@@ -46,7 +47,7 @@ def _report(corpus: Path, tei_all: Path, jobs: int, scheduler: str | None = None
 
 
 def test_the_editio_profile_gives_the_same_report_in_process_on_the_pool_and_on_dask(corpus, tei_all, monkeypatch):
-    monkeypatch.setattr(api, "IN_PROCESS_BELOW", 0)  # the engines even for a dozen files
+    monkeypatch.setattr(executor, "SMALL", 0)  # the engines even for a dozen files
     here = _report(corpus, tei_all, 1)
     layers = {p.layer for p in here.problems}
     assert {"editio", "tei"} <= layers, layers  # findings of several layers, to compare

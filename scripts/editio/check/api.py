@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from editio.build import executor
 from editio.build.executor import InProcess, current
 from editio.check import relaxng, stream, xinclude
 from editio.check.catalog import Catalog
@@ -208,7 +209,7 @@ def _in_memory(sources, planner: Planner, report: CheckReport, timings: dict[str
             by_file.setdefault(problem.path, []).append(problem)
         build = current()
         # the build's engine (a pool, Dask) when it has one; without Java the libxml2 RELAX NG stays here
-        far = not isinstance(build, InProcess) and not lxml_validators and len(fresh) >= IN_PROCESS_BELOW
+        far = not isinstance(build, InProcess) and not lxml_validators and len(fresh) > executor.SMALL
         timings["editio jobs"] = float(build.jobs if far else 1)
         try:
             if far:
@@ -246,9 +247,6 @@ def _in_memory(sources, planner: Planner, report: CheckReport, timings: dict[str
     return problems
 
 
-# Below this many files to judge, the editio profile's per-file layers stay in this process even in a build with a
-# pool: a worker compiles editio.xsd, editio.sch and TEI's Schematron once (~2 s of CPU) before its first file.
-IN_PROCESS_BELOW = 100
 
 
 def _portable(source: Source) -> Source:
