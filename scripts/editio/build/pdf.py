@@ -27,6 +27,7 @@ import click
 from lxml import etree
 
 from editio.build.executor import current
+from editio.build.manifest import Manifest, key
 from editio.build.print import glyphs, pages
 from editio.build.targets import BuildError, Target
 from editio.build.xslt import XSLT_DIR, Stylesheets, XsltError
@@ -42,23 +43,39 @@ _UNHANDLED = re.compile(r"editio-print-unhandled\|(?P<uri>[^|]+)\|(?P<path>[^|]+
 
 
 def run(edition: Edition, out: Path) -> list[Path]:
+    """The Typst sources are written again each build (one XSLT run); a PDF is typeset again only when its source,
+    the design, the fonts or Typst changed (manifest.py, in .work/pdf/ beside the output folder): after one edit
+    the volume and that document's PDF, with nothing changed no Typst at all."""
+    import typst
+
     docs = edition.documents()
     if not docs:
         raise BuildError(f"{edition.tei}: no TEI documents to print")
     src = out / SOURCES
     if src.exists():
         shutil.rmtree(src)
-    for old in out.glob("*.pdf"):  # a document removed from the edition leaves no PDF behind
-        old.unlink()
+    for stray in out.glob(".*.tmp"):  # a draft left by a build killed while typesetting
+        stray.unlink()
     typ = write_sources(edition, docs, src)
     check_glyphs(edition, [src / "edition.typ", *typ.values(), DESIGN], docs)
-    volume = out / "edition.pdf"
-    record = typeset(src / "edition.typ", volume, apart=True)
-    written = [volume, pages.write(record, out / "pages.xml")]
-    jobs = [(typ[doc], out / f"{doc}.pdf") for doc in typ]
-    written += compile_all(jobs)
-    click.echo(f"print edition: {volume} ({len(record['docs'])} documents), {len(jobs)} document PDFs, pages.xml")
-    return written
+    made = Manifest(out.parent / ".work" / "pdf" / "manifest.json", out.parent)
+    design = key(DESIGN, sorted(FONTS.glob("*.otf")), typst.__version__, repr(STANDARDS), str(MAX_PASSES))
+    volume, pages_xml = out / "edition.pdf", out / "pages.xml"
+    volume_key = key(src / "edition.typ", design)
+    if not (made.fresh(volume, volume_key) and made.fresh(pages_xml, volume_key)):
+        pages.write(typeset(src / "edition.typ", volume, apart=True), pages_xml)
+        made.record(volume, volume_key)
+        made.record(pages_xml, volume_key)
+    documents = {out / f"{doc}.pdf": (source, key(source, design)) for doc, source in typ.items()}
+    stale = [(source, pdf) for pdf, (source, pdf_key) in documents.items() if not made.fresh(pdf, pdf_key)]
+    for pdf in compile_all(stale):
+        made.record(pdf, documents[pdf][1])
+    for old in set(out.glob("*.pdf")) - {volume, *documents}:  # a document removed from the edition leaves no PDF
+        old.unlink()
+    made.save()
+    click.echo(f"print edition: {volume} ({len(typ)} documents), {len(documents)} document PDFs "
+               f"({len(stale)} typeset, the others unchanged), pages.xml")
+    return [volume, pages_xml, *documents]
 
 
 def write_sources(edition: Edition, docs: list[Path], src: Path) -> dict[str, Path]:
