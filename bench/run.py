@@ -211,7 +211,7 @@ def plot(rows: list[dict], png: Path) -> None:
         panel.set_xlabel("sources (N)")
         panel.grid(True, which="both", alpha=0.3)
     panels[0][0].set_ylabel("wall seconds")
-    panels[0][-1].legend(loc="upper left", fontsize="small")
+    panels[0][0].legend(loc="upper left", fontsize="small")  # the cold builds: every stage ran
     fig.suptitle("editio build: time against N per stage")
     fig.tight_layout()
     png.parent.mkdir(parents=True, exist_ok=True)
@@ -230,6 +230,23 @@ def save(rows: list[dict], notes: list[str], machine: str, out: Path) -> None:
     print(f"\nwritten: {out / 'results.md'}, {out / 'results.json'}, {out / 'scale.png'}")
 
 
+ROW = re.compile(r"^\| (?P<sources>\d+) \| (?P<documents>\d+) \| (?P<build>[^|]+?) \| (?P<wall>[\d.]+) s \| "
+                 r"(?P<cpu>[\d.]+) s \| (?P<peak>[\d.]+) MiB \| [\d.]+ \| (?P<stages>[^|]*) \| (?P<exit>-?\d+) \|$")
+
+
+def rows_from(text: str) -> list[dict]:
+    """The rows of a table this script printed (its output as it went, for a run stopped before `save`)."""
+    rows = []
+    for line in text.splitlines():
+        m = ROW.match(line.strip())
+        if m:
+            stages = {s.rsplit(" ", 2)[0]: float(s.rsplit(" ", 2)[1]) for s in m["stages"].split(", ") if s}
+            rows.append({"sources": int(m["sources"]), "documents": int(m["documents"]), "build": m["build"],
+                         "wall": float(m["wall"]), "cpu": float(m["cpu"]), "peak_mib": float(m["peak"]),
+                         "stages": stages, "exit": int(m["exit"])})
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="100,1000")
@@ -239,7 +256,14 @@ def main() -> None:
                         "(default: the work folder)")
     parser.add_argument("--tei-all", type=Path, default=None, help="tei_all.rng for the jing comparison (default: "
                         "as tei-check finds it: EDITIO_TEI_ALL, else the bundled schema/tei_all.rng)")
+    parser.add_argument("--plot-from", type=Path, nargs="+", default=None, metavar="LOG",
+                        help="only plot the rows printed in these outputs of earlier runs into --out/scale.png")
     args = parser.parse_args()
+    if args.plot_from:
+        rows = [r for log in args.plot_from for r in rows_from(log.read_text(encoding="utf-8"))]
+        plot(rows, (args.out or args.work) / "scale.png")
+        print(f"{len(rows)} rows plotted: {(args.out or args.work) / 'scale.png'}")
+        return
     machine = describe_machine()
     print(machine)
     rows, notes = [], []
