@@ -68,3 +68,17 @@ def test_a_changed_design_remakes_every_pdf(edition, tmp_path, monkeypatch):
     monkeypatch.setattr(pdf, "DESIGN", design)
     after = build(edition)
     assert {"edition.pdf", f"doc-{EDITED}.pdf", f"doc-{OTHER}.pdf"} <= remade(cold, after)
+
+
+def test_a_volume_process_that_dies_stops_the_build_with_a_message(edition, monkeypatch):
+    """Killed for memory, say: a BuildError that says what died and why it may have, not a traceback."""
+    monkeypatch.setattr(pdf, "_pass", _die)
+    with pytest.raises(pdf.BuildError, match="the process laying out the volume died"):
+        build(edition)
+
+
+def _die(source, draft, breaks):
+    import os
+    import signal
+
+    os.kill(os.getpid(), signal.SIGKILL)

@@ -21,6 +21,7 @@ import os
 import re
 import shutil
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import click
@@ -138,8 +139,13 @@ def typeset(source: Path, pdf: Path, *, apart: bool = False) -> dict:
     try:
         for _ in range(MAX_PASSES):
             if apart:
-                with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-                    record = pool.submit(_pass, source, draft, sorted(breaks)).result()
+                try:
+                    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+                        record = pool.submit(_pass, source, draft, sorted(breaks)).result()
+                except BrokenProcessPool as exc:
+                    raise BuildError(f"{source}: the process laying out the volume died (killed, out of memory or "
+                                     "crashed): Typst holds the whole volume's layout, ~2 GiB at 600 pages and "
+                                     "growing faster than the pages (bench/RESULTS.md, Scale)") from exc
             else:
                 record = _pass(source, draft, sorted(breaks))
             stray = stray_notes(record) - breaks
