@@ -22,6 +22,7 @@ from pathlib import Path
 import pypdf
 
 from editio.build import pdf
+from editio.build.executor import open_executor
 from editio.edition import load
 
 REPO = Path(__file__).resolve().parents[1]
@@ -66,7 +67,8 @@ def once(root: Path, threads: int, tmp: Path) -> dict[str, float]:
     clock("glyphs", lambda: pdf.check_glyphs(edition, [src / "edition.typ", *typ.values()], docs))
     clock("volume", lambda: pdf.typeset(src / "edition.typ", out / "edition.pdf"))
     jobs = [(path, out / f"{doc}.pdf") for doc, path in typ.items()]
-    clock("documents", lambda: pdf.compile_all(jobs, threads))
+    with open_executor(threads):  # the document PDFs run on the build's executor (1: this process)
+        clock("documents", lambda: pdf.compile_all(jobs))
     times["pages"] = len(pypdf.PdfReader(out / "edition.pdf").pages)
     times["doc_pages"] = sum(len(pypdf.PdfReader(p).pages) for _, p in jobs)
     times["docs"] = len(docs)

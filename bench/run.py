@@ -4,7 +4,8 @@
 
 For each N: `editio build` on a fresh copy (cold), then again after changing one source and one TEI file
 (incremental), then once more with nothing changed, each as one whole process: wall seconds, CPU seconds (user +
-system of the process and its children, from os.wait4), peak resident memory of the largest process, and the
+system of the process and its children, from os.wait4, or from sampling the process tree where that saw more: a
+forkserver's workers), peak resident memory of the largest process, and the
 seconds of each stage read from the build's own "== stage" lines as they arrive. Then, on the same TEI files, plain
 jing with tei_all.rng against `tei-check --profile tei_all`. Prints Markdown rows for bench/RESULTS.md and writes,
 into --out (default: the work folder), results.md (the same table), results.json (the measurements) and scale.png:
@@ -22,6 +23,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,10 +49,51 @@ class Run:
     tail: str = ""
 
 
+TICK = os.sysconf("SC_CLK_TCK")
+PAGE_MIB = os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+class TreeSampler(threading.Thread):
+    """Every process under `pid`, sampled from /proc every half second: the CPU seconds each was last seen with and
+    the largest resident set of any one of them. Why: the workers of a forkserver pool are children of the
+    forkserver, which is never waited for, so os.wait4's accounting misses their CPU and memory (bench/check_cpu.py
+    found the same for tei-check's pool). A process is missed for at most its last half second."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.cpu, self.peak_mib, self.done = pid, {}, 0.0, threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(0.5):
+            stats: dict[int, tuple[int, float, float]] = {}  # pid → (parent, cpu seconds, resident MiB)
+            for entry in os.listdir("/proc"):
+                if entry.isdigit():
+                    try:
+                        text = Path(f"/proc/{entry}/stat").read_text()
+                    except OSError:
+                        continue
+                    fields = text[text.rindex(")") + 2:].split()
+                    stats[int(entry)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / TICK,
+                                         int(fields[21]) * PAGE_MIB)
+            children: dict[int, list[int]] = {}
+            for pid, (parent, _, _) in stats.items():
+                children.setdefault(parent, []).append(pid)
+            todo = [self.pid]
+            while todo:
+                pid = todo.pop()
+                if pid in stats:
+                    self.cpu[pid] = stats[pid][1]
+                    self.peak_mib = max(self.peak_mib, stats[pid][2])
+                todo += children.get(pid, [])
+
+
 def timed(cmd: list[str], cwd: Path | None = None) -> Run:
-    """One whole process, measured by the operating system's accounting of the finished child."""
+    """One whole process and every process under it: CPU and peak memory from the operating system's accounting of
+    the finished child, or from sampling the process tree where that saw more (a forkserver's workers)."""
     started = time.monotonic()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    sampler = TreeSampler(proc.pid)
+    sampler.start()
     stages: dict[str, float] = {}
     current, since, lines = None, started, []
     for line in proc.stdout:
@@ -64,10 +107,12 @@ def timed(cmd: list[str], cwd: Path | None = None) -> Run:
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
     end = time.monotonic()
+    sampler.done.set()
+    sampler.join()
     if current:
         stages[current] = end - since
-    return Run(end - started, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode, stages,
-               "".join(lines[-3:]))
+    return Run(end - started, max(usage.ru_utime + usage.ru_stime, sum(sampler.cpu.values())),
+               max(usage.ru_maxrss / 1024, sampler.peak_mib), proc.returncode, stages, "".join(lines[-3:]))
 
 
 def touch_one_source(edition: Path) -> None:
@@ -166,7 +211,7 @@ def plot(rows: list[dict], png: Path) -> None:
         panel.set_xlabel("sources (N)")
         panel.grid(True, which="both", alpha=0.3)
     panels[0][0].set_ylabel("wall seconds")
-    panels[0][-1].legend(loc="upper left", fontsize="small")
+    panels[0][0].legend(loc="upper left", fontsize="small")  # the cold builds: every stage ran
     fig.suptitle("editio build: time against N per stage")
     fig.tight_layout()
     png.parent.mkdir(parents=True, exist_ok=True)
@@ -185,6 +230,23 @@ def save(rows: list[dict], notes: list[str], machine: str, out: Path) -> None:
     print(f"\nwritten: {out / 'results.md'}, {out / 'results.json'}, {out / 'scale.png'}")
 
 
+ROW = re.compile(r"^\| (?P<sources>\d+) \| (?P<documents>\d+) \| (?P<build>[^|]+?) \| (?P<wall>[\d.]+) s \| "
+                 r"(?P<cpu>[\d.]+) s \| (?P<peak>[\d.]+) MiB \| [\d.]+ \| (?P<stages>[^|]*) \| (?P<exit>-?\d+) \|$")
+
+
+def rows_from(text: str) -> list[dict]:
+    """The rows of a table this script printed (its output as it went, for a run stopped before `save`)."""
+    rows = []
+    for line in text.splitlines():
+        m = ROW.match(line.strip())
+        if m:
+            stages = {s.rsplit(" ", 2)[0]: float(s.rsplit(" ", 2)[1]) for s in m["stages"].split(", ") if s}
+            rows.append({"sources": int(m["sources"]), "documents": int(m["documents"]), "build": m["build"],
+                         "wall": float(m["wall"]), "cpu": float(m["cpu"]), "peak_mib": float(m["peak"]),
+                         "stages": stages, "exit": int(m["exit"])})
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="100,1000")
@@ -194,7 +256,14 @@ def main() -> None:
                         "(default: the work folder)")
     parser.add_argument("--tei-all", type=Path, default=None, help="tei_all.rng for the jing comparison (default: "
                         "as tei-check finds it: EDITIO_TEI_ALL, else the bundled schema/tei_all.rng)")
+    parser.add_argument("--plot-from", type=Path, nargs="+", default=None, metavar="LOG",
+                        help="only plot the rows printed in these outputs of earlier runs into --out/scale.png")
     args = parser.parse_args()
+    if args.plot_from:
+        rows = [r for log in args.plot_from for r in rows_from(log.read_text(encoding="utf-8"))]
+        plot(rows, (args.out or args.work) / "scale.png")
+        print(f"{len(rows)} rows plotted: {(args.out or args.work) / 'scale.png'}")
+        return
     machine = describe_machine()
     print(machine)
     rows, notes = [], []

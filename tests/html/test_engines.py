@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from editio.build import html
+from editio.build import executor, html
 from editio.build.executor import open_executor
 from editio.build.targets import BuildError
 from editio.edition import load
@@ -31,7 +31,7 @@ def site_files(out: Path) -> dict[str, str]:
 
 
 def test_every_page_is_byte_identical_on_every_engine(tmp_path, monkeypatch):
-    monkeypatch.setattr(html, "SMALL", 0)  # the pool and Dask even for the edition's few documents
+    monkeypatch.setattr(executor, "SMALL", 0)  # the pool and Dask even for the edition's few documents
     made = {}
     for name, jobs, scheduler in (("here", 1, None), ("pool", 2, None), ("dask", 2, "local")):
         edition = load(edition_copy(tmp_path / name))
@@ -50,7 +50,7 @@ def test_a_document_that_cannot_be_read_is_named_and_the_others_are_made(tmp_pat
                       encoding="utf-8")
     edition = load(folder)
     assert broken in edition.documents()
-    monkeypatch.setattr(html, "SMALL", 0)
+    monkeypatch.setattr(executor, "SMALL", 0)
     with open_executor(2), pytest.raises(BuildError, match=r"html: summary: 1950-12-31-broken\.xml: "):
         html.run(edition, edition.output / "html")
     # the other documents were worked on all the same

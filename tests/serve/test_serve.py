@@ -27,6 +27,7 @@ PAGE = "doc-1950-10-01-stalin-to-mao-zedong.html"
 SOURCE = "003_ef0383895012df34.txt"  # one telegram: Stalin to Kim Il Sung, 28 August 1950
 CHROMIUM = Path("/usr/bin/chromium")
 WAIT = 600  # seconds: a build on a loaded machine; a hang fails the test, no speed is asserted
+POLL = 1.0  # seconds between looks at whether serve's watcher thread is still alive while waiting
 
 
 def _copy(tmp: Path) -> Path:
@@ -43,10 +44,31 @@ class Session:
         self.serve = Serve(load(edition), port=0, echo=lambda *a, **k: None)
         self.url = self.serve.start()
         self.stop = threading.Event()
-        self.thread = threading.Thread(target=self.serve.watch, args=(self.stop,), daemon=True)
+        self.died: BaseException | None = None
+        self.thread = threading.Thread(target=self._watch, daemon=True)
         self.thread.start()
-        if not self.serve.watching.wait(WAIT):
-            pytest.fail("serve's watcher did not start")
+        try:
+            if not self.wait_for(lambda: self.serve.watching.wait(POLL)):
+                pytest.fail("serve's watcher did not start")
+        except BaseException:
+            self.serve.close()
+            raise
+
+    def _watch(self) -> None:
+        try:
+            self.serve.watch(self.stop)
+        except BaseException as exc:  # kept for the test's message, which names it
+            self.died = exc
+
+    def wait_for(self, done) -> bool:
+        """Call `done` (which waits up to POLL seconds itself) until it is true, for up to WAIT seconds; fail at once
+        when the watcher thread is no longer alive (it died at start or mid-test), instead of waiting it out."""
+        for _ in range(int(WAIT / POLL)):
+            if done():
+                return True
+            if not self.thread.is_alive() and not self.stop.is_set():
+                pytest.fail(f"serve's watcher thread died: {self.died!r}")
+        return False
 
     def get(self, path: str) -> str:
         with urllib.request.urlopen(self.url + path, timeout=WAIT) as response:
@@ -59,10 +81,9 @@ class Session:
         text = path.read_text(encoding="utf-8")
         assert old in text
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
-        number = self.serve.builds.after(before, WAIT)
-        if number == before:
+        if not self.wait_for(lambda: self.serve.builds.after(before, POLL) != before):
             pytest.fail(f"no build after {name} was changed")
-        return number
+        return self.serve.builds.number
 
     def close(self) -> None:
         self.stop.set()
@@ -139,7 +160,7 @@ def test_an_edited_source_is_ingested_and_its_page_rebuilt(tmp_path):
         src = edition / "sources" / SOURCE
         src.write_text(src.read_text(encoding="utf-8").replace("Verbally transmit", "Verbally transmit at once", 1),
                        encoding="utf-8")
-        if s.serve.builds.after(before, WAIT) == before:
+        if not s.wait_for(lambda: s.serve.builds.after(before, POLL) != before):
             pytest.fail("no build after the source was changed")
         assert "Verbally transmit at once" in s.get(page)
         assert "Verbally transmit at once" in (edition / "tei" / "1950-08-28-stalin-to-kim-il-sung.xml").read_text()
@@ -258,3 +279,13 @@ def test_ctrl_c_while_building_stops_serve_and_leaves_no_lock(tmp_path):
     lock.acquire(timeout=0)  # no build holds it any more: the next one may start
     lock.release()
     assert [p for p in (edition / "output").rglob("*.tmp")] == []
+
+
+def test_the_session_fails_at_once_when_the_watcher_thread_dies_at_start(tmp_path, monkeypatch):
+    """The fixture's own guard: a watcher that dies is a failure with its cause, not a wait of WAIT seconds."""
+    def broken(self, stop):
+        raise OSError("no inotify watches left")
+
+    monkeypatch.setattr(Serve, "watch", broken)
+    with pytest.raises(pytest.fail.Exception, match="watcher thread died: OSError"):
+        Session(_copy(tmp_path))

@@ -28,6 +28,13 @@ R = TypeVar("R")
 #: Where the Dask engine is asked for with `--scheduler local`: a cluster of worker processes on this machine.
 LOCAL_CLUSTER = "local"
 
+#: The one setting of "too few for workers", for every stage (`map(..., small=executor.SMALL)`, read when called):
+#: up to this many documents a stage's work runs in the build's own process, because a worker imports the package,
+#: loads Saxon and compiles its stylesheets or schemas (~1-2 s of CPU) before its first document, where a document
+#: takes 1-30 ms. Measured at 100 documents on 2 shared cores (bench/RESULTS.md): html 15 s wall in process, 19 s on
+#: a pool of two; an export ~1 ms a document.
+SMALL = 200
+
 
 @dataclass(frozen=True)
 class Outcome(Generic[T, R]):

@@ -27,6 +27,7 @@ from pathlib import Path
 import click
 from lxml import etree
 
+from editio.build import executor
 from editio.build.executor import current
 from editio.build.manifest import Manifest, key, stylesheet_files
 from editio.build.package import site_files, write_zip
@@ -122,13 +123,6 @@ def _print_pages(edition: Edition, ids: list[str], work: Path) -> dict[str, Path
     return records
 
 
-# Below this many documents to make, the per-document work runs in the build's own process: each map starts
-# its workers, and a worker imports the package, loads Saxon and compiles the stylesheets before its first
-# document, where a document takes 20-30 ms. Measured at 100 documents on 2 shared cores (bench/RESULTS.md):
-# 15 s wall in process, 19 s on a pool of two.
-SMALL = 200
-
-
 @dataclass(frozen=True)
 class _DocumentJob:
     """What a worker needs to make one document's citation and summary (paths in the staging folder)."""
@@ -178,7 +172,7 @@ def _run(task, jobs: list, label: str):
     with progress; the first failure stops the build with every failed document named."""
     progress = Progress(jobs, label)
     failed = []
-    for job, outcome in zip(progress, current().map(task, jobs, describe=lambda j: j.tei.name, small=SMALL),
+    for job, outcome in zip(progress, current().map(task, jobs, describe=lambda j: j.tei.name, small=executor.SMALL),
                             strict=True):
         if outcome.ok:
             progress.done(job.tei.name)

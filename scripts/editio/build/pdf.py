@@ -5,20 +5,30 @@ Engine: Typst (PyPI `typst`, the compiler as a library). xslt/print/edition.xsl 
 TEI; xslt/print/book.typ is the design; Python only runs them, checks glyph coverage first and reads the layout
 back (page numbers come from Typst's own layout query). Every PDF is tagged and conforms to PDF/A-2a (archival,
 accessible level) and PDF/UA-1; fonts are the Linux Libertine O files shipped in xslt/print/fonts/, embedded.
+
+Memory (bench/RESULTS.md, Scale): Typst holds the layout of a whole document while it compiles it and keeps it in a
+process-wide cache (comemo) afterwards; for the volume that is the whole edition (~2 GiB at 600 pages). So each
+pass over the volume runs in a child process that ends with it (`typeset(apart=True)`), and the PDF is written
+before the layout record is read. The document PDFs, small and independent, run on the build's executor (each
+process's cache is evicted as it goes: typst-py evicts after every compile).
 """
 
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import re
 import shutil
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import click
 from lxml import etree
 
+from editio.build.executor import current
+from editio.build.manifest import Manifest, key
 from editio.build.print import glyphs, pages
 from editio.build.targets import BuildError, Target
 from editio.build.xslt import XSLT_DIR, Stylesheets, XsltError
@@ -34,23 +44,39 @@ _UNHANDLED = re.compile(r"editio-print-unhandled\|(?P<uri>[^|]+)\|(?P<path>[^|]+
 
 
 def run(edition: Edition, out: Path) -> list[Path]:
+    """The Typst sources are written again each build (one XSLT run); a PDF is typeset again only when its source,
+    the design, the fonts or Typst changed (manifest.py, in .work/pdf/ beside the output folder): after one edit
+    the volume and that document's PDF, with nothing changed no Typst at all."""
+    import typst
+
     docs = edition.documents()
     if not docs:
         raise BuildError(f"{edition.tei}: no TEI documents to print")
     src = out / SOURCES
     if src.exists():
         shutil.rmtree(src)
-    for old in out.glob("*.pdf"):  # a document removed from the edition leaves no PDF behind
-        old.unlink()
+    for stray in out.glob(".*.tmp"):  # a draft left by a build killed while typesetting
+        stray.unlink()
     typ = write_sources(edition, docs, src)
     check_glyphs(edition, [src / "edition.typ", *typ.values(), DESIGN], docs)
-    volume = out / "edition.pdf"
-    record = typeset(src / "edition.typ", volume)
-    written = [volume, pages.write(record, out / "pages.xml")]
-    jobs = [(typ[doc], out / f"{doc}.pdf") for doc in typ]
-    written += compile_all(jobs, os.cpu_count() or 1)
-    click.echo(f"print edition: {volume} ({len(record['docs'])} documents), {len(jobs)} document PDFs, pages.xml")
-    return written
+    made = Manifest(out.parent / ".work" / "pdf" / "manifest.json", out.parent)
+    design = key(DESIGN, sorted(FONTS.glob("*.otf")), typst.__version__, repr(STANDARDS), str(MAX_PASSES))
+    volume, pages_xml = out / "edition.pdf", out / "pages.xml"
+    volume_key = key(src / "edition.typ", design)
+    if not (made.fresh(volume, volume_key) and made.fresh(pages_xml, volume_key)):
+        pages.write(typeset(src / "edition.typ", volume, apart=True), pages_xml)
+        made.record(volume, volume_key)
+        made.record(pages_xml, volume_key)
+    documents = {out / f"{doc}.pdf": (source, key(source, design)) for doc, source in typ.items()}
+    stale = [(source, pdf) for pdf, (source, pdf_key) in documents.items() if not made.fresh(pdf, pdf_key)]
+    for pdf in compile_all(stale):
+        made.record(pdf, documents[pdf][1])
+    for old in set(out.glob("*.pdf")) - {volume, *documents}:  # a document removed from the edition leaves no PDF
+        old.unlink()
+    made.save()
+    click.echo(f"print edition: {volume} ({len(typ)} documents), {len(documents)} document PDFs "
+               f"({len(stale)} typeset, the others unchanged), pages.xml")
+    return [volume, pages_xml, *documents]
 
 
 def write_sources(edition: Edition, docs: list[Path], src: Path) -> dict[str, Path]:
@@ -97,29 +123,57 @@ def check_glyphs(edition: Edition, sources: list[Path], docs: list[Path]) -> Non
         raise BuildError(f"the print fonts lack {len(lacking)} character(s) of the text, nothing was typeset:\n{lines}")
 
 
-def typeset(source: Path, pdf: Path) -> dict:
+def typeset(source: Path, pdf: Path, *, apart: bool = False) -> dict:
     """Compile a Typst source and read its layout record back. Typst can leave a note on the page before its mark
     when widow/orphan control moves the line after the note was placed (typst/typst#5314): the record shows it, and
     the page is then broken before that block and the source typeset again (LaTeX-style: a short page, never a note
-    away from its mark)."""
+    away from its mark). The PDF is put in place only once its notes are with their marks.
+
+    With `apart`, each pass runs in a child process of its own that ends with it (forkserver: it inherits no Saxon
+    or JVM): Typst's layout of the whole volume is given back to the system after each pass instead of being held
+    by the build for the rest of its stages, and two passes' layouts are never held at once (measured at 600 pages:
+    2.1 GiB for one pass, 3.0 GiB for two in one process)."""
+    breaks: set[str] = set()
+    draft = pdf.with_name(f".{pdf.name}.tmp")
+    context = multiprocessing.get_context("forkserver")
+    try:
+        for _ in range(MAX_PASSES):
+            if apart:
+                try:
+                    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+                        record = pool.submit(_pass, source, draft, sorted(breaks)).result()
+                except BrokenProcessPool as exc:
+                    raise BuildError(f"{source}: the process laying out the volume died (killed, out of memory or "
+                                     "crashed): Typst holds the whole volume's layout, ~2 GiB at 600 pages and "
+                                     "growing faster than the pages (bench/RESULTS.md, Scale)") from exc
+            else:
+                record = _pass(source, draft, sorted(breaks))
+            stray = stray_notes(record) - breaks
+            if not stray:
+                os.replace(draft, pdf)
+                return record
+            breaks |= stray
+    finally:
+        draft.unlink(missing_ok=True)
+    raise BuildError(f"{source}: notes still apart from their marks after {MAX_PASSES} passes: {sorted(stray)}")
+
+
+def _pass(source: Path, draft: Path, breaks: list[str]) -> dict:
+    """One pass: the PDF written with these page breaks, then the layout record queried from the same layout
+    (memoised: ~1 % of the pass; a query before the compile held a second layout, 3.7 GiB at 600 pages). Typst's
+    cache is shared by the compilers of a process, so a later pass in the same process re-lays out only what the
+    breaks move."""
     import typst
 
-    breaks: set[str] = set()
     listed = source.with_name(f"{source.stem}.breaks.txt")
+    listed.write_text("\n".join(breaks), encoding="utf-8")
     compiler = typst.Compiler(str(source), root=str(source.parent), font_paths=[str(FONTS)],
                               ignore_system_fonts=True, sys_inputs={"editio-breaks": listed.name})
-    for _ in range(MAX_PASSES):
-        listed.write_text("\n".join(sorted(breaks)), encoding="utf-8")
-        try:
-            record = json.loads(compiler.query("<editio-pages>", field="value", one=True))
-            apart = stray_notes(record) - breaks
-            if not apart:  # the layout is memoised: writing the PDF now costs only the export
-                compiler.compile(output=str(pdf), pdf_standards=STANDARDS)
-                return record
-        except typst.TypstError as exc:
-            raise BuildError(f"{source}: Typst: {exc}") from exc
-        breaks |= apart
-    raise BuildError(f"{source}: notes still apart from their marks after {MAX_PASSES} passes: {sorted(apart)}")
+    try:
+        compiler.compile(output=str(draft), pdf_standards=STANDARDS)
+        return json.loads(compiler.query("<editio-pages>", field="value", one=True))
+    except typst.TypstError as exc:
+        raise BuildError(f"{source}: Typst: {exc}") from exc
 
 
 def stray_notes(record: dict) -> set[str]:
@@ -128,10 +182,22 @@ def stray_notes(record: dict) -> set[str]:
     return {key for key, mark, page in record["calls"] if entries.get((key, mark), page) != page}
 
 
-def compile_all(jobs: list[tuple[Path, Path]], workers: int) -> list[Path]:
-    """The per-document PDFs (source → pdf), independent of one another, in threads (Typst releases the GIL)."""
-    with ThreadPoolExecutor(max_workers=max(1, min(workers, len(jobs)))) as pool:
-        return list(pool.map(lambda job: typeset(*job) and job[1], jobs))
+def _document_pdf(job: tuple[str, str]) -> str:
+    """A task of the build's executor: one document's PDF (module-level, so it pickles)."""
+    source, pdf = job
+    typeset(Path(source), Path(pdf))
+    return pdf
+
+
+def compile_all(jobs: list[tuple[Path, Path]]) -> list[Path]:
+    """The per-document PDFs (source → pdf), independent of one another, on the build's executor (this process,
+    every core, or a Dask cluster); the first failures stop the build, every failed document named."""
+    outcomes = list(current().map(_document_pdf, [(str(s), str(p)) for s, p in jobs],
+                                  describe=lambda job: Path(job[0]).name))
+    failed = [o.error for o in outcomes if not o.ok]
+    if failed:
+        raise BuildError("document PDFs: " + "; ".join(failed))
+    return [Path(o.value) for o in outcomes]
 
 
 TARGET = Target(name="pdf", description="the print edition: the volume, one PDF per document, pages.xml (Typst)",

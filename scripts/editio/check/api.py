@@ -20,12 +20,14 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from editio.build import executor
+from editio.build.executor import InProcess, current
 from editio.check import relaxng, stream, xinclude
 from editio.check.catalog import Catalog
 from editio.check.declared import Planner
 from editio.check.editio_profile import EditioProfile, ProfileUnavailable, schema_dir
 from editio.check.edition import Edition
-from editio.check.filecheck import UNMAPPED, compile_all, in_process
+from editio.check.filecheck import UNMAPPED, Checker, compile_all, in_process
 from editio.check.inputs import collect
 from editio.check.jingruns import JingRuns, jing_targets, jing_validators
 from editio.check.problems import LAYERS, CheckReport, CheckSetupError, Problem
@@ -33,7 +35,7 @@ from editio.check.schemas import Schema
 from editio.check.tei_schema import SchemaUnavailable
 from editio.check.tei_schema import locate as locate_tei_all
 from editio.check.verdicts import EDITIO_RULES, Verdicts, judges, key, run_context, text_of
-from editio.check.wellformed import DEFAULT_MAX_BYTES, Parsed, parse
+from editio.check.wellformed import DEFAULT_MAX_BYTES, Parsed, Source, parse
 
 __all__ = ["PROFILES", "CheckReport", "CheckSetupError", "Problem", "check_paths"]
 
@@ -205,9 +207,27 @@ def _in_memory(sources, planner: Planner, report: CheckReport, timings: dict[str
         by_file: dict[str, list[Problem]] = {p.source.display: [] for p in fresh}
         for problem in unusable_problems:
             by_file.setdefault(problem.path, []).append(problem)
+        build = current()
+        # the build's engine (a pool, Dask) when it has one; without Java the libxml2 RELAX NG stays here
+        far = not isinstance(build, InProcess) and not lxml_validators and len(fresh) > executor.SMALL
+        timings["editio jobs"] = float(build.jobs if far else 1)
         try:
-            for p, found in zip(fresh, pool.map(per_file, fresh), strict=True):
-                by_file[p.source.display] += placed(found)
+            if far:
+                stamp = _stamp(folder / "editio.xsd", folder / "editio.sch") if editio is not None else None
+                tasks = [(max_bytes, tuple(roots), stamp, [(_portable(p.source), plans[p.source.display].schemas,
+                                                            plans[p.source.display].editio) for p in chunk])
+                         for chunk in stream.chunks(fresh)]
+                for outcome in build.map(judge_files, tasks, describe=_describe_files):
+                    for (source, _, _), found in zip(outcome.item[3], outcome.value or [], strict=False):
+                        by_file[source.display] += placed(found)
+                    if not outcome.ok:
+                        for source, _, _ in outcome.item[3]:
+                            by_file[source.display].append(Problem(
+                                source.display, 0, 0, "error", f"could not be checked: {outcome.error}",
+                                "check-failed", "wellformed"))
+            else:
+                for p, found in zip(fresh, pool.map(per_file, fresh), strict=True):
+                    by_file[p.source.display] += placed(found)
             for p in good:  # the rules across files: never stored, they depend on the other files
                 if plans[p.source.display].editio and editio is not None:
                     problems.extend(placed(edition.problems(p)))
@@ -225,6 +245,49 @@ def _in_memory(sources, planner: Planner, report: CheckReport, timings: dict[str
         if display in keys:
             verdicts.record(display, keys[display], found)
     return problems
+
+
+
+
+def _portable(source: Source) -> Source:
+    """The source as another process finds it: an absolute path (a worker's working folder may differ), the same
+    display name."""
+    return Source(source.display, source.path.resolve(), source.data) if source.path is not None else source
+
+
+def _describe_files(task: tuple) -> str:
+    files = task[3]
+    first, last = files[0][0].display, files[-1][0].display
+    return first if len(files) == 1 else f"{first} … {last} ({len(files)} files)"
+
+
+def judge_files(task: tuple[int, tuple[Path, ...], tuple | None, list[tuple[Source, list[Schema], bool]]]
+                ) -> list[list[Problem]]:
+    """A task of the build's executor: the per-file layers of the editio profile (Schematron, XSD, the edition's
+    own editio.xsd and editio.sch) for a chunk of files, each parsed again where the task runs (a tree does not
+    pickle) exactly as the main process parsed it; the findings as `per_file` gives them, not yet placed. The
+    schemas are compiled once per process (schemas.py's caches, `_editio_profile_cached`). Module-level, so it
+    pickles."""
+    max_bytes, roots, stamp, files = task
+    checker = _checker(max_bytes, roots)
+    editio = _editio_profile_cached(stamp) if stamp is not None else None
+    compiled = compile_all(s for _, plan_schemas, _ in files for s in plan_schemas)
+    found: list[list[Problem]] = []
+    for source, plan_schemas, by_editio in files:
+        parsed = checker.layer1(source)
+        if not parsed.ok:  # changed on disk since the main process read it: say so, as layer 1 would
+            found.append(parsed.problems)
+            continue
+        problems = in_process(parsed, plan_schemas, compiled, {})
+        if by_editio and editio is not None:
+            problems += editio.problems(parsed)
+        found.append(problems)
+    return found
+
+
+@functools.lru_cache(maxsize=4)
+def _checker(max_bytes: int, roots: tuple[Path, ...]) -> Checker:
+    return Checker(max_bytes, list(roots))
 
 
 def judged_names(plan) -> list[str]:

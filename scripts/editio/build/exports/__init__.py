@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from editio.build.executor import current
+from editio.build import executor
 from editio.build.xslt import XsltError, worker_stylesheets
 
 REPO = Path(__file__).resolve().parents[4]
@@ -27,11 +27,6 @@ def doc_id(path: Path) -> str:
     return path.stem
 
 
-# Below this many documents the per-document exports run in the build's own process: each takes a millisecond,
-# starting worker processes (each compiling the stylesheet) takes longer than the whole job.
-SMALL = 200
-
-
 def _transform(job: tuple[str, tuple[tuple[str, str], ...], str, str]) -> str:
     stylesheet, params, source, target = job
     worker_stylesheets(dict(params)).transform(stylesheet, Path(source), Path(target))
@@ -44,7 +39,8 @@ def per_document(edition, out: Path, stylesheet: str, folder: str, suffix: str) 
     params = tuple(sorted(edition.xslt_params().items()))
     jobs = [(stylesheet, params, str(doc), str(out / folder / f"{doc_id(doc)}{suffix}"))
             for doc in edition.documents()]
-    outcomes = list(current().map(_transform, jobs, describe=lambda job: job[2], small=SMALL))
+    outcomes = list(executor.current().map(_transform, jobs, describe=lambda job: job[2],
+                                            small=executor.SMALL))
     failed = [o.error for o in outcomes if not o.ok]
     if failed:
         raise XsltError("; ".join(failed))
