@@ -135,9 +135,12 @@ def test_both_views_of_the_apparatus_are_in_the_page(site):
     choice = root.xpath("//*[@id='text']//span[@class='choice'][span[contains(@class, 'sic')]]")[0]
     assert choice.xpath("string(span[contains(@class, 'dipl')])") == "greatsuccesses"
     assert choice.xpath("string(span[contains(@class, 'read')])") == "great successes"
-    assert root.xpath("//a[@id='view-reading-link'][@href='#view-reading']")
-    assert root.xpath("//*[@id='view-reading'][following-sibling::*[@id='text']]")  # works without JS (:target)
-    assert root.xpath("//button[@id='layer-switch']")
+    # the switches are form controls, each with its label (they work without JavaScript: CSS reads their state)
+    assert root.xpath("//input[@type='radio'][@name='view'][@id='view-diplomatic'][@checked]")
+    assert root.xpath("//input[@type='radio'][@name='view'][@id='view-reading'][not(@checked)]")
+    assert root.xpath("//input[@type='checkbox'][@id='layer-switch'][@checked]")
+    assert len(root.xpath("//label[@for='view-diplomatic'] | //label[@for='view-reading'] | "
+                          "//label[@for='layer-switch']")) == 3
     supplied = root.xpath("//*[@id='text']//span[@class='supplied']")[0]
     assert supplied.xpath("string(.)").startswith("[") and supplied.xpath("string(.)").endswith("]")
     assert root.xpath("//*[@id='text']//span[contains(@class, 'stamp')][contains(@class, 'archival')]")

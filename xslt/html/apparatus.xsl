@@ -5,7 +5,7 @@
   Both views are in the page: what only the diplomatic view shows (the source's own bracket marks, [SIC],
   the printed form of a corrected word) is class "dipl", what only the reading view shows (the edition's
   reading, expansions) is class "read"; css/edition.css shows one or the other by the view chosen
-  (html.view-reading, or without JavaScript the #view-reading target). Editorial brackets of the edition
+  (the page's radio button #view-reading, which works without JavaScript). Editorial brackets of the edition
   (supplied, gap) stay in both.
 -->
 <xsl:stylesheet version="3.0"

@@ -55,7 +55,6 @@
           <xsl:call-template name="doc-nav"/>
           <xsl:apply-templates select="$header" mode="meta"/>
           <xsl:call-template name="view-controls"/>
-          <span id="view-reading" class="view-target"></span>
           <div id="text" class="edition-text">
             <xsl:variable name="lang" select="(tei:TEI/tei:text/@xml:lang, tei:TEI/@xml:lang)[1]"/>
             <xsl:if test="$lang"><xsl:attribute name="lang" select="$lang"/></xsl:if>
@@ -119,16 +118,21 @@
     </li>
   </xsl:template>
 
-  <!-- ===== view switch and archival layer: both views are in the page, CSS shows one ===== -->
+  <!-- ===== view switch and archival layer: both views and the whole layer are in the page; form controls choose
+       what CSS shows (css/edition.css, html:has(… :checked)), so both switches work without JavaScript. The
+       script only remembers the choice across pages. ===== -->
   <xsl:template name="view-controls">
     <div class="view-controls" data-pagefind-ignore="">
-      <p class="view-switch" id="view-switch">
-        <span class="view-switch-label">View:</span>
-        <a href="#text" id="view-diplomatic-link" class="view-link" data-view="diplomatic">Diplomatic</a>
-        <a href="#view-reading" id="view-reading-link" class="view-link" data-view="reading">Reading</a>
-      </p>
+      <fieldset class="view-switch" id="view-switch">
+        <legend class="view-switch-label">View</legend>
+        <input type="radio" name="view" value="diplomatic" id="view-diplomatic" class="view-input" checked=""/>
+        <label for="view-diplomatic" class="view-link">Diplomatic</label>
+        <input type="radio" name="view" value="reading" id="view-reading" class="view-input"/>
+        <label for="view-reading" class="view-link">Reading</label>
+      </fieldset>
       <p class="layer-switch">
-        <button type="button" id="layer-switch" class="layer-button" aria-pressed="true" hidden="">Archival layer shown</button>
+        <input type="checkbox" id="layer-switch" class="layer-input" checked=""/>
+        <label for="layer-switch" class="layer-button">Archival layer</label>
       </p>
       <details class="view-help">
         <summary>About the views</summary>
@@ -136,7 +140,7 @@
           ([SIC], spellings, identifications). The <strong>reading</strong> view gives the edition's reading:
           corrected words, expanded abbreviations, without the source's marks. Words supplied by the editors and gaps
           are in square brackets in both. The archival layer is what the archive added to the message: transmission
-          records, distribution lists, stamps and other hands.</p>
+          records, distribution lists, stamps and other hands; untick it to read the message alone.</p>
       </details>
     </div>
   </xsl:template>
