@@ -189,14 +189,9 @@
   <xsl:template match="tei:correspAction" mode="meta">
     <xsl:variable name="label" select="($editio:action-labels[@type = current()/@type],
                                         $editio:action-labels[1])[1]"/>
-    <xsl:if test="tei:persName | tei:orgName | tei:name">
+    <xsl:if test="tei:persName | tei:orgName | tei:name | tei:roleName">
       <dt><xsl:value-of select="$label/@who"/></dt>
-      <dd class="meta-{@type}">
-        <xsl:for-each select="tei:persName | tei:orgName | tei:name">
-          <xsl:if test="position() gt 1"><xsl:text>; </xsl:text></xsl:if>
-          <xsl:apply-templates select="." mode="phrase"/>
-        </xsl:for-each>
-      </dd>
+      <dd class="meta-{@type}"><xsl:call-template name="meta-who"/></dd>
     </xsl:if>
     <xsl:if test="tei:placeName">
       <dt><xsl:value-of select="$label/@where"/></dt>
@@ -214,6 +209,22 @@
     <xsl:apply-templates select="tei:note" mode="meta"/>
   </xsl:template>
 
+  <!-- Who acted in a correspAction: the names, then the office the action names (roleName, as the source prints
+       it: "Roshchin, SOVIET AMBASSADOR"); an office alone where the source names no holder. An office inside a
+       name (persName/roleName) is part of the name's words. -->
+  <xsl:template name="meta-who">
+    <xsl:param name="separator" as="xs:string" select="'; '"/>
+    <xsl:variable name="names" select="tei:persName | tei:orgName | tei:name"/>
+    <xsl:for-each select="$names">
+      <xsl:if test="position() gt 1"><xsl:value-of select="$separator"/></xsl:if>
+      <xsl:apply-templates select="." mode="phrase"/>
+    </xsl:for-each>
+    <xsl:for-each select="tei:roleName">
+      <xsl:if test="position() gt 1 or exists($names)"><xsl:text>, </xsl:text></xsl:if>
+      <xsl:apply-templates select="." mode="phrase"/>
+    </xsl:for-each>
+  </xsl:template>
+
   <!-- A step of the cable's way: as the document prints it, with its date as the edition reads it. -->
   <xsl:template match="tei:correspAction" mode="meta-step">
     <li>
@@ -223,7 +234,7 @@
         </xsl:when>
         <xsl:otherwise>
           <xsl:value-of select="@subtype"/>
-          <xsl:for-each select="tei:persName | tei:orgName | tei:placeName">
+          <xsl:for-each select="tei:persName | tei:orgName | tei:roleName | tei:placeName">
             <xsl:text> </xsl:text><xsl:apply-templates select="." mode="phrase"/>
           </xsl:for-each>
         </xsl:otherwise>
@@ -243,10 +254,7 @@
     <dd class="meta-corresp-{@type}">
       <xsl:for-each select="editio:actions(., ('sent', 'received', 'transmitted'))">
         <xsl:value-of select="map { 'sent': 'from ', 'received': ' to ', 'transmitted': ' via ' }(string(@type))"/>
-        <xsl:for-each select="tei:persName | tei:orgName">
-          <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
-          <xsl:apply-templates select="." mode="phrase"/>
-        </xsl:for-each>
+        <xsl:call-template name="meta-who"><xsl:with-param name="separator" select="', '"/></xsl:call-template>
         <xsl:if test="tei:date[@when]">
           <xsl:text> (</xsl:text><xsl:value-of select="editio:date-reading(tei:date[1])"/><xsl:text>)</xsl:text>
         </xsl:if>
