@@ -30,6 +30,71 @@
        build leaves it empty, so its pages load no such script. -->
   <xsl:param name="live-reload" as="xs:string" select="''"/>
 
+  <!-- ===== the interface's words: labels.xml, in the edition's language (else English) ===== -->
+  <!-- Parsed once by the caller for a build of many transformations (as $authorities); else read here. -->
+  <xsl:param name="labels" as="document-node()" select="doc('labels.xml')"/>
+  <xsl:variable name="editio:lang" as="xs:string"
+    select="string(lower-case(tokenize($edition-language, '[-_]')[1]))"/>
+  <xsl:key name="editio:label" match="label" use="@key"/>
+
+  <!-- The words of a key, its <v n="i"/> replaced by $values(i) (an array: a value may be nodes, a link). -->
+  <xsl:function name="editio:label" as="node()*">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="values" as="array(*)"/>
+    <xsl:variable name="entry" select="key('editio:label', $key, $labels)"/>
+    <xsl:if test="empty($entry/en)">
+      <xsl:sequence select="error(QName('https://editio.invalid/ns', 'editio:no-label'),
+                                  'labels.xml has no English words for the key ' || $key)"/>
+    </xsl:if>
+    <xsl:apply-templates select="($entry/*[local-name() = $editio:lang], $entry/en)[1]/node()" mode="editio:label">
+      <xsl:with-param name="values" select="$values" tunnel="yes"/>
+    </xsl:apply-templates>
+  </xsl:function>
+
+  <xsl:function name="editio:label" as="node()*">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="editio:label($key, [])"/>
+  </xsl:function>
+
+  <!-- The same as plain words (for an attribute, a title, a string). -->
+  <xsl:function name="editio:label-text" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="values" as="array(*)"/>
+    <xsl:sequence select="normalize-space(string-join(editio:label($key, $values) ! string()))"/>
+  </xsl:function>
+
+  <xsl:function name="editio:label-text" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="editio:label-text($key, [])"/>
+  </xsl:function>
+
+  <xsl:mode name="editio:label" on-no-match="shallow-copy"/>
+  <xsl:template match="v" mode="editio:label">
+    <xsl:param name="values" as="array(*)" tunnel="yes"/>
+    <xsl:for-each select="$values(xs:integer(@n))">
+      <xsl:choose>
+        <xsl:when test=". instance of node()"><xsl:sequence select="."/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+  <!-- an attribute "{1}": the first value -->
+  <xsl:template match="@*[matches(., '^\{\d+\}$')]" mode="editio:label">
+    <xsl:param name="values" as="array(*)" tunnel="yes"/>
+    <xsl:attribute name="{name()}" select="$values(xs:integer(replace(., '\D', '')))"/>
+  </xsl:template>
+  <!-- the words' white space as in a paragraph: the file's line breaks are not the page's -->
+  <xsl:template match="text()" mode="editio:label">
+    <xsl:value-of select="replace(., '\s+', ' ')"/>
+  </xsl:template>
+
+  <!-- The words the scripts write, for the page's data-labels (js/edition.js, js/search.js read them). -->
+  <xsl:function name="editio:script-labels" as="xs:string">
+    <xsl:sequence select="serialize(map:merge(for $l in $labels/labels/label[starts-with(@key, 'js.')]
+                            return map { substring-after($l/@key, 'js.'): editio:label-text($l/@key) }),
+                          map { 'method': 'json' })"/>
+  </xsl:function>
+
   <!-- No inline script or style anywhere: everything the page loads comes from the site's own folder. -->
   <xsl:variable name="editio:csp" as="xs:string"
     select="&quot;default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; &quot;
@@ -37,14 +102,14 @@
 
   <!-- The site's pages, in the order of its navigation. -->
   <xsl:variable name="editio:site-nav" as="element(page)+">
-    <page href="index.html">Documents</page>
-    <page href="persons.html">Persons</page>
-    <page href="places.html">Places</page>
-    <page href="orgs.html">Organisations</page>
-    <page href="map.html">Map</page>
-    <page href="correspondence.html">Correspondence</page>
-    <page href="archives.html">Archives</page>
-    <page href="search.html">Search</page>
+    <page href="index.html" label="nav.index"/>
+    <page href="persons.html" label="nav.persons"/>
+    <page href="places.html" label="nav.places"/>
+    <page href="orgs.html" label="nav.orgs"/>
+    <page href="map.html" label="nav.map"/>
+    <page href="correspondence.html" label="nav.correspondence"/>
+    <page href="archives.html" label="nav.archives"/>
+    <page href="search.html" label="nav.search"/>
   </xsl:variable>
 
   <!-- The frame of every page. $here: the file of the page (marks the current navigation entry). -->
@@ -68,17 +133,17 @@
           <script src="{.}" defer=""></script>
         </xsl:for-each>
       </head>
-      <body>
-        <a class="skip-link" href="#main">Skip to content</a>
+      <body data-labels="{editio:script-labels()}">
+        <a class="skip-link" href="#main"><xsl:sequence select="editio:label('skip')"/></a>
         <header class="site-header" data-pagefind-ignore="">
           <p class="site-title"><a href="index.html"><xsl:value-of select="$edition-title"/></a></p>
-          <nav class="site-nav" aria-label="Edition">
+          <nav class="site-nav" aria-label="{editio:label-text('nav.edition')}">
             <ul>
               <xsl:for-each select="$editio:site-nav">
                 <li>
                   <a href="{@href}">
                     <xsl:if test="@href = $here"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
-                    <xsl:value-of select="."/>
+                    <xsl:sequence select="editio:label(@label)"/>
                   </a>
                 </li>
               </xsl:for-each>
@@ -91,18 +156,18 @@
         <footer class="site-footer" data-pagefind-ignore="">
           <p>
             <xsl:value-of select="$edition-title"/>
-            <xsl:if test="$edition-editors[.]">. Edited by <xsl:value-of select="$edition-editors"/></xsl:if>
-            <xsl:if test="$edition-publisher[.]">. Published by <xsl:value-of select="$edition-publisher"/></xsl:if>
+            <xsl:if test="$edition-editors[.]"><xsl:sequence select="editio:label('footer.edited-by', [$edition-editors])"/></xsl:if>
+            <xsl:if test="$edition-publisher[.]"><xsl:sequence select="editio:label('footer.published-by', [$edition-publisher])"/></xsl:if>
             <xsl:text>. </xsl:text>
             <xsl:if test="$edition-licence[.]">
-              <xsl:text>Licence: </xsl:text>
+              <xsl:sequence select="editio:label('footer.licence')"/>
               <a href="{$edition-licence-url}" rel="license"><xsl:value-of select="$edition-licence"/></a>.
             </xsl:if>
           </p>
           <p>
             <xsl:choose>
-              <xsl:when test="$edition-base-url[.]">Stable address: <xsl:value-of select="$edition-base-url"/></xsl:when>
-              <xsl:otherwise>This edition has no published address yet.</xsl:otherwise>
+              <xsl:when test="$edition-base-url[.]"><xsl:sequence select="editio:label('footer.address', [$edition-base-url])"/></xsl:when>
+              <xsl:otherwise><xsl:sequence select="editio:label('footer.unpublished')"/></xsl:otherwise>
             </xsl:choose>
           </p>
         </footer>
@@ -224,14 +289,14 @@
     <xsl:if test="$life"><p class="card-dates"><xsl:value-of select="$life"/></p></xsl:if>
     <xsl:variable name="others" select="editio:other-forms($entry)"/>
     <xsl:if test="exists($others)">
-      <p class="card-forms">Also: <xsl:value-of select="string-join($others, '; ')"/></p>
+      <p class="card-forms"><xsl:sequence select="editio:label('card.also')"/><xsl:value-of select="string-join($others, '; ')"/></p>
     </xsl:if>
     <xsl:if test="$entry/tei:note[@type = 'role']">
       <p class="card-role"><xsl:value-of select="normalize-space($entry/tei:note[@type = 'role'][1])"/></p>
     </xsl:if>
-    <xsl:if test="not($entry)"><p class="card-role">Not in the authority files.</p></xsl:if>
+    <xsl:if test="not($entry)"><p class="card-role"><xsl:sequence select="editio:label('card.unknown')"/></p></xsl:if>
     <p class="card-links">
-      <a href="{$href}">Index entry</a>
+      <a href="{$href}"><xsl:sequence select="editio:label('card.entry')"/></a>
       <xsl:apply-templates select="$entry/tei:idno" mode="authority-link"/>
     </p>
   </xsl:template>

@@ -3,6 +3,14 @@
 (function () {
   "use strict";
   var root = document.documentElement;
+  /* the words the page gives the script in its language (data-labels, from xslt/html/labels.xml) */
+  var labels = {};
+  try { labels = JSON.parse(document.body.getAttribute("data-labels") || "{}"); } catch (e) { labels = {}; }
+  function say(key, fallback, values) {
+    return String(labels[key] || fallback).replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? values[name] : all;
+    });
+  }
   var store = {
     get: function (k) { try { return window.localStorage.getItem(k); } catch (e) { return null; } },
     set: function (k, v) { try { window.localStorage.setItem(k, v); } catch (e) { /* file:// or private mode */ } }
@@ -77,7 +85,7 @@
           said.setAttribute("role", "status");
           document.body.appendChild(said);
         }
-        said.textContent = "Address of the passage copied: " + a.dataset.cite;
+        said.textContent = say("copied", "Address of the passage copied: {address}", {address: a.dataset.cite});
         window.setTimeout(function () { said.textContent = ""; }, 4000);
       }, function () { /* no permission: the link alone does it */ });
     });
@@ -100,7 +108,9 @@
         li.hidden = !ok;
         if (ok) { shown += 1; }
       });
-      if (count) { count.textContent = shown + " of " + list.children.length + " documents"; }
+      if (count) {
+        count.textContent = say("filter-count", "{shown} of {total} documents", {shown: shown, total: list.children.length});
+      }
     };
     form.addEventListener("change", apply);
     form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
