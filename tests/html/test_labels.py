@@ -124,9 +124,12 @@ def test_a_german_edition_s_pages_use_the_german_words(german_site):
         assert shown, page.name
         left = sorted(w for w in english_only if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", shown))
         assert not left, f"{page.name}: English words of the interface {left}"
-        # the scripts get the German words too
+        # the scripts get the German words too (each page those of its scripts)
         script_words = json.loads(root.xpath("string(//body/@data-labels)"))
-        assert script_words["searching"] == words["js.searching"]["de"]
+        assert script_words["copied"] == words["js.copied"]["de"]
+        if page.name == "search.html":
+            assert script_words == {k.removeprefix("js."): " ".join(w["de"].split())
+                                    for k, w in words.items() if k.startswith("js.")}
     home = html.parse(str(german_site / "index.html")).getroot()
     assert [a.text_content().strip() for a in home.xpath("//nav[@class='site-nav']//a")][:3] == \
         ["Dokumente", "Personen", "Orte"]
@@ -143,7 +146,9 @@ def test_an_english_edition_s_pages_keep_the_english_words(site):
     assert root.get("lang") == "en"
     assert [a.text_content().strip() for a in root.xpath("//nav[@class='site-nav']//a")][:3] == \
         [words["nav.index"]["en"], words["nav.persons"]["en"], words["nav.places"]["en"]]
-    assert json.loads(root.xpath("string(//body/@data-labels)"))["searching"] == words["js.searching"]["en"]
+    assert json.loads(root.xpath("string(//body/@data-labels)"))["filter-count"] == words["js.filter-count"]["en"]
+    search = html.parse(str(site / "search.html")).getroot()
+    assert json.loads(search.xpath("string(//body/@data-labels)"))["searching"] == words["js.searching"]["en"]
 
 
 def test_the_german_pages_are_valid_html5(german_site):

@@ -10,6 +10,7 @@
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:editio="https://editio.invalid/ns"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:array="http://www.w3.org/2005/xpath-functions/array"
   exclude-result-prefixes="#all">
 
   <xsl:import href="../common/addresses.xsl"/>
@@ -37,18 +38,33 @@
     select="string(lower-case(tokenize($edition-language, '[-_]')[1]))"/>
   <xsl:key name="editio:label" match="label" use="@key"/>
 
-  <!-- The words of a key, its <v n="i"/> replaced by $values(i) (an array: a value may be nodes, a link). -->
+  <!-- The entry of a key in the edition's language, else in English; a key the table lacks stops the page. -->
+  <xsl:function name="editio:words" as="element()">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:variable name="entry" select="key('editio:label', $key, $labels)"/>
+    <xsl:sequence select="($entry/*[local-name() = $editio:lang], $entry/en,
+      error(QName('https://editio.invalid/ns', 'editio:no-label'),
+            'labels.xml has no English words for the key ' || $key))[1]"/>
+  </xsl:function>
+
+  <!-- The words of a key, its <v n="i"/> replaced by $values(i) (an array: a value may be nodes, a link). Plain
+       words (most entries) are one text node; an entry with HTML elements is copied by mode editio:label. -->
   <xsl:function name="editio:label" as="node()*">
     <xsl:param name="key" as="xs:string"/>
     <xsl:param name="values" as="array(*)"/>
-    <xsl:variable name="entry" select="key('editio:label', $key, $labels)"/>
-    <xsl:if test="empty($entry/en)">
-      <xsl:sequence select="error(QName('https://editio.invalid/ns', 'editio:no-label'),
-                                  'labels.xml has no English words for the key ' || $key)"/>
-    </xsl:if>
-    <xsl:apply-templates select="($entry/*[local-name() = $editio:lang], $entry/en)[1]/node()" mode="editio:label">
-      <xsl:with-param name="values" select="$values" tunnel="yes"/>
-    </xsl:apply-templates>
+    <xsl:variable name="words" select="editio:words($key)"/>
+    <xsl:choose>
+      <xsl:when test="$words/*[not(self::v)] or array:size($values) and
+                      (some $v in $values?* satisfies $v instance of node())">
+        <xsl:apply-templates select="$words/node()" mode="editio:label">
+          <xsl:with-param name="values" select="$values" tunnel="yes"/>
+        </xsl:apply-templates>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="replace(string-join($words/node() ! (if (self::v) then string($values(xs:integer(@n)))
+                                                                     else string(.))), '\s+', ' ')"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
   <xsl:function name="editio:label" as="node()*">
@@ -60,7 +76,16 @@
   <xsl:function name="editio:label-text" as="xs:string">
     <xsl:param name="key" as="xs:string"/>
     <xsl:param name="values" as="array(*)"/>
-    <xsl:sequence select="normalize-space(string-join(editio:label($key, $values) ! string()))"/>
+    <xsl:sequence select="editio:fill(editio:words($key), $values)"/>
+  </xsl:function>
+
+  <!-- An entry's words (editio:words) as plain words with its values: for words looked up once and used on every
+       block of a page. -->
+  <xsl:function name="editio:fill" as="xs:string">
+    <xsl:param name="words" as="element()"/>
+    <xsl:param name="values" as="array(*)"/>
+    <xsl:sequence select="normalize-space(string-join($words/node() !
+                            (if (self::v) then string-join($values(xs:integer(@n)) ! string()) else string(.))))"/>
   </xsl:function>
 
   <xsl:function name="editio:label-text" as="xs:string">
@@ -88,12 +113,18 @@
     <xsl:value-of select="replace(., '\s+', ' ')"/>
   </xsl:template>
 
-  <!-- The words the scripts write, for the page's data-labels (js/edition.js, js/search.js read them). -->
+  <!-- The words the page's scripts write (js/edition.js, js/search.js read them from body/@data-labels): only
+       those of its scripts ($keys, without the 'js.' of labels.xml), a page made a thousand times carries two. -->
   <xsl:function name="editio:script-labels" as="xs:string">
-    <xsl:sequence select="serialize(map:merge(for $l in $labels/labels/label[starts-with(@key, 'js.')]
-                            return map { substring-after($l/@key, 'js.'): editio:label-text($l/@key) }),
+    <xsl:param name="keys" as="xs:string*"/>
+    <xsl:sequence select="serialize(map:merge(for $k in $keys return map { $k: editio:label-text('js.' || $k) }),
                           map { 'method': 'json' })"/>
   </xsl:function>
+
+  <!-- what js/edition.js writes, and js/search.js -->
+  <xsl:variable name="editio:edition-script-words" select="('filter-count', 'copied')"/>
+  <xsl:variable name="editio:search-script-words" select="$labels/labels/label[starts-with(@key, 'js.')]
+                                                          /substring-after(@key, 'js.')"/>
 
   <!-- No inline script or style anywhere: everything the page loads comes from the site's own folder. -->
   <xsl:variable name="editio:csp" as="xs:string"
@@ -119,6 +150,7 @@
     <xsl:param name="content" as="node()*" required="yes"/>
     <xsl:param name="csp" as="xs:string" select="$editio:csp"/>
     <xsl:param name="scripts" as="xs:string*" select="'js/edition.js'"/>
+    <xsl:param name="script-words" as="xs:string*" select="$editio:edition-script-words"/>
     <html lang="{$edition-language}">
       <head>
         <meta charset="utf-8"/>
@@ -133,7 +165,7 @@
           <script src="{.}" defer=""></script>
         </xsl:for-each>
       </head>
-      <body data-labels="{editio:script-labels()}">
+      <body data-labels="{editio:script-labels($script-words)}">
         <a class="skip-link" href="#main"><xsl:sequence select="editio:label('skip')"/></a>
         <header class="site-header" data-pagefind-ignore="">
           <p class="site-title"><a href="index.html"><xsl:value-of select="$edition-title"/></a></p>

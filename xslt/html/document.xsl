@@ -439,12 +439,17 @@
     <xsl:if test="$page"><xsl:attribute name="data-print-page" select="$page"/></xsl:if>
   </xsl:template>
 
+  <!-- looked up once for the page, used on every block -->
+  <xsl:variable name="editio:cite-passage" select="editio:words('cite.passage')"/>
+  <xsl:variable name="editio:cite-passage-link" select="editio:words('cite.passage-link')"/>
+
   <xsl:template name="editio:cite-passage">
     <xsl:if test="editio:is-block(.)">
       <xsl:variable name="anchor" select="editio:anchor(.)"/>
       <xsl:text> </xsl:text>
-      <a class="cite-passage" href="#{$anchor}" title="{editio:label-text('cite.passage', [editio:passage-url(.)])}"
-         data-cite="{editio:passage-url(.)}" aria-label="{editio:label-text('cite.passage-link', [substring($anchor, 2)])}">¶</a>
+      <xsl:variable name="url" select="editio:passage-url(.)"/>
+      <a class="cite-passage" href="#{$anchor}" title="{editio:fill($editio:cite-passage, [$url])}"
+         data-cite="{$url}" aria-label="{editio:fill($editio:cite-passage-link, [substring($anchor, 2)])}">¶</a>
     </xsl:if>
   </xsl:template>
 

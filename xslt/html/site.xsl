@@ -368,6 +368,7 @@
         <xsl:with-param name="here" select="'search.html'"/>
         <xsl:with-param name="csp" select="replace($editio:csp, &quot;script-src 'self'&quot;, &quot;script-src 'self' 'wasm-unsafe-eval'&quot;)"/>
         <xsl:with-param name="scripts" select="('js/edition.js', if ($search-script) then 'js/search.js' else ())"/>
+        <xsl:with-param name="script-words" select="$editio:edition-script-words, $editio:search-script-words"/>
         <xsl:with-param name="content">
           <h1><xsl:sequence select="editio:label('search.title')"/></h1>
           <div id="search" class="search">
