@@ -401,3 +401,11 @@ def test_the_panel_names_the_office_of_each_party_and_an_office_without_a_holder
     assert "forwarded Duty Envoy" in row("meta-steps")
     assert "from Military Attaché" in row("meta-corresp-relayed")
     assert root.xpath("//dd[@class='meta-transmitted']//span[@class='role'][. = 'Chief Consul']")
+
+
+@pytest.mark.parametrize("tei", documents(), ids=lambda p: p.stem)
+def test_a_citation_in_the_panel_has_no_comma_left_by_a_part_it_does_not_print(site, tei):
+    """A bibl's pointer and language statement have rows of their own: no separator is left for them."""
+    for dd in page(site, tei).xpath("//dd[@class='meta-bibl' or @class='meta-archival-bibl']"):
+        text = " ".join(dd.text_content().split())
+        assert text and not text.endswith(",") and ", ," not in text and ",," not in text, text

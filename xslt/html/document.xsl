@@ -313,8 +313,12 @@
   <xsl:template match="tei:ptr" mode="phrase"/>
   <xsl:template match="tei:note" mode="phrase"/>
 
-  <!-- The parts of a structured bibl (title, date, publisher …) are separated as a citation is written. -->
-  <xsl:template match="tei:bibl/*[following-sibling::node()[1][self::*]]" mode="phrase">
+  <!-- The parts of a structured bibl (title, date, publisher …) are separated as a citation is written; parts the
+       citation does not print (the pointer, a note, the language statement: each has its own row) get no comma
+       and give none. -->
+  <xsl:template match="tei:bibl/*[not(self::tei:ptr | self::tei:note | self::tei:textLang)]
+                       [following-sibling::node()[1][self::*][not(self::tei:ptr | self::tei:note | self::tei:textLang)]]"
+                mode="phrase">
     <xsl:next-match/>
     <xsl:text>, </xsl:text>
   </xsl:template>
