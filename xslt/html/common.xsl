@@ -32,16 +32,17 @@
   <xsl:param name="live-reload" as="xs:string" select="''"/>
 
   <!-- ===== the interface's words: labels.xml, in the edition's language (else English) ===== -->
-  <!-- Parsed once by the caller for a build of many transformations (as $authorities); else read here. -->
-  <xsl:param name="labels" as="document-node()" select="doc('labels.xml')"/>
+  <!-- key → entry; made once by the caller for a build of many transformations (as $authorities: an index made
+       here would be made again in each), else from the file beside this one. -->
+  <xsl:param name="label-entries" as="map(xs:string, element(label))"
+    select="map:merge(doc('labels.xml')/labels/label ! map { string(@key): . })"/>
   <xsl:variable name="editio:lang" as="xs:string"
     select="string(lower-case(tokenize($edition-language, '[-_]')[1]))"/>
-  <xsl:key name="editio:label" match="label" use="@key"/>
 
   <!-- The entry of a key in the edition's language, else in English; a key the table lacks stops the page. -->
   <xsl:function name="editio:words" as="element()">
     <xsl:param name="key" as="xs:string"/>
-    <xsl:variable name="entry" select="key('editio:label', $key, $labels)"/>
+    <xsl:variable name="entry" select="$label-entries($key)"/>
     <xsl:sequence select="($entry/*[local-name() = $editio:lang], $entry/en,
       error(QName('https://editio.invalid/ns', 'editio:no-label'),
             'labels.xml has no English words for the key ' || $key))[1]"/>
@@ -123,8 +124,8 @@
 
   <!-- what js/edition.js writes, and js/search.js -->
   <xsl:variable name="editio:edition-script-words" select="('filter-count', 'copied')"/>
-  <xsl:variable name="editio:search-script-words" select="$labels/labels/label[starts-with(@key, 'js.')]
-                                                          /substring-after(@key, 'js.')"/>
+  <xsl:variable name="editio:search-script-words"
+    select="sort(map:keys($label-entries)[starts-with(., 'js.')]) ! substring-after(., 'js.')"/>
 
   <!-- No inline script or style anywhere: everything the page loads comes from the site's own folder. -->
   <xsl:variable name="editio:csp" as="xs:string"

@@ -9,6 +9,7 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:editio="https://editio.invalid/ns"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   exclude-result-prefixes="#all">
 
   <xsl:key name="editio:mentions-of" match="doc/mention" use="@target"/>
@@ -29,7 +30,7 @@
          language names the index with its own words (labels.xml: index.persons …) where it has them -->
     <xsl:variable name="named" select="'index.' || replace($file, '\.xml$', '')"/>
     <xsl:variable name="file-lang" select="lower-case(tokenize(($authority/*/@xml:lang, 'en')[1], '-')[1])"/>
-    <xsl:variable name="title" select="if ($file-lang ne $editio:lang and exists(key('editio:label', $named, $labels)))
+    <xsl:variable name="title" select="if ($file-lang ne $editio:lang and map:contains($label-entries, $named))
                                        then editio:label-text($named)
                                        else normalize-space(($authority//tei:titleStmt/tei:title)[1])"/>
     <xsl:result-document href="{$page}">

@@ -92,10 +92,12 @@ def _saxon(params: tuple[tuple[str, str], ...], authority_files: tuple[Path, ...
     long-running process (editio serve) that builds again after a stylesheet was edited compiles it again.
     The authority files go to every transformation as the parameter `authorities` (xslt/html/common.xsl):
     parsed once, where doc() would parse them in each (a third of a summary's time); so are the interface's
-    words (xslt/html/labels.xml, the parameter `labels`)."""
+    words (xslt/html/labels.xml), as the map `label-entries` (key → entry) that a key() would index again in
+    every transformation."""
     xslt = Stylesheets(dict(params))
     parsed = [xslt.parse(path) for path in authority_files]
-    return xslt, {"authorities": xslt.xdm({node.base_uri: node for node in parsed}), "labels": xslt.parse(LABELS)}
+    labels = xslt.evaluate("map:merge(/labels/label ! map { string(@key): . })", xslt.parse(LABELS))
+    return xslt, {"authorities": xslt.xdm({node.base_uri: node for node in parsed}), "label-entries": labels}
 
 
 @functools.lru_cache(maxsize=1)
