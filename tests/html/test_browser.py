@@ -39,9 +39,9 @@ def test_a_reader_filters_reads_follows_names_and_searches(web):
     printed = page.locator(".choice .sic", has_text=sic).first
     reading = page.locator(".choice .corr", has_text=corr).first
     assert printed.is_visible() and not reading.is_visible()  # the diplomatic view first: as the source prints it
-    page.click("#view-reading-link")
+    page.click("label[for='view-reading']")
     assert reading.is_visible() and not printed.is_visible()
-    assert page.locator("#view-reading-link").get_attribute("aria-pressed") == "true"
+    assert page.locator("#view-reading").is_checked()
     reading.scroll_into_view_if_needed()
     screenshot(page, "document")
 
@@ -61,7 +61,7 @@ def test_a_reader_filters_reads_follows_names_and_searches(web):
     page.wait_for_url("**/index.html")
     mentions = [d for d in documents() if d.tree.xpath("//t:text//t:persName[@ref='per:shtykov']", namespaces=TEI)]
     page.goto(base + mentions[0].page)
-    assert page.locator("#view-reading-link").get_attribute("aria-pressed") == "true"
+    assert page.locator("#view-reading").is_checked()
 
     # "Shtykov" leads to his entry of the person index, and back
     name = page.locator("#text a.name[data-ref='per:shtykov']").first
@@ -115,7 +115,7 @@ def test_from_the_folder_every_page_works_and_search_says_what_it_needs(browser,
     assert {Path(h).name for h in shown if Path(h).name.startswith("doc-")} == \
         {d.page for d in documents() if d.year == "1950"}
     page.goto((site / mao_cable().page).as_uri())
-    page.click("#view-reading-link")
+    page.click("label[for='view-reading']")
     assert page.locator(".choice .corr").first.is_visible()
     page.goto((site / "search.html").as_uri())
     status = page.locator("#search-status")

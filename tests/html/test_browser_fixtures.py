@@ -68,7 +68,7 @@ def test_every_apparatus_element_has_its_visible_rendering(browser, fixture_site
     context, watch = watched_context(browser, fixture_site.resolve().as_uri() + "/")
     page = context.new_page()
     page.goto((fixture_site / APPARATUS_DOC).as_uri())
-    page.click("#view-diplomatic-link")
+    page.click("label[for='view-diplomatic']")
     text = page.locator("#text").inner_text()
 
     # diplomatic: as the source prints it, the editors' brackets included
@@ -115,7 +115,7 @@ def test_every_apparatus_element_has_its_visible_rendering(browser, fixture_site
         assert page.locator(f"{target} a[href='#{refs.nth(i).get_attribute('id')}']").count() == 1
 
     # reading: the edition's reading, no brackets of the editors
-    page.click("#view-reading-link")
+    page.click("label[for='view-reading']")
     text = page.locator("#text").inner_text()
     assert visible(page, ".choice .corr") and hidden(page, ".choice .sic")
     assert "achieved great successes near" in text
@@ -125,8 +125,52 @@ def test_every_apparatus_element_has_its_visible_rendering(browser, fixture_site
     assert "Reply sent N66" in text
 
     # the archival layer switch hides the archive's furniture (other hands, stamps, distribution)
-    page.click("#layer-switch")
+    page.click("label[for='layer-switch']")
     assert hidden(page, ".add.other-hand") and hidden(page, ".stamp") and hidden(page, ".list-distribution li")
-    page.click("#layer-switch")
+    page.click("label[for='layer-switch']")
     assert visible(page, ".stamp")
+    watch.assert_clean()
+
+
+def test_without_javascript_both_switches_work(browser, fixture_site):
+    """The view switch and the archival layer switch are form controls whose state CSS reads: with scripts off
+    the reader still switches to the reading view and hides the archive's additions, and following a note and
+    coming back keeps the chosen view (an address fragment, :target, would lose it)."""
+    context, watch = watched_context(browser, fixture_site.resolve().as_uri() + "/", java_script_enabled=False)
+    page = context.new_page()
+    page.goto((fixture_site / APPARATUS_DOC).as_uri())
+    assert page.evaluate("document.documentElement.className") == ""  # no script ran
+    assert visible(page, ".choice .sic") and hidden(page, ".choice .corr")
+    switch = page.locator("label[for='layer-switch']")
+    assert switch.is_visible() and page.locator("#layer-switch").is_checked()
+    page.click("label[for='view-reading']")
+    assert visible(page, ".choice .corr") and hidden(page, ".choice .sic")
+    assert "13.I.51" in page.locator("#text").inner_text()
+    page.locator("a.note-ref").first.click()
+    page.locator("li.note a.note-back").first.click()
+    assert visible(page, ".choice .corr") and hidden(page, ".choice .sic")
+
+    archival = (".add.other-hand", ".stamp", ".div-transmission", ".div-distribution")
+    assert all(visible(page, s) for s in archival)
+    switch.click()
+    assert not page.locator("#layer-switch").is_checked()
+    assert all(hidden(page, s) for s in archival)
+    assert visible(page, ".div-message .p")  # the message itself stays
+    switch.click()
+    assert all(visible(page, s) for s in archival)
+    page.click("label[for='view-diplomatic']")
+    assert visible(page, ".choice .sic") and hidden(page, ".choice .corr")
+    watch.assert_clean()
+
+
+def test_the_script_remembers_both_switches_across_pages(browser, fixture_site):
+    context, watch = watched_context(browser, fixture_site.resolve().as_uri() + "/")
+    page = context.new_page()
+    page.goto((fixture_site / APPARATUS_DOC).as_uri())
+    page.click("label[for='view-reading']")
+    page.click("label[for='layer-switch']")
+    page.goto((fixture_site / SCRIPT_DOC).as_uri())
+    assert page.locator("#view-reading").is_checked() and not page.locator("#layer-switch").is_checked()
+    page.goto((fixture_site / APPARATUS_DOC).as_uri())
+    assert hidden(page, ".stamp") and visible(page, ".choice .corr") and hidden(page, ".choice .sic")
     watch.assert_clean()

@@ -135,9 +135,12 @@ def test_both_views_of_the_apparatus_are_in_the_page(site):
     choice = root.xpath("//*[@id='text']//span[@class='choice'][span[contains(@class, 'sic')]]")[0]
     assert choice.xpath("string(span[contains(@class, 'dipl')])") == "greatsuccesses"
     assert choice.xpath("string(span[contains(@class, 'read')])") == "great successes"
-    assert root.xpath("//a[@id='view-reading-link'][@href='#view-reading']")
-    assert root.xpath("//*[@id='view-reading'][following-sibling::*[@id='text']]")  # works without JS (:target)
-    assert root.xpath("//button[@id='layer-switch']")
+    # the switches are form controls, each with its label (they work without JavaScript: CSS reads their state)
+    assert root.xpath("//input[@type='radio'][@name='view'][@id='view-diplomatic'][@checked]")
+    assert root.xpath("//input[@type='radio'][@name='view'][@id='view-reading'][not(@checked)]")
+    assert root.xpath("//input[@type='checkbox'][@id='layer-switch'][@checked]")
+    assert len(root.xpath("//label[@for='view-diplomatic'] | //label[@for='view-reading'] | "
+                          "//label[@for='layer-switch']")) == 3
     supplied = root.xpath("//*[@id='text']//span[@class='supplied']")[0]
     assert supplied.xpath("string(.)").startswith("[") and supplied.xpath("string(.)").endswith("]")
     assert root.xpath("//*[@id='text']//span[contains(@class, 'stamp')][contains(@class, 'archival')]")
@@ -170,6 +173,10 @@ def test_the_metadata_panel_says_who_when_where_and_which_archive(site, tei):
                 else f"meta-corresp-{desc.get('type')}"
             for name in action.xpath("tei:persName", namespaces=NS):
                 assert panel.xpath(f".//dd[@class='{where}']//a[@data-ref='{name.get('ref')}']"), (where, name.text)
+            for office in action.xpath("tei:roleName | tei:persName/tei:roleName", namespaces=NS):
+                shown = " | ".join(" ".join(dd.text_content().split())
+                                   for dd in panel.xpath(f".//dd[@class='{where}']"))
+                assert " ".join(office.xpath("string(.)").split()) in shown, (where, office.text)
     for idno in header.xpath(".//tei:msIdentifier/tei:idno", namespaces=NS):
         archives = " | ".join(dd.xpath("string(.)") for dd in panel.xpath(".//dd[@class='meta-archive']"))
         assert f"{idno.get('type')} {idno.text.strip()}" in archives
@@ -358,3 +365,47 @@ def test_every_apparatus_element_of_the_fixture_leaves_its_mark(fixture_site):
     assert beside and beside[0].get("lang") == original.get("{http://www.w3.org/XML/1998/namespace}lang")
     gaps = {g.get("reason") for g in doc.xpath("//tei:text//tei:gap", namespaces=NS)}
     assert gaps == set(root.xpath("//*[@id='text']//span[contains(@class, 'gap')]/@data-reason"))
+
+
+def test_the_panel_names_the_office_of_each_party_and_an_office_without_a_holder(tmp_path):
+    """An office the correspondence names (roleName type="office", beside the holder or alone) is in the panel
+    with the party: the relaying ambassador, an office the cable was addressed to, a relayed letter's party."""
+    tei = tmp_path / "office.xml"
+    doc = etree.parse(str(TEI_DIR / "1951-10-24-mao-zedong-to-stalin.xml"))
+    desc = doc.find(".//tei:profileDesc/tei:correspDesc", NS)
+    t = f"{{{NS['tei']}}}"
+    relaying = etree.SubElement(desc, t + "correspAction", type="transmitted")
+    etree.SubElement(relaying, t + "persName", ref="per:shtykov").text = "Shtykov"
+    etree.SubElement(relaying, t + "roleName", type="office").text = "Chief Consul"
+    addressed = etree.SubElement(desc, t + "correspAction", type="transmitted", subtype="addressed")
+    etree.SubElement(addressed, t + "roleName", type="office").text = "TRADE REPRESENTATIVE"
+    etree.SubElement(addressed, t + "placeName", ref="pla:beijing").text = "BEIJING"
+    step = etree.SubElement(desc, t + "correspAction", type="transmitted", subtype="forwarded")
+    etree.SubElement(step, t + "roleName", type="office").text = "Duty Envoy"
+    relayed = etree.SubElement(desc.getparent(), t + "correspDesc", type="relayed")
+    sent = etree.SubElement(relayed, t + "correspAction", type="sent")
+    etree.SubElement(sent, t + "roleName", type="office").text = "Military Attaché"
+    doc.write(str(tei), xml_declaration=True, encoding="UTF-8")
+    context = tmp_path / "context.xml"
+    context.write_text("<context/>", encoding="utf-8")
+    with Stylesheets(load(REPO).xslt_params()) as xslt:
+        xslt.transform("html/document.xsl", tei, tmp_path / "office.html", context=context.as_uri())
+    root = html.parse(str(tmp_path / "office.html")).getroot()
+
+    def row(cls: str) -> str:
+        return " | ".join(" ".join(dd.text_content().split()) for dd in root.xpath(f"//dd[@class='{cls}']"))
+
+    assert "Shtykov, Chief Consul" in row("meta-transmitted")
+    assert "TRADE REPRESENTATIVE" in row("meta-transmitted")  # an office alone, its holder not named
+    assert "BEIJING" in row("meta-transmitted-place")
+    assert "forwarded Duty Envoy" in row("meta-steps")
+    assert "from Military Attaché" in row("meta-corresp-relayed")
+    assert root.xpath("//dd[@class='meta-transmitted']//span[@class='role'][. = 'Chief Consul']")
+
+
+@pytest.mark.parametrize("tei", documents(), ids=lambda p: p.stem)
+def test_a_citation_in_the_panel_has_no_comma_left_by_a_part_it_does_not_print(site, tei):
+    """A bibl's pointer and language statement have rows of their own: no separator is left for them."""
+    for dd in page(site, tei).xpath("//dd[@class='meta-bibl' or @class='meta-archival-bibl']"):
+        text = " ".join(dd.text_content().split())
+        assert text and not text.endswith(",") and ", ," not in text and ",," not in text, text

@@ -5,7 +5,7 @@
   Both views are in the page: what only the diplomatic view shows (the source's own bracket marks, [SIC],
   the printed form of a corrected word) is class "dipl", what only the reading view shows (the edition's
   reading, expansions) is class "read"; css/edition.css shows one or the other by the view chosen
-  (html.view-reading, or without JavaScript the #view-reading target). Editorial brackets of the edition
+  (the page's radio button #view-reading, which works without JavaScript). Editorial brackets of the edition
   (supplied, gap) stay in both.
 -->
 <xsl:stylesheet version="3.0"
@@ -83,13 +83,13 @@
 
   <xsl:template match="tei:choice/tei:sic | tei:choice/tei:orig" mode="text">
     <span class="dipl {local-name()}">
-      <xsl:attribute name="title" select="'so in the source; the edition reads: ' || normalize-space(../(tei:corr | tei:reg)[1])"/>
+      <xsl:attribute name="title" select="editio:label-text('app.sic-reads', [normalize-space(../(tei:corr | tei:reg)[1])])"/>
       <xsl:apply-templates mode="#current"/>
     </span>
   </xsl:template>
 
   <xsl:template match="tei:choice/tei:corr | tei:choice/tei:reg" mode="text">
-    <span class="read {local-name()}" title="{'the source prints: ' || normalize-space(../(tei:sic | tei:orig)[1])}">
+    <span class="read {local-name()}" title="{editio:label-text('app.source-prints', [normalize-space(../(tei:sic | tei:orig)[1])])}">
       <xsl:apply-templates mode="#current"/>
     </span>
   </xsl:template>
@@ -105,24 +105,24 @@
       <xsl:text> </xsl:text>
       <span class="bracket">[</span><xsl:apply-templates mode="#current"/><span class="bracket">]</span>
     </span>
-    <span class="read expan" title="{'abbreviated in the source: ' || normalize-space(../tei:abbr[1])}">
+    <span class="read expan" title="{editio:label-text('app.abbreviated', [normalize-space(../tei:abbr[1])])}">
       <xsl:apply-templates mode="#current"/>
     </span>
   </xsl:template>
 
   <!-- sic without a correction: the source's word, with its [SIC] marker in the diplomatic view. -->
   <xsl:template match="tei:sic" mode="text">
-    <span class="sic" title="so in the source"><xsl:apply-templates mode="#current"/></span>
+    <span class="sic" title="{editio:label-text('app.sic')}"><xsl:apply-templates mode="#current"/></span>
     <xsl:call-template name="editio:mark"><xsl:with-param name="text" select="'[SIC]'"/></xsl:call-template>
   </xsl:template>
 
   <xsl:template match="tei:corr" mode="text">
-    <span class="corr" title="corrected by the editor"><xsl:apply-templates mode="#current"/></span>
+    <span class="corr" title="{editio:label-text('app.corr')}"><xsl:apply-templates mode="#current"/></span>
   </xsl:template>
 
   <!-- A name in the editor's spelling: the source's brackets in the diplomatic view. -->
   <xsl:template match="tei:reg" mode="text">
-    <span class="reg" title="in the editor's spelling">
+    <span class="reg" title="{editio:label-text('app.reg')}">
       <xsl:call-template name="editio:mark"><xsl:with-param name="text" select="'['"/></xsl:call-template>
       <xsl:apply-templates mode="#current"/>
       <xsl:call-template name="editio:mark"><xsl:with-param name="text" select="']'"/></xsl:call-template>
@@ -152,13 +152,13 @@
 
   <!-- ===== the editors' additions and omissions ===== -->
   <xsl:template match="tei:supplied" mode="text">
-    <span class="supplied" title="supplied by the editor">
+    <span class="supplied" title="{editio:label-text('app.supplied')}">
       <span class="bracket">[</span><xsl:apply-templates mode="#current"/><span class="bracket">]</span>
     </span>
   </xsl:template>
 
   <xsl:template match="tei:gap" mode="text">
-    <span class="gap" data-reason="{@reason}" title="{string-join(('gap', @reason), ': ')}">
+    <span class="gap" data-reason="{@reason}" title="{string-join((editio:label-text('app.gap'), @reason), ': ')}">
       <span class="bracket">[</span>
       <xsl:choose>
         <xsl:when test="tei:desc"><xsl:apply-templates select="tei:desc" mode="#current"/></xsl:when>
@@ -175,7 +175,8 @@
   <!-- ===== the archival layer: other hands and stamps ===== -->
   <xsl:template match="tei:add" mode="text">
     <xsl:variable name="hand" select="key('editio:hand', substring-after(@hand, '#'))"/>
-    <xsl:variable name="label" select="(normalize-space($hand)[.], string-join(('Added', @place), ' at the '))[1]"/>
+    <xsl:variable name="label" select="(normalize-space($hand)[.],
+      if (@place) then editio:label-text('app.added-at', [string(@place)]) else editio:label-text('app.added'))[1]"/>
     <span class="add{if (@hand) then ' archival other-hand' else ''}" data-place="{@place}">
       <span class="add-label"><xsl:value-of select="$label"/>:</span>
       <xsl:text> </xsl:text>
@@ -187,7 +188,7 @@
 
   <xsl:template match="tei:stamp" mode="text">
     <span class="stamp archival">
-      <span class="stamp-label">Stamp:</span>
+      <span class="stamp-label"><xsl:sequence select="editio:label('app.stamp')"/></span>
       <xsl:text> </xsl:text>
       <xsl:apply-templates mode="#current"/>
     </span>
@@ -199,7 +200,7 @@
 
   <!-- An unpartnered bracket printed by the source: the source's character, in the diplomatic view. -->
   <xsl:template match="tei:c" mode="text">
-    <span class="c dipl c-{(@type, 'char')[1]}" title="{if (@type = 'unmatched-bracket') then 'unpartnered bracket of the source' else 'character'}">
+    <span class="c dipl c-{(@type, 'char')[1]}" title="{editio:label-text(if (@type = 'unmatched-bracket') then 'app.unmatched-bracket' else 'app.character')}">
       <xsl:apply-templates mode="#current"/>
     </span>
   </xsl:template>
@@ -233,20 +234,16 @@
       </span>
     </xsl:if>
     <sup class="note-marker"><a class="note-ref" id="noteref-{$n}" href="#note-{$n}"
-      aria-label="Note {$n}" data-note-type="{(@type, 'note')[1]}"><xsl:value-of select="$n"/></a></sup>
+      aria-label="{editio:label-text('note.ref', [$n])}" data-note-type="{(@type, 'note')[1]}"><xsl:value-of select="$n"/></a></sup>
   </xsl:template>
 
-  <xsl:variable name="editio:note-labels" as="element(label)+">
-    <label type="editorial">Editor's note</label>
-    <label type="identification">Identification</label>
-    <label type="gloss">Editor's gloss</label>
-    <label type="date">Date</label>
-  </xsl:variable>
+  <!-- the kinds of note with words of their own (labels.xml: note.<type>); any other is a "Note" -->
+  <xsl:variable name="editio:note-types" select="('editorial', 'identification', 'gloss', 'date')"/>
 
   <xsl:template match="tei:note" mode="note-list">
     <xsl:variable name="n" select="editio:note-number(.)"/>
     <li id="note-{$n}" class="note note-{(@type, 'note')[1]}">
-      <span class="note-type"><xsl:value-of select="($editio:note-labels[@type = current()/@type], 'Note')[1]"/></span>
+      <span class="note-type"><xsl:sequence select="editio:label('note.' || (@type[. = $editio:note-types], 'note')[1])"/></span>
       <xsl:if test="@resp">
         <span class="note-resp"> (<xsl:value-of select="string-join(for $r in tokenize(@resp, '\s+') return
           (editio:main-form(editio:entry(editio:ref-target($r, .), .)), $r)[1], ', ')"/>)</span>
@@ -254,7 +251,7 @@
       <xsl:text>: </xsl:text>
       <xsl:apply-templates mode="text"/>
       <xsl:text> </xsl:text>
-      <a class="note-back" href="#noteref-{$n}" aria-label="Back to the text of note {$n}">↩</a>
+      <a class="note-back" href="#noteref-{$n}" aria-label="{editio:label-text('note.back', [$n])}">↩</a>
     </li>
   </xsl:template>
 
@@ -274,7 +271,7 @@
   <!-- A gloss the source's editors give after a word (Instantsia [Highest Authority]): their brackets in the
        diplomatic view. -->
   <xsl:template match="tei:gloss" mode="text">
-    <span class="gloss" title="the editors' gloss">
+    <span class="gloss" title="{editio:label-text('app.gloss')}">
       <xsl:call-template name="editio:mark"><xsl:with-param name="text" select="'['"/></xsl:call-template>
       <xsl:apply-templates mode="#current"/>
       <xsl:call-template name="editio:mark"><xsl:with-param name="text" select="']'"/></xsl:call-template>

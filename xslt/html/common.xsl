@@ -10,6 +10,7 @@
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:editio="https://editio.invalid/ns"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:array="http://www.w3.org/2005/xpath-functions/array"
   exclude-result-prefixes="#all">
 
   <xsl:import href="../common/addresses.xsl"/>
@@ -30,6 +31,102 @@
        build leaves it empty, so its pages load no such script. -->
   <xsl:param name="live-reload" as="xs:string" select="''"/>
 
+  <!-- ===== the interface's words: labels.xml, in the edition's language (else English) ===== -->
+  <!-- key → entry; made once by the caller for a build of many transformations (as $authorities: an index made
+       here would be made again in each), else from the file beside this one. -->
+  <xsl:param name="label-entries" as="map(xs:string, element(label))"
+    select="map:merge(doc('labels.xml')/labels/label ! map { string(@key): . })"/>
+  <xsl:variable name="editio:lang" as="xs:string"
+    select="string(lower-case(tokenize($edition-language, '[-_]')[1]))"/>
+
+  <!-- The entry of a key in the edition's language, else in English; a key the table lacks stops the page. -->
+  <xsl:function name="editio:words" as="element()">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:variable name="entry" select="$label-entries($key)"/>
+    <xsl:sequence select="($entry/*[local-name() = $editio:lang], $entry/en,
+      error(QName('https://editio.invalid/ns', 'editio:no-label'),
+            'labels.xml has no English words for the key ' || $key))[1]"/>
+  </xsl:function>
+
+  <!-- The words of a key, its <v n="i"/> replaced by $values(i) (an array: a value may be nodes, a link). Plain
+       words (most entries) are one text node; an entry with HTML elements is copied by mode editio:label. -->
+  <xsl:function name="editio:label" as="node()*">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="values" as="array(*)"/>
+    <xsl:variable name="words" select="editio:words($key)"/>
+    <xsl:choose>
+      <xsl:when test="$words/*[not(self::v)] or array:size($values) and
+                      (some $v in $values?* satisfies $v instance of node())">
+        <xsl:apply-templates select="$words/node()" mode="editio:label">
+          <xsl:with-param name="values" select="$values" tunnel="yes"/>
+        </xsl:apply-templates>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="replace(string-join($words/node() ! (if (self::v) then string($values(xs:integer(@n)))
+                                                                     else string(.))), '\s+', ' ')"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <xsl:function name="editio:label" as="node()*">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="editio:label($key, [])"/>
+  </xsl:function>
+
+  <!-- The same as plain words (for an attribute, a title, a string). -->
+  <xsl:function name="editio:label-text" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="values" as="array(*)"/>
+    <xsl:sequence select="editio:fill(editio:words($key), $values)"/>
+  </xsl:function>
+
+  <!-- An entry's words (editio:words) as plain words with its values: for words looked up once and used on every
+       block of a page. -->
+  <xsl:function name="editio:fill" as="xs:string">
+    <xsl:param name="words" as="element()"/>
+    <xsl:param name="values" as="array(*)"/>
+    <xsl:sequence select="normalize-space(string-join($words/node() !
+                            (if (self::v) then string-join($values(xs:integer(@n)) ! string()) else string(.))))"/>
+  </xsl:function>
+
+  <xsl:function name="editio:label-text" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="editio:label-text($key, [])"/>
+  </xsl:function>
+
+  <xsl:mode name="editio:label" on-no-match="shallow-copy"/>
+  <xsl:template match="v" mode="editio:label">
+    <xsl:param name="values" as="array(*)" tunnel="yes"/>
+    <xsl:for-each select="$values(xs:integer(@n))">
+      <xsl:choose>
+        <xsl:when test=". instance of node()"><xsl:sequence select="."/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+  <!-- an attribute "{1}": the first value -->
+  <xsl:template match="@*[matches(., '^\{\d+\}$')]" mode="editio:label">
+    <xsl:param name="values" as="array(*)" tunnel="yes"/>
+    <xsl:attribute name="{name()}" select="$values(xs:integer(replace(., '\D', '')))"/>
+  </xsl:template>
+  <!-- the words' white space as in a paragraph: the file's line breaks are not the page's -->
+  <xsl:template match="text()" mode="editio:label">
+    <xsl:value-of select="replace(., '\s+', ' ')"/>
+  </xsl:template>
+
+  <!-- The words the page's scripts write (js/edition.js, js/search.js read them from body/@data-labels): only
+       those of its scripts ($keys, without the 'js.' of labels.xml), a page made a thousand times carries two. -->
+  <xsl:function name="editio:script-labels" as="xs:string">
+    <xsl:param name="keys" as="xs:string*"/>
+    <xsl:sequence select="serialize(map:merge(for $k in $keys return map { $k: editio:label-text('js.' || $k) }),
+                          map { 'method': 'json' })"/>
+  </xsl:function>
+
+  <!-- what js/edition.js writes, and js/search.js -->
+  <xsl:variable name="editio:edition-script-words" select="('filter-count', 'copied')"/>
+  <xsl:variable name="editio:search-script-words"
+    select="sort(map:keys($label-entries)[starts-with(., 'js.')]) ! substring-after(., 'js.')"/>
+
   <!-- No inline script or style anywhere: everything the page loads comes from the site's own folder. -->
   <xsl:variable name="editio:csp" as="xs:string"
     select="&quot;default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; &quot;
@@ -37,14 +134,14 @@
 
   <!-- The site's pages, in the order of its navigation. -->
   <xsl:variable name="editio:site-nav" as="element(page)+">
-    <page href="index.html">Documents</page>
-    <page href="persons.html">Persons</page>
-    <page href="places.html">Places</page>
-    <page href="orgs.html">Organisations</page>
-    <page href="map.html">Map</page>
-    <page href="correspondence.html">Correspondence</page>
-    <page href="archives.html">Archives</page>
-    <page href="search.html">Search</page>
+    <page href="index.html" label="nav.index"/>
+    <page href="persons.html" label="nav.persons"/>
+    <page href="places.html" label="nav.places"/>
+    <page href="orgs.html" label="nav.orgs"/>
+    <page href="map.html" label="nav.map"/>
+    <page href="correspondence.html" label="nav.correspondence"/>
+    <page href="archives.html" label="nav.archives"/>
+    <page href="search.html" label="nav.search"/>
   </xsl:variable>
 
   <!-- The frame of every page. $here: the file of the page (marks the current navigation entry). -->
@@ -54,6 +151,7 @@
     <xsl:param name="content" as="node()*" required="yes"/>
     <xsl:param name="csp" as="xs:string" select="$editio:csp"/>
     <xsl:param name="scripts" as="xs:string*" select="'js/edition.js'"/>
+    <xsl:param name="script-words" as="xs:string*" select="$editio:edition-script-words"/>
     <html lang="{$edition-language}">
       <head>
         <meta charset="utf-8"/>
@@ -68,17 +166,17 @@
           <script src="{.}" defer=""></script>
         </xsl:for-each>
       </head>
-      <body>
-        <a class="skip-link" href="#main">Skip to content</a>
+      <body data-labels="{editio:script-labels($script-words)}">
+        <a class="skip-link" href="#main"><xsl:sequence select="editio:label('skip')"/></a>
         <header class="site-header" data-pagefind-ignore="">
           <p class="site-title"><a href="index.html"><xsl:value-of select="$edition-title"/></a></p>
-          <nav class="site-nav" aria-label="Edition">
+          <nav class="site-nav" aria-label="{editio:label-text('nav.edition')}">
             <ul>
               <xsl:for-each select="$editio:site-nav">
                 <li>
                   <a href="{@href}">
                     <xsl:if test="@href = $here"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
-                    <xsl:value-of select="."/>
+                    <xsl:sequence select="editio:label(@label)"/>
                   </a>
                 </li>
               </xsl:for-each>
@@ -91,18 +189,18 @@
         <footer class="site-footer" data-pagefind-ignore="">
           <p>
             <xsl:value-of select="$edition-title"/>
-            <xsl:if test="$edition-editors[.]">. Edited by <xsl:value-of select="$edition-editors"/></xsl:if>
-            <xsl:if test="$edition-publisher[.]">. Published by <xsl:value-of select="$edition-publisher"/></xsl:if>
+            <xsl:if test="$edition-editors[.]"><xsl:sequence select="editio:label('footer.edited-by', [$edition-editors])"/></xsl:if>
+            <xsl:if test="$edition-publisher[.]"><xsl:sequence select="editio:label('footer.published-by', [$edition-publisher])"/></xsl:if>
             <xsl:text>. </xsl:text>
             <xsl:if test="$edition-licence[.]">
-              <xsl:text>Licence: </xsl:text>
+              <xsl:sequence select="editio:label('footer.licence')"/>
               <a href="{$edition-licence-url}" rel="license"><xsl:value-of select="$edition-licence"/></a>.
             </xsl:if>
           </p>
           <p>
             <xsl:choose>
-              <xsl:when test="$edition-base-url[.]">Stable address: <xsl:value-of select="$edition-base-url"/></xsl:when>
-              <xsl:otherwise>This edition has no published address yet.</xsl:otherwise>
+              <xsl:when test="$edition-base-url[.]"><xsl:sequence select="editio:label('footer.address', [$edition-base-url])"/></xsl:when>
+              <xsl:otherwise><xsl:sequence select="editio:label('footer.unpublished')"/></xsl:otherwise>
             </xsl:choose>
           </p>
         </footer>
@@ -224,14 +322,14 @@
     <xsl:if test="$life"><p class="card-dates"><xsl:value-of select="$life"/></p></xsl:if>
     <xsl:variable name="others" select="editio:other-forms($entry)"/>
     <xsl:if test="exists($others)">
-      <p class="card-forms">Also: <xsl:value-of select="string-join($others, '; ')"/></p>
+      <p class="card-forms"><xsl:sequence select="editio:label('card.also')"/><xsl:value-of select="string-join($others, '; ')"/></p>
     </xsl:if>
     <xsl:if test="$entry/tei:note[@type = 'role']">
       <p class="card-role"><xsl:value-of select="normalize-space($entry/tei:note[@type = 'role'][1])"/></p>
     </xsl:if>
-    <xsl:if test="not($entry)"><p class="card-role">Not in the authority files.</p></xsl:if>
+    <xsl:if test="not($entry)"><p class="card-role"><xsl:sequence select="editio:label('card.unknown')"/></p></xsl:if>
     <p class="card-links">
-      <a href="{$href}">Index entry</a>
+      <a href="{$href}"><xsl:sequence select="editio:label('card.entry')"/></a>
       <xsl:apply-templates select="$entry/tei:idno" mode="authority-link"/>
     </p>
   </xsl:template>

@@ -55,16 +55,15 @@
           <xsl:call-template name="doc-nav"/>
           <xsl:apply-templates select="$header" mode="meta"/>
           <xsl:call-template name="view-controls"/>
-          <span id="view-reading" class="view-target"></span>
           <div id="text" class="edition-text">
             <xsl:variable name="lang" select="(tei:TEI/tei:text/@xml:lang, tei:TEI/@xml:lang)[1]"/>
             <xsl:if test="$lang"><xsl:attribute name="lang" select="$lang"/></xsl:if>
-            <h2 class="visually-hidden">Text</h2>
+            <h2 class="visually-hidden"><xsl:sequence select="editio:label('doc.text')"/></h2>
             <xsl:apply-templates select="tei:TEI/tei:text" mode="text"/>
           </div>
           <xsl:if test="tei:TEI/tei:text//tei:note">
             <section class="notes" aria-labelledby="notes-heading">
-              <h2 id="notes-heading">Notes</h2>
+              <h2 id="notes-heading"><xsl:sequence select="editio:label('doc.notes')"/></h2>
               <ol class="note-list">
                 <xsl:apply-templates select="tei:TEI/tei:text//tei:note" mode="note-list"/>
               </ol>
@@ -78,32 +77,27 @@
   </xsl:template>
 
   <!-- ===== previous / next (from the context), downloads ===== -->
-  <xsl:variable name="editio:nav-labels" as="element(label)+">
-    <label rel="prev">Previous document</label>
-    <label rel="next">Next document</label>
-    <label rel="prev-corresp">Previous in this correspondence</label>
-    <label rel="next-corresp">Next in this correspondence</label>
-  </xsl:variable>
+  <xsl:variable name="editio:nav-rels" select="('prev', 'next', 'prev-corresp', 'next-corresp')"/>
 
   <xsl:template name="doc-nav">
-    <nav class="doc-nav" aria-label="Documents" data-pagefind-ignore="">
+    <nav class="doc-nav" aria-label="{editio:label-text('doc.nav')}" data-pagefind-ignore="">
       <xsl:if test="$context-doc/nav">
         <ul>
-          <xsl:for-each select="$editio:nav-labels">
-            <xsl:apply-templates select="$context-doc/nav[@rel = current()/@rel]" mode="nav">
-              <xsl:with-param name="label" select="string(.)"/>
+          <xsl:for-each select="$editio:nav-rels">
+            <xsl:apply-templates select="$context-doc/nav[@rel = current()]" mode="nav">
+              <xsl:with-param name="label" select="editio:label-text('doc.' || .)"/>
             </xsl:apply-templates>
           </xsl:for-each>
         </ul>
       </xsl:if>
       <ul class="downloads">
         <xsl:if test="$tei-href[.]">
-          <li><a class="download download-tei" href="{$tei-href}" download="">Download TEI</a></li>
+          <li><a class="download download-tei" href="{$tei-href}" download=""><xsl:sequence select="editio:label('doc.download-tei')"/></a></li>
         </xsl:if>
         <xsl:if test="$pdf-href[.]">
-          <li><a class="download download-pdf" href="{$pdf-href}" download="">Download PDF</a></li>
+          <li><a class="download download-pdf" href="{$pdf-href}" download=""><xsl:sequence select="editio:label('doc.download-pdf')"/></a></li>
         </xsl:if>
-        <li><a href="#cite">Cite this document</a></li>
+        <li><a href="#cite"><xsl:sequence select="editio:label('doc.cite')"/></a></li>
       </ul>
     </nav>
   </xsl:template>
@@ -119,24 +113,25 @@
     </li>
   </xsl:template>
 
-  <!-- ===== view switch and archival layer: both views are in the page, CSS shows one ===== -->
+  <!-- ===== view switch and archival layer: both views and the whole layer are in the page; form controls choose
+       what CSS shows (css/edition.css, html:has(… :checked)), so both switches work without JavaScript. The
+       script only remembers the choice across pages. ===== -->
   <xsl:template name="view-controls">
     <div class="view-controls" data-pagefind-ignore="">
-      <p class="view-switch" id="view-switch">
-        <span class="view-switch-label">View:</span>
-        <a href="#text" id="view-diplomatic-link" class="view-link" data-view="diplomatic">Diplomatic</a>
-        <a href="#view-reading" id="view-reading-link" class="view-link" data-view="reading">Reading</a>
-      </p>
+      <fieldset class="view-switch" id="view-switch">
+        <legend class="view-switch-label"><xsl:sequence select="editio:label('view.view')"/></legend>
+        <input type="radio" name="view" value="diplomatic" id="view-diplomatic" class="view-input" checked=""/>
+        <label for="view-diplomatic" class="view-link"><xsl:sequence select="editio:label('view.diplomatic')"/></label>
+        <input type="radio" name="view" value="reading" id="view-reading" class="view-input"/>
+        <label for="view-reading" class="view-link"><xsl:sequence select="editio:label('view.reading')"/></label>
+      </fieldset>
       <p class="layer-switch">
-        <button type="button" id="layer-switch" class="layer-button" aria-pressed="true" hidden="">Archival layer shown</button>
+        <input type="checkbox" id="layer-switch" class="layer-input" checked=""/>
+        <label for="layer-switch" class="layer-button"><xsl:sequence select="editio:label('view.archival')"/></label>
       </p>
       <details class="view-help">
-        <summary>About the views</summary>
-        <p>The <strong>diplomatic</strong> view shows the text as the source prints it, with its editors' brackets
-          ([SIC], spellings, identifications). The <strong>reading</strong> view gives the edition's reading:
-          corrected words, expanded abbreviations, without the source's marks. Words supplied by the editors and gaps
-          are in square brackets in both. The archival layer is what the archive added to the message: transmission
-          records, distribution lists, stamps and other hands.</p>
+        <summary><xsl:sequence select="editio:label('view.about')"/></summary>
+        <p><xsl:sequence select="editio:label('view.help')"/></p>
       </details>
     </div>
   </xsl:template>
@@ -144,10 +139,10 @@
   <!-- ===== the metadata panel ===== -->
   <xsl:template match="tei:teiHeader" mode="meta">
     <section class="metadata" aria-labelledby="metadata-heading">
-      <h2 id="metadata-heading">About this document</h2>
+      <h2 id="metadata-heading"><xsl:sequence select="editio:label('meta.heading')"/></h2>
       <dl class="meta-list">
         <xsl:if test="$me/date[.]">
-          <dt>Date</dt>
+          <dt><xsl:sequence select="editio:label('meta.date')"/></dt>
           <dd class="meta-date" data-pagefind-meta="date:{$me/@when}" data-pagefind-sort="date:{$me/@when}">
             <xsl:value-of select="$me/date"/>
             <span class="visually-hidden" data-pagefind-filter="year"><xsl:value-of select="$me/@year"/></span>
@@ -155,7 +150,7 @@
         </xsl:if>
         <xsl:apply-templates select="editio:actions(., ('sent', 'transmitted', 'received'))" mode="meta"/>
         <xsl:if test="editio:steps(.)">
-          <dt>The cable's way</dt>
+          <dt><xsl:sequence select="editio:label('meta.way')"/></dt>
           <dd class="meta-steps">
             <ol><xsl:apply-templates select="editio:steps(.)" mode="meta-step"/></ol>
           </dd>
@@ -165,37 +160,27 @@
         <xsl:apply-templates select="tei:fileDesc/tei:sourceDesc" mode="meta"/>
         <xsl:apply-templates select="tei:profileDesc/tei:abstract" mode="meta"/>
         <xsl:if test="$print">
-          <dt>Print edition</dt>
-          <dd class="meta-print">Document <xsl:value-of select="$print/@n"/>, <xsl:value-of
-            select="if ($print/@first = $print/@last) then 'p. ' || $print/@first else 'pp. ' || $print/@first || '–' || $print/@last"/></dd>
+          <dt><xsl:sequence select="editio:label('meta.print')"/></dt>
+          <dd class="meta-print"><xsl:sequence select="if ($print/@first = $print/@last)
+            then editio:label('meta.print-page', [string($print/@n), string($print/@first)])
+            else editio:label('meta.print-pages', [string($print/@n), string($print/@first), string($print/@last)])"/></dd>
         </xsl:if>
         <xsl:call-template name="named-in"/>
       </dl>
     </section>
   </xsl:template>
 
-  <xsl:variable name="editio:action-labels" as="element(label)+">
-    <label type="sent" who="From" when="Sent" where="Sent from"/>
-    <label type="received" who="To" when="Received" where="Received in"/>
-    <label type="transmitted" who="Via" when="Transmitted" where="Transmitted at"/>
-    <label type="forwarded" who="Forwarded by" when="Forwarded" where="Forwarded from"/>
-    <label type="redirected" who="Redirected by" when="Redirected" where="Redirected from"/>
-  </xsl:variable>
+  <!-- the kinds of correspAction the panel has words for (labels.xml: meta.<type>.who, .when, .where) -->
+  <xsl:variable name="editio:action-types" select="('sent', 'received', 'transmitted', 'forwarded', 'redirected')"/>
 
   <xsl:template match="tei:correspAction" mode="meta">
-    <xsl:variable name="label" select="($editio:action-labels[@type = current()/@type],
-                                        $editio:action-labels[1])[1]"/>
-    <xsl:if test="tei:persName | tei:orgName | tei:name">
-      <dt><xsl:value-of select="$label/@who"/></dt>
-      <dd class="meta-{@type}">
-        <xsl:for-each select="tei:persName | tei:orgName | tei:name">
-          <xsl:if test="position() gt 1"><xsl:text>; </xsl:text></xsl:if>
-          <xsl:apply-templates select="." mode="phrase"/>
-        </xsl:for-each>
-      </dd>
+    <xsl:variable name="label" select="'meta.' || (@type[. = $editio:action-types], 'sent')[1]"/>
+    <xsl:if test="tei:persName | tei:orgName | tei:name | tei:roleName">
+      <dt><xsl:sequence select="editio:label($label || '.who')"/></dt>
+      <dd class="meta-{@type}"><xsl:call-template name="meta-who"/></dd>
     </xsl:if>
     <xsl:if test="tei:placeName">
-      <dt><xsl:value-of select="$label/@where"/></dt>
+      <dt><xsl:sequence select="editio:label($label || '.where')"/></dt>
       <dd class="meta-{@type}-place">
         <xsl:for-each select="tei:placeName">
           <xsl:if test="position() gt 1"><xsl:text>; </xsl:text></xsl:if>
@@ -204,10 +189,26 @@
       </dd>
     </xsl:if>
     <xsl:if test="tei:date[@when | @notBefore | @notAfter | text()]">
-      <dt><xsl:value-of select="$label/@when"/></dt>
+      <dt><xsl:sequence select="editio:label($label || '.when')"/></dt>
       <dd class="meta-{@type}-date"><xsl:value-of select="editio:date-reading(tei:date[1])"/></dd>
     </xsl:if>
     <xsl:apply-templates select="tei:note" mode="meta"/>
+  </xsl:template>
+
+  <!-- Who acted in a correspAction: the names, then the office the action names (roleName, as the source prints
+       it: "Roshchin, SOVIET AMBASSADOR"); an office alone where the source names no holder. An office inside a
+       name (persName/roleName) is part of the name's words. -->
+  <xsl:template name="meta-who">
+    <xsl:param name="separator" as="xs:string" select="'; '"/>
+    <xsl:variable name="names" select="tei:persName | tei:orgName | tei:name"/>
+    <xsl:for-each select="$names">
+      <xsl:if test="position() gt 1"><xsl:value-of select="$separator"/></xsl:if>
+      <xsl:apply-templates select="." mode="phrase"/>
+    </xsl:for-each>
+    <xsl:for-each select="tei:roleName">
+      <xsl:if test="position() gt 1 or exists($names)"><xsl:text>, </xsl:text></xsl:if>
+      <xsl:apply-templates select="." mode="phrase"/>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- A step of the cable's way: as the document prints it, with its date as the edition reads it. -->
@@ -219,7 +220,7 @@
         </xsl:when>
         <xsl:otherwise>
           <xsl:value-of select="@subtype"/>
-          <xsl:for-each select="tei:persName | tei:orgName | tei:placeName">
+          <xsl:for-each select="tei:persName | tei:orgName | tei:roleName | tei:placeName">
             <xsl:text> </xsl:text><xsl:apply-templates select="." mode="phrase"/>
           </xsl:for-each>
         </xsl:otherwise>
@@ -235,14 +236,11 @@
 
   <!-- A letter the document relays or covers: its own parties and date. -->
   <xsl:template match="tei:correspDesc" mode="meta">
-    <dt><xsl:value-of select="if (@type = 'covering') then 'Covered by this document' else 'Letter relayed'"/></dt>
+    <dt><xsl:sequence select="editio:label(if (@type = 'covering') then 'meta.covering' else 'meta.relayed')"/></dt>
     <dd class="meta-corresp-{@type}">
       <xsl:for-each select="editio:actions(., ('sent', 'received', 'transmitted'))">
-        <xsl:value-of select="map { 'sent': 'from ', 'received': ' to ', 'transmitted': ' via ' }(string(@type))"/>
-        <xsl:for-each select="tei:persName | tei:orgName">
-          <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
-          <xsl:apply-templates select="." mode="phrase"/>
-        </xsl:for-each>
+        <xsl:sequence select="editio:label('meta.letter.' || @type)"/>
+        <xsl:call-template name="meta-who"><xsl:with-param name="separator" select="', '"/></xsl:call-template>
         <xsl:if test="tei:date[@when]">
           <xsl:text> (</xsl:text><xsl:value-of select="editio:date-reading(tei:date[1])"/><xsl:text>)</xsl:text>
         </xsl:if>
@@ -254,12 +252,12 @@
   <xsl:template match="tei:bibl/tei:textLang" mode="phrase"/>
 
   <xsl:template match="tei:correspAction/tei:note" mode="meta">
-    <dt>Note</dt>
+    <dt><xsl:sequence select="editio:label('meta.note')"/></dt>
     <dd><xsl:apply-templates mode="phrase"/></dd>
   </xsl:template>
 
   <xsl:template match="tei:langUsage" mode="meta">
-    <dt>Language</dt>
+    <dt><xsl:sequence select="editio:label('meta.language')"/></dt>
     <dd class="meta-language">
       <xsl:value-of select="string-join(tei:language/normalize-space(), '; ')"/>
     </dd>
@@ -267,7 +265,7 @@
 
   <xsl:template match="tei:sourceDesc" mode="meta">
     <xsl:for-each select="tei:msDesc/tei:msIdentifier">
-      <dt>Archive</dt>
+      <dt><xsl:sequence select="editio:label('meta.archive')"/></dt>
       <dd class="meta-archive">
         <span class="archive-id">
           <xsl:value-of select="string-join(distinct-values((normalize-space(tei:institution),
@@ -282,16 +280,16 @@
       </dd>
     </xsl:for-each>
     <xsl:for-each select="tei:bibl[@type = 'archival']">
-      <dt>Archival citation</dt>
+      <dt><xsl:sequence select="editio:label('meta.archival-citation')"/></dt>
       <dd class="meta-archival-bibl"><xsl:apply-templates mode="phrase"/></dd>
     </xsl:for-each>
     <xsl:for-each select="tei:bibl[not(@type = ('archival', 'original'))]">
-      <dt>Published in</dt>
+      <dt><xsl:sequence select="editio:label('meta.published-in')"/></dt>
       <dd class="meta-bibl"><xsl:apply-templates mode="phrase"/></dd>
     </xsl:for-each>
     <!-- the source's own statement of the languages: of the text it gives, and of the original -->
     <xsl:for-each select="tei:bibl/tei:textLang">
-      <dt><xsl:value-of select="if (../@type = 'original') then 'Original language' else 'Language of the source'"/></dt>
+      <dt><xsl:sequence select="editio:label(if (../@type = 'original') then 'meta.original-language' else 'meta.source-language')"/></dt>
       <dd class="meta-textlang">
         <xsl:value-of select="normalize-space()"/>
         <!-- a language the source does not state: the edition's inference, said as such -->
@@ -302,7 +300,7 @@
     </xsl:for-each>
     <xsl:variable name="urls" select="distinct-values((.//tei:ptr/@target, ../tei:publicationStmt/tei:idno[@type = 'URL']))"/>
     <xsl:if test="exists($urls)">
-      <dt>Source</dt>
+      <dt><xsl:sequence select="editio:label('meta.source')"/></dt>
       <dd class="meta-source">
         <xsl:for-each select="$urls">
           <a class="source-url" href="{.}"><xsl:value-of select="."/></a>
@@ -315,14 +313,18 @@
   <xsl:template match="tei:ptr" mode="phrase"/>
   <xsl:template match="tei:note" mode="phrase"/>
 
-  <!-- The parts of a structured bibl (title, date, publisher …) are separated as a citation is written. -->
-  <xsl:template match="tei:bibl/*[following-sibling::node()[1][self::*]]" mode="phrase">
+  <!-- The parts of a structured bibl (title, date, publisher …) are separated as a citation is written; parts the
+       citation does not print (the pointer, a note, the language statement: each has its own row) get no comma
+       and give none. -->
+  <xsl:template match="tei:bibl/*[not(self::tei:ptr | self::tei:note | self::tei:textLang)]
+                       [following-sibling::node()[1][self::*][not(self::tei:ptr | self::tei:note | self::tei:textLang)]]"
+                mode="phrase">
     <xsl:next-match/>
     <xsl:text>, </xsl:text>
   </xsl:template>
 
   <xsl:template match="tei:abstract" mode="meta">
-    <dt>Summary</dt>
+    <dt><xsl:sequence select="editio:label('meta.summary')"/></dt>
     <dd class="meta-summary"><xsl:apply-templates mode="phrase"/></dd>
   </xsl:template>
 
@@ -348,7 +350,7 @@
     <xsl:for-each-group select="$me/mention" group-by="@kind">
       <xsl:sort select="index-of(('persName', 'placeName', 'orgName'), current-grouping-key())"/>
       <xsl:variable name="filter" select="map{'persName': 'person', 'placeName': 'place', 'orgName': 'organisation'}(current-grouping-key())"/>
-      <dt><xsl:value-of select="map{'persName': 'Persons', 'placeName': 'Places', 'orgName': 'Organisations'}(current-grouping-key())"/></dt>
+      <dt><xsl:sequence select="editio:label(map{'persName': 'meta.persons', 'placeName': 'meta.places', 'orgName': 'meta.orgs'}(current-grouping-key()))"/></dt>
       <dd class="meta-named meta-named-{$filter}">
         <ul class="inline-list">
           <xsl:for-each select="current-group()">
@@ -369,10 +371,10 @@
   <!-- ===== cite this document ===== -->
   <xsl:template name="cite-document">
     <section class="cite" id="cite" aria-labelledby="cite-heading" data-pagefind-ignore="">
-      <h2 id="cite-heading">Cite this document</h2>
+      <h2 id="cite-heading"><xsl:sequence select="editio:label('doc.cite')"/></h2>
       <xsl:if test="not($edition-base-url[.])">
-        <p class="cite-unpublished">This edition has no published address yet: cite the document by its identifier
-          <code><xsl:value-of select="$id"/></code> until it has one.</p>
+        <xsl:variable name="code" as="element()"><code><xsl:value-of select="$id"/></code></xsl:variable>
+        <p class="cite-unpublished"><xsl:sequence select="editio:label('cite.unpublished', [$code])"/></p>
       </xsl:if>
       <xsl:if test="$citation/chicago">
         <h3>Chicago</h3>
@@ -382,8 +384,8 @@
         <h3>BibTeX</h3>
         <pre class="citation citation-bibtex"><code><xsl:value-of select="$citation/bibtex"/></code></pre>
       </xsl:if>
-      <p class="cite-url">Stable address: <a href="{editio:doc-url($id)}"><xsl:value-of select="editio:doc-url($id)"/></a>.
-        Each paragraph has its own address: follow its ¶ mark.</p>
+      <xsl:variable name="link" as="element()"><a href="{editio:doc-url($id)}"><xsl:value-of select="editio:doc-url($id)"/></a></xsl:variable>
+      <p class="cite-url"><xsl:sequence select="editio:label('cite.address', [$link])"/></p>
     </section>
   </xsl:template>
 
@@ -408,23 +410,18 @@
     <xsl:apply-templates mode="#current"/>
   </xsl:template>
 
-  <xsl:variable name="editio:div-labels" as="element(label)+">
-    <label type="transmission">Transmission record</label>
-    <label type="distribution">Distribution</label>
-    <label type="attachment">Attachment</label>
-    <label type="original">Original text</label>
-    <label type="postscript">Postscript</label>
-  </xsl:variable>
+  <!-- the kinds of div labelled on the page (labels.xml: div.<type>) -->
+  <xsl:variable name="editio:labelled-divs" select="('transmission', 'distribution', 'attachment', 'original', 'postscript')"/>
 
   <xsl:variable name="editio:archival-divs" select="('transmission', 'distribution')"/>
 
   <xsl:template match="tei:div" mode="text">
-    <xsl:variable name="label" select="$editio:div-labels[@type = current()/@type]"/>
+    <xsl:variable name="label" select="if (@type = $editio:labelled-divs) then editio:label('div.' || @type) else ()"/>
     <div class="div div-{(@type, 'section')[1]}{if (@type = $editio:archival-divs) then ' archival' else ''}{
                 if (tei:div[@type = 'original']) then ' has-original' else ''}">
       <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
       <xsl:if test="$label">
-        <p class="div-label" data-pagefind-ignore=""><xsl:value-of select="$label"/></p>
+        <p class="div-label" data-pagefind-ignore=""><xsl:sequence select="$label"/></p>
       </xsl:if>
       <xsl:apply-templates mode="#current"/>
     </div>
@@ -446,12 +443,17 @@
     <xsl:if test="$page"><xsl:attribute name="data-print-page" select="$page"/></xsl:if>
   </xsl:template>
 
+  <!-- looked up once for the page, used on every block -->
+  <xsl:variable name="editio:cite-passage" select="editio:words('cite.passage')"/>
+  <xsl:variable name="editio:cite-passage-link" select="editio:words('cite.passage-link')"/>
+
   <xsl:template name="editio:cite-passage">
     <xsl:if test="editio:is-block(.)">
       <xsl:variable name="anchor" select="editio:anchor(.)"/>
       <xsl:text> </xsl:text>
-      <a class="cite-passage" href="#{$anchor}" title="Cite this passage: {editio:passage-url(.)}"
-         data-cite="{editio:passage-url(.)}" aria-label="Passage {substring($anchor, 2)}: link to cite">¶</a>
+      <xsl:variable name="url" select="editio:passage-url(.)"/>
+      <a class="cite-passage" href="#{$anchor}" title="{editio:fill($editio:cite-passage, [$url])}"
+         data-cite="{$url}" aria-label="{editio:fill($editio:cite-passage-link, [substring($anchor, 2)])}">¶</a>
     </xsl:if>
   </xsl:template>
 

@@ -9,6 +9,7 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:editio="https://editio.invalid/ns"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   exclude-result-prefixes="#all">
 
   <xsl:key name="editio:mentions-of" match="doc/mention" use="@target"/>
@@ -25,17 +26,21 @@
         <xsl:sort select="lower-case(editio:main-form(.))" lang="en"/>
       </xsl:perform-sort>
     </xsl:variable>
-    <xsl:variable name="title" select="normalize-space(($authority//tei:titleStmt/tei:title)[1])"/>
+    <!-- the authority file's title, in the file's language (its xml:lang, else English); an edition in another
+         language names the index with its own words (labels.xml: index.persons …) where it has them -->
+    <xsl:variable name="named" select="'index.' || replace($file, '\.xml$', '')"/>
+    <xsl:variable name="file-lang" select="lower-case(tokenize(($authority/*/@xml:lang, 'en')[1], '-')[1])"/>
+    <xsl:variable name="title" select="if ($file-lang ne $editio:lang and map:contains($label-entries, $named))
+                                       then editio:label-text($named)
+                                       else normalize-space(($authority//tei:titleStmt/tei:title)[1])"/>
     <xsl:result-document href="{$page}">
       <xsl:call-template name="editio:page">
         <xsl:with-param name="title" select="$title"/>
         <xsl:with-param name="here" select="$page"/>
         <xsl:with-param name="content">
           <h1><xsl:value-of select="$title"/></h1>
-          <p class="intro"><xsl:value-of select="count($entries)"/> entries. Each lists the forms the documents
-            use, the authority records the edition has for it, and the documents that name it (in the text or in
-            the header: title, summary, sender and recipient).</p>
-          <nav class="alpha-nav" aria-label="Initial letters">
+          <p class="intro"><xsl:sequence select="editio:label('index.intro', [count($entries)])"/></p>
+          <nav class="alpha-nav" aria-label="{editio:label-text('index.letters')}">
             <xsl:for-each-group select="$entries" group-by="upper-case(substring(editio:sort-key(.), 1, 1))">
               <a href="#{@xml:id}"><xsl:value-of select="current-grouping-key()"/></a>
             </xsl:for-each-group>
@@ -81,7 +86,7 @@
       <xsl:if test="@type"><p class="entry-type"><xsl:value-of select="replace(@type, '-', ' ')"/></p></xsl:if>
       <xsl:variable name="others" select="editio:other-forms(.)"/>
       <xsl:if test="exists($others)">
-        <p class="entry-forms">Other forms: <xsl:value-of select="string-join($others, '; ')"/></p>
+        <p class="entry-forms"><xsl:sequence select="editio:label('index.other-forms')"/><xsl:value-of select="string-join($others, '; ')"/></p>
       </xsl:if>
       <xsl:for-each select="tei:note[@type = 'role']">
         <p class="entry-role"><xsl:value-of select="normalize-space(.)"/></p>
@@ -98,14 +103,14 @@
                 <xsl:text> </xsl:text>
                 <span class="entry-count">
                   <xsl:value-of select="string-join((
-                    if (@text != '0') then @text || '× in the text' else (),
-                    if (@header != '0') then @header || '× in the header' else ()), ', ')"/>
+                    if (@text != '0') then editio:label-text('index.in-text', [string(@text)]) else (),
+                    if (@header != '0') then editio:label-text('index.in-header', [string(@header)]) else ()), ', ')"/>
                 </span>
               </li>
             </xsl:for-each>
           </ul>
         </xsl:when>
-        <xsl:otherwise><p class="entry-none">Not named in the documents of the edition.</p></xsl:otherwise>
+        <xsl:otherwise><p class="entry-none"><xsl:sequence select="editio:label('index.none')"/></p></xsl:otherwise>
       </xsl:choose>
     </li>
   </xsl:template>
@@ -130,13 +135,11 @@
     </xsl:variable>
     <xsl:result-document href="map.html">
       <xsl:call-template name="editio:page">
-        <xsl:with-param name="title" select="'Map of the places'"/>
+        <xsl:with-param name="title" select="editio:label-text('map.title')"/>
         <xsl:with-param name="here" select="'map.html'"/>
         <xsl:with-param name="content">
-          <h1>Map of the places</h1>
-          <p class="intro">The places of the index that have coordinates (from GeoNames data), drawn on a plain
-            latitude/longitude grid; each point links to its index entry. The second map enlarges the area where
-            most of the places lie.</p>
+          <h1><xsl:sequence select="editio:label('map.title')"/></h1>
+          <p class="intro"><xsl:sequence select="editio:label('map.intro')"/></p>
           <xsl:if test="count($points) gt 0">
             <!-- the detail: the box of the middle 80 % of latitudes and longitudes, where most places lie -->
             <xsl:variable name="lats" select="sort($points/xs:double(@lat))"/>
@@ -147,25 +150,24 @@
             <xsl:variable name="detail" select="$points[xs:double(@lat) ge $lats[$lo] and xs:double(@lat) le $lats[$hi]
                                                          and xs:double(@lon) ge $lons[$lo] and xs:double(@lon) le $lons[$hi]]"/>
             <xsl:variable name="has-detail" select="count($detail) ge 2 and count($detail) lt $n"/>
-            <h2>All places</h2>
+            <h2><xsl:sequence select="editio:label('map.all')"/></h2>
             <xsl:call-template name="editio:map-svg">
               <xsl:with-param name="points" select="$points"/>
-              <xsl:with-param name="label" select="'Map of all places with coordinates'"/>
+              <xsl:with-param name="label" select="editio:label-text('map.all-label')"/>
               <xsl:with-param name="detail" select="if ($has-detail) then $detail else ()"/>
             </xsl:call-template>
             <xsl:if test="$has-detail">
-              <h2>Detail</h2>
-              <p>The framed area of the first map, where <xsl:value-of select="count($detail)"/> of the
-                <xsl:value-of select="$n"/> places lie (their names are given here).</p>
+              <h2><xsl:sequence select="editio:label('map.detail')"/></h2>
+              <p><xsl:sequence select="editio:label('map.detail-intro', [count($detail), $n])"/></p>
               <xsl:call-template name="editio:map-svg">
                 <xsl:with-param name="points" select="$detail"/>
-                <xsl:with-param name="label" select="'Map of the area where most places lie'"/>
+                <xsl:with-param name="label" select="editio:label-text('map.detail-label')"/>
               </xsl:call-template>
             </xsl:if>
           </xsl:if>
-          <h2>Places and coordinates</h2>
+          <h2><xsl:sequence select="editio:label('map.table')"/></h2>
           <table class="map-table">
-            <thead><tr><th scope="col">Place</th><th scope="col">Latitude</th><th scope="col">Longitude</th><th scope="col">Documents</th></tr></thead>
+            <thead><tr><th scope="col"><xsl:sequence select="editio:label('map.place')"/></th><th scope="col"><xsl:sequence select="editio:label('map.lat')"/></th><th scope="col"><xsl:sequence select="editio:label('map.lon')"/></th><th scope="col"><xsl:sequence select="editio:label('map.docs')"/></th></tr></thead>
             <tbody>
               <xsl:for-each select="$points">
                 <xsl:sort select="@name"/>
@@ -200,12 +202,12 @@
       <xsl:for-each select="xs:integer(ceiling($min-lon div $step)) to xs:integer(floor($max-lon div $step))">
         <xsl:variable name="x" select="format-number((. * $step - $min-lon) * $scale, '0.0')"/>
         <line class="map-grid" x1="{$x}" y1="0" x2="{$x}" y2="{$h}"/>
-        <text class="map-grid-label" x="{$x}" y="{$h - 3}"><xsl:value-of select=". * $step"/>°E</text>
+        <text class="map-grid-label" x="{$x}" y="{$h - 3}"><xsl:value-of select=". * $step"/><xsl:sequence select="editio:label('map.east')"/></text>
       </xsl:for-each>
       <xsl:for-each select="xs:integer(ceiling($min-lat div $step)) to xs:integer(floor($max-lat div $step))">
         <xsl:variable name="y" select="format-number(($max-lat - . * $step) * $scale, '0.0')"/>
         <line class="map-grid" x1="0" y1="{$y}" x2="{$w}" y2="{$y}"/>
-        <text class="map-grid-label" x="3" y="{$y}"><xsl:value-of select=". * $step"/>°N</text>
+        <text class="map-grid-label" x="3" y="{$y}"><xsl:value-of select=". * $step"/><xsl:sequence select="editio:label('map.north')"/></text>
       </xsl:for-each>
       <xsl:variable name="placed" as="element(point)*">
         <xsl:for-each select="$points">

@@ -63,28 +63,20 @@
 
   <xsl:template name="home">
     <xsl:call-template name="editio:page">
-      <xsl:with-param name="title" select="'Documents'"/>
+      <xsl:with-param name="title" select="editio:label-text('home.title')"/>
       <xsl:with-param name="here" select="'index.html'"/>
       <xsl:with-param name="content">
         <h1><xsl:value-of select="$edition-title"/></h1>
         <xsl:if test="$edition-subtitle[.]"><p class="subtitle"><xsl:value-of select="$edition-subtitle"/></p></xsl:if>
         <section class="intro" aria-labelledby="intro-heading">
-          <h2 id="intro-heading">About this edition</h2>
-          <p>This edition gives <xsl:value-of select="count($docs)"/> documents, dated
-            <xsl:value-of select="$docs[1]/date"/> to <xsl:value-of select="$docs[last()]/date"/>, each as a page
-            of its own with the archive's identifiers, the people, places and organisations it names (linked to the
-            indexes) and its text in two views: the <em>diplomatic</em> view as the source prints it, and the
-            <em>reading</em> view with the edition's corrections and expansions. Every paragraph has a stable
-            address to cite. The TEI of every document can be downloaded from its page; the
-            <a href="#principles-heading">editorial principles</a> and the bracket conventions follow the list.</p>
+          <h2 id="intro-heading"><xsl:sequence select="editio:label('home.about')"/></h2>
+          <p><xsl:sequence select="editio:label('home.intro', [count($docs), string($docs[1]/date), string($docs[last()]/date)])"/></p>
           <xsl:if test="$volume-href[.]">
-            <p class="volume"><a class="download download-volume" href="{$volume-href}" download="">Download the
-              print edition (PDF)</a>: the whole volume, with page numbers to cite, notes, indexes and a list of
-              sources; each document's page links its own PDF and says on which pages of the volume it stands.</p>
+            <p class="volume"><xsl:sequence select="editio:label('home.volume', [$volume-href])"/></p>
           </xsl:if>
         </section>
         <section aria-labelledby="docs-heading">
-          <h2 id="docs-heading">The documents</h2>
+          <h2 id="docs-heading"><xsl:sequence select="editio:label('home.documents')"/></h2>
           <xsl:call-template name="filters"/>
           <ol class="doc-list" id="doc-list">
             <xsl:for-each select="$docs">
@@ -99,7 +91,7 @@
                   <xsl:text> → </xsl:text>
                   <xsl:value-of select="editio:parties(., 'received')"/>
                   <xsl:if test="party[@role = 'transmitted']">
-                    <xsl:value-of select="' (via ' || editio:parties(., 'transmitted') || ')'"/>
+                    <xsl:sequence select="editio:label('home.via', [editio:parties(., 'transmitted')])"/>
                   </xsl:if>
                 </span>
                 <xsl:if test="summary[.]"><p class="doc-summary"><xsl:value-of select="summary"/></p></xsl:if>
@@ -108,16 +100,16 @@
           </ol>
         </section>
         <section class="intro principles" aria-labelledby="principles-heading">
-          <h2 id="principles-heading">Editorial principles</h2>
+          <h2 id="principles-heading"><xsl:sequence select="editio:label('home.principles')"/></h2>
           <xsl:for-each select="$first-tei//tei:editorialDecl/(tei:p[not(tei:list)], tei:correction/tei:p, tei:normalization/tei:p)">
             <p><xsl:apply-templates mode="decl"/></p>
           </xsl:for-each>
           <xsl:variable name="gloss" select="$first-tei//tei:editorialDecl//tei:list[@type = 'gloss']"/>
           <xsl:if test="$gloss">
-            <h3 id="brackets">Bracket conventions</h3>
+            <h3 id="brackets"><xsl:sequence select="editio:label('home.brackets')"/></h3>
             <table class="brackets">
-              <caption class="visually-hidden">The source's bracket conventions and their TEI encoding</caption>
-              <thead><tr><th scope="col">In the source</th><th scope="col">Meaning and encoding</th></tr></thead>
+              <caption class="visually-hidden"><xsl:sequence select="editio:label('home.brackets-caption')"/></caption>
+              <thead><tr><th scope="col"><xsl:sequence select="editio:label('home.in-source')"/></th><th scope="col"><xsl:sequence select="editio:label('home.meaning')"/></th></tr></thead>
               <tbody>
                 <xsl:for-each select="$gloss/tei:label">
                   <tr id="bracket-{following-sibling::tei:item[1]/@n}">
@@ -143,7 +135,7 @@
     <form class="filters" id="doc-filters" hidden="" data-pagefind-ignore="">
       <xsl:call-template name="filter">
         <xsl:with-param name="key" select="'year'"/>
-        <xsl:with-param name="label" select="'Year'"/>
+        <xsl:with-param name="label" select="editio:label-text('filter.year')"/>
         <xsl:with-param name="options" as="element(option)*">
           <xsl:for-each-group select="$docs" group-by="@year">
             <option value="{current-grouping-key()}"><xsl:value-of select="current-grouping-key() || ' (' || count(current-group()) || ')'"/></option>
@@ -152,24 +144,24 @@
       </xsl:call-template>
       <xsl:call-template name="filter">
         <xsl:with-param name="key" select="'person'"/>
-        <xsl:with-param name="label" select="'Person'"/>
+        <xsl:with-param name="label" select="editio:label-text('filter.person')"/>
         <xsl:with-param name="options" select="editio:name-options('persName')"/>
       </xsl:call-template>
       <xsl:call-template name="filter">
         <xsl:with-param name="key" select="'place'"/>
-        <xsl:with-param name="label" select="'Place'"/>
+        <xsl:with-param name="label" select="editio:label-text('filter.place')"/>
         <xsl:with-param name="options" select="editio:name-options('placeName')"/>
       </xsl:call-template>
       <xsl:call-template name="filter">
         <xsl:with-param name="key" select="'kind'"/>
-        <xsl:with-param name="label" select="'Contains'"/>
+        <xsl:with-param name="label" select="editio:label-text('filter.kind')"/>
         <xsl:with-param name="options" as="element(option)*">
           <xsl:for-each-group select="$docs/feature" group-by="@key">
             <option value="{current-grouping-key()}"><xsl:value-of select="current-group()[1]"/></option>
           </xsl:for-each-group>
         </xsl:with-param>
       </xsl:call-template>
-      <button type="reset">Show all</button>
+      <button type="reset"><xsl:sequence select="editio:label('filter.reset')"/></button>
       <p class="filter-count" id="filter-count" aria-live="polite"></p>
     </form>
   </xsl:template>
@@ -190,7 +182,7 @@
     <xsl:param name="options" as="element(option)*"/>
     <label for="filter-{$key}"><xsl:value-of select="$label"/>
       <select id="filter-{$key}" name="{$key}" data-key="{$key}">
-        <option value="">all</option>
+        <option value=""><xsl:sequence select="editio:label('filter.all')"/></option>
         <xsl:sequence select="$options"/>
       </select>
     </label>
@@ -212,14 +204,12 @@
     <xsl:variable name="people" select="distinct-values(($letters/@from, $letters/@to))"/>
     <xsl:result-document href="correspondence.html">
       <xsl:call-template name="editio:page">
-        <xsl:with-param name="title" select="'Correspondence'"/>
+        <xsl:with-param name="title" select="editio:label-text('corr.title')"/>
         <xsl:with-param name="here" select="'correspondence.html'"/>
         <xsl:with-param name="content">
-          <h1>Correspondence</h1>
-          <p class="intro">Who wrote to whom, from the senders and recipients in the documents' headers. The lines
-            of the network join a sender to a recipient (thicker: more documents); the timeline puts every document
-            at its date.</p>
-          <h2>Network</h2>
+          <h1><xsl:sequence select="editio:label('corr.title')"/></h1>
+          <p class="intro"><xsl:sequence select="editio:label('corr.intro')"/></p>
+          <h2><xsl:sequence select="editio:label('corr.network')"/></h2>
           <xsl:variable name="n" select="count($people)"/>
           <xsl:variable name="r" select="220"/>
           <xsl:variable name="cx" select="420"/>
@@ -231,7 +221,7 @@
             </xsl:for-each>
           </xsl:variable>
           <svg xmlns="http://www.w3.org/2000/svg" class="figure-svg network" viewBox="0 0 840 550" role="group"
-               aria-label="Network of senders and recipients">
+               aria-label="{editio:label-text('corr.network-label')}">
             <defs>
               <marker id="net-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5"
                       orient="auto-start-reverse"><path class="net-arrow" d="M0,0 L10,5 L0,10 z"/></marker>
@@ -252,8 +242,8 @@
                     x2="{format-number(xs:double($b/@x) - 12 * $ux - 3 * $uy, '0.0')}"
                     y2="{format-number(xs:double($b/@y) - 12 * $uy + 3 * $ux, '0.0')}"
                     stroke-width="{1 + count(current-group())}">
-                <title><xsl:value-of select="editio:name-of(current-group()[1]/@from) || ' → ' || editio:name-of(current-group()[1]/@to)
-                  || ': ' || count(current-group()) || ' document(s)'"/></title>
+                <title><xsl:value-of select="editio:label-text('corr.edge', [editio:name-of(current-group()[1]/@from),
+                  editio:name-of(current-group()[1]/@to), count(current-group())])"/></title>
               </line>
             </xsl:for-each-group>
             <xsl:for-each select="$pos">
@@ -264,8 +254,8 @@
             </xsl:for-each>
           </svg>
           <table>
-            <caption class="visually-hidden">Senders, recipients and their documents</caption>
-            <thead><tr><th scope="col">From</th><th scope="col">To</th><th scope="col">Documents</th></tr></thead>
+            <caption class="visually-hidden"><xsl:sequence select="editio:label('corr.table-caption')"/></caption>
+            <thead><tr><th scope="col"><xsl:sequence select="editio:label('corr.from')"/></th><th scope="col"><xsl:sequence select="editio:label('corr.to')"/></th><th scope="col"><xsl:sequence select="editio:label('corr.docs')"/></th></tr></thead>
             <tbody>
               <xsl:for-each-group select="$letters" group-by="@from || ' ' || @to">
                 <tr>
@@ -282,7 +272,7 @@
               </xsl:for-each-group>
             </tbody>
           </table>
-          <h2>Timeline</h2>
+          <h2><xsl:sequence select="editio:label('corr.timeline')"/></h2>
           <xsl:call-template name="timeline"/>
         </xsl:with-param>
       </xsl:call-template>
@@ -300,7 +290,7 @@
       <xsl:variable name="row" select="26"/>
       <xsl:variable name="h" select="count($dated) * $row + 40"/>
       <svg xmlns="http://www.w3.org/2000/svg" class="figure-svg timeline" viewBox="0 0 840 {$h}" role="group"
-           aria-label="Timeline of the documents">
+           aria-label="{editio:label-text('corr.timeline-label')}">
         <line class="tl-axis" x1="{$left}" y1="{$h - 28}" x2="{$left + $width}" y2="{$h - 28}"/>
         <!-- a tick at the first of a month, every $step months so that the labels keep apart -->
         <xsl:variable name="m0" select="year-from-date($start) * 12 + month-from-date($start)"/>
@@ -334,12 +324,11 @@
   <xsl:template name="archives">
     <xsl:result-document href="archives.html">
       <xsl:call-template name="editio:page">
-        <xsl:with-param name="title" select="'Documents by archive'"/>
+        <xsl:with-param name="title" select="editio:label-text('archives.title')"/>
         <xsl:with-param name="here" select="'archives.html'"/>
         <xsl:with-param name="content">
-          <h1>Documents by archive</h1>
-          <p class="intro">Every archival copy the documents' headers record, by repository and file
-            (fond, opis, delo); a document kept in several archives is listed under each.</p>
+          <h1><xsl:sequence select="editio:label('archives.title')"/></h1>
+          <p class="intro"><xsl:sequence select="editio:label('archives.intro')"/></p>
           <xsl:variable name="types" select="distinct-values($docs/archive/idno/@type)"/>
           <xsl:for-each-group select="$docs/archive" group-by="(@institution[.], @repository)[1]">
             <xsl:sort select="current-grouping-key()"/>
@@ -349,7 +338,7 @@
               <thead>
                 <tr>
                   <xsl:for-each select="$types"><th scope="col"><xsl:value-of select="."/></th></xsl:for-each>
-                  <th scope="col">Document</th>
+                  <th scope="col"><xsl:sequence select="editio:label('archives.document')"/></th>
                 </tr>
               </thead>
               <tbody>
@@ -375,25 +364,21 @@
   <xsl:template name="search">
     <xsl:result-document href="search.html">
       <xsl:call-template name="editio:page">
-        <xsl:with-param name="title" select="'Search'"/>
+        <xsl:with-param name="title" select="editio:label-text('search.title')"/>
         <xsl:with-param name="here" select="'search.html'"/>
         <xsl:with-param name="csp" select="replace($editio:csp, &quot;script-src 'self'&quot;, &quot;script-src 'self' 'wasm-unsafe-eval'&quot;)"/>
         <xsl:with-param name="scripts" select="('js/edition.js', if ($search-script) then 'js/search.js' else ())"/>
+        <xsl:with-param name="script-words" select="$editio:edition-script-words, $editio:search-script-words"/>
         <xsl:with-param name="content">
-          <h1>Search</h1>
+          <h1><xsl:sequence select="editio:label('search.title')"/></h1>
           <div id="search" class="search">
             <form class="search-form" id="search-form" role="search" action="search.html" method="get">
-              <label for="search-input">Search the full text of the documents</label>
+              <label for="search-input"><xsl:sequence select="editio:label('search.label')"/></label>
               <input type="search" id="search-input" name="q" autocomplete="off"/>
-              <button type="submit">Search</button>
+              <button type="submit"><xsl:sequence select="editio:label('search.button')"/></button>
             </form>
             <div id="search-filters" class="search-filters"></div>
-            <p class="search-note" id="search-status" aria-live="polite">Full-text search needs the edition served over http(s),
-              from any static web host or a local server (for example <code>python3 -m http.server</code>
-              in this folder): opened as files (file://), browsers block the search index. Everything else works
-              from files: the <a href="index.html">list of documents</a> with its filters, the
-              <a href="persons.html">persons</a>, <a href="places.html">places</a> and
-              <a href="orgs.html">organisations</a> indexes.</p>
+            <p class="search-note" id="search-status" aria-live="polite"><xsl:sequence select="editio:label('search.needs')"/></p>
             <div id="search-results" class="search-results"></div>
           </div>
         </xsl:with-param>

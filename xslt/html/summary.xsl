@@ -23,13 +23,8 @@
   <xsl:param name="edition" as="xs:string" select="''"/>
   <xsl:param name="summaries" as="xs:string" select="''"/>
 
-  <xsl:variable name="editio:features" as="element(feature)+">
-    <feature test="transmission">transmission record</feature>
-    <feature test="distribution">distribution list</feature>
-    <feature test="attachment">attachment</feature>
-    <feature test="original">original-language text</feature>
-    <feature test="floatingText">quoted letter</feature>
-  </xsl:variable>
+  <!-- what the list of documents can be filtered by (a div type or an element; labels.xml: feature.<test>) -->
+  <xsl:variable name="editio:features" select="('transmission', 'distribution', 'attachment', 'original', 'floatingText')"/>
 
   <!-- (names-index.xsl has a template for the document node of its own: this one is the summary's) -->
   <xsl:template match="/">
@@ -66,8 +61,8 @@
       </summary>
       <xsl:variable name="text" select="tei:text"/>
       <xsl:for-each select="$editio:features">
-        <xsl:if test="$text//tei:div[@type = current()/@test] or $text//*[local-name() = current()/@test]">
-          <feature key="{@test}"><xsl:value-of select="."/></feature>
+        <xsl:if test="$text//tei:div[@type = current()] or $text//*[local-name() = current()]">
+          <feature key="{.}"><xsl:value-of select="editio:label-text('feature.' || .)"/></feature>
         </xsl:if>
       </xsl:for-each>
       <xsl:for-each select="tei:teiHeader//tei:msIdentifier">

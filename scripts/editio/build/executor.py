@@ -12,15 +12,15 @@ function that the task calls: it works alike in a pool worker, a Dask worker and
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+
+if TYPE_CHECKING:  # the pool's modules are imported when a pool runs (a small build never starts one)
+    from concurrent.futures import ProcessPoolExecutor
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -113,9 +113,11 @@ class LocalPool:
 
     def __init__(self, jobs: int | None = None) -> None:
         self.jobs = max(1, jobs or os.cpu_count() or 1)
-        self._context = multiprocessing.get_context("forkserver")
+        self._context: Any = None
 
     def _pool(self, flags: Any, workers: int) -> ProcessPoolExecutor:
+        from concurrent.futures import ProcessPoolExecutor
+
         return ProcessPoolExecutor(max_workers=workers, mp_context=self._context,
                                    initializer=_init_worker, initargs=(flags,))
 
@@ -124,6 +126,11 @@ class LocalPool:
         if len(items) <= small:
             yield from InProcess().map(fn, items, describe=describe)
             return
+        import multiprocessing
+        from concurrent.futures.process import BrokenProcessPool
+
+        if self._context is None:
+            self._context = multiprocessing.get_context("forkserver")
         results: dict[int, Outcome] = {}
         flags = self._context.Array("b", len(items), lock=False)
         waiting = list(range(len(items)))

@@ -39,6 +39,7 @@ from editio.edition import Edition
 from editio.tei import XML_ID
 
 ASSETS = ("css", "js")
+LABELS = XSLT_DIR / "html" / "labels.xml"  # the interface's words in each language (common.xsl, editio:label)
 
 
 def _doc_id(tei: Path) -> str:
@@ -91,10 +92,13 @@ def _saxon(params: tuple[tuple[str, str], ...], authority_files: tuple[Path, ...
     kept while the parameters, the stylesheets and the authority files (version: their hash) stay the same — a
     long-running process (editio serve) that builds again after a stylesheet was edited compiles it again.
     The authority files go to every transformation as the parameter `authorities` (xslt/html/common.xsl):
-    parsed once, where doc() would parse them in each (a third of a summary's time)."""
+    parsed once, where doc() would parse them in each (a third of a summary's time); so are the interface's
+    words (xslt/html/labels.xml), as the map `label-entries` (key → entry) that a key() would index again in
+    every transformation."""
     xslt = Stylesheets(dict(params))
     parsed = [xslt.parse(path) for path in authority_files]
-    return xslt, {"authorities": xslt.xdm({node.base_uri: node for node in parsed})}
+    labels = xslt.evaluate("map:merge(/labels/label ! map { string(@key): . })", xslt.parse(LABELS))
+    return xslt, {"authorities": xslt.xdm({node.base_uri: node for node in parsed}), "label-entries": labels}
 
 
 @functools.lru_cache(maxsize=1)
@@ -229,12 +233,12 @@ def run(edition: Edition, out: Path) -> list[Path]:
     base = edition.base_url
     citations = work / "citations"
     site = work / "site.xml"
-    summary_xsl = key(stylesheet_files(XSLT_DIR / "html" / "summary.xsl"))
-    document_xsl = key(stylesheet_files(XSLT_DIR / "html" / "document.xsl"))
-    site_xsl = key(stylesheet_files(XSLT_DIR / "html" / "site.xsl"))
+    summary_xsl = key(stylesheet_files(XSLT_DIR / "html" / "summary.xsl"), LABELS)
+    document_xsl = key(stylesheet_files(XSLT_DIR / "html" / "document.xsl"), LABELS)
+    site_xsl = key(stylesheet_files(XSLT_DIR / "html" / "site.xsl"), LABELS)
     authority_files = tuple(sorted(set(edition.tei.glob("*.xml")) - set(docs)))
     saxon_key = (params, authority_files, key(summary_xsl, document_xsl, site_xsl, authority))
-    cards, cards_key = work / "cards.xml", key(stylesheet_files(XSLT_DIR / "html" / "cards.xsl"), authority,
+    cards, cards_key = work / "cards.xml", key(stylesheet_files(XSLT_DIR / "html" / "cards.xsl"), LABELS, authority,
                                                repr(params))
     if not made.fresh(cards, cards_key):
         xslt, shared = _saxon(*saxon_key)

@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TextIO, TypeVar
 
 import click
-from tqdm import tqdm
 
 T = TypeVar("T")
 
@@ -26,8 +25,11 @@ class Progress:
     def __init__(self, items: Sequence[T], label: str, stream: TextIO | None = None) -> None:
         self.items, self.label = items, label
         self.stream = stream or sys.stderr
-        self.bar = (tqdm(total=len(items), desc=label, unit="doc", file=self.stream, dynamic_ncols=True)
-                    if on_terminal(self.stream) else None)
+        self.bar = None
+        if on_terminal(self.stream):  # tqdm only for a bar (its import is a tenth of a small build's start-up)
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=len(items), desc=label, unit="doc", file=self.stream, dynamic_ncols=True)
         self._n = 0
 
     def __iter__(self) -> Iterator[T]:

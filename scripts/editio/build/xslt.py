@@ -59,6 +59,16 @@ class Stylesheets:
         except PySaxonApiError as exc:
             raise XsltError(f"{path}: {exc}") from exc
 
+    def evaluate(self, expression: str, context):
+        """An XPath 3.1 expression on a parsed document (parse()): a value made once for many transformations."""
+        xpath = self._proc.new_xpath_processor()
+        xpath.declare_namespace("map", "http://www.w3.org/2005/xpath-functions/map")
+        xpath.set_context(xdm_item=context)
+        try:
+            return xpath.evaluate(expression)
+        except PySaxonApiError as exc:
+            raise XsltError(f"{expression}: {exc}") from exc
+
     def xdm(self, value: object):
         """A parameter's value as Saxon takes it: made once, it can be passed to many transformations."""
         if isinstance(value, str):

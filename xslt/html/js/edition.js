@@ -1,49 +1,46 @@
-/* The web edition's enhancements. Every page works without this file: it only remembers the chosen view,
-   switches the archival layer, shows the name cards on hover and focus, and filters the list of documents. */
+/* The web edition's enhancements. Every page works without this file: it only remembers the chosen view
+   and archival layer across pages, shows the name cards on hover and focus, and filters the list of documents. */
 (function () {
   "use strict";
   var root = document.documentElement;
+  /* the words the page gives the script in its language (data-labels, from xslt/html/labels.xml) */
+  var labels = {};
+  try { labels = JSON.parse(document.body.getAttribute("data-labels") || "{}"); } catch (e) { labels = {}; }
+  function say(key, fallback, values) {
+    return String(labels[key] || fallback).replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? values[name] : all;
+    });
+  }
   var store = {
     get: function (k) { try { return window.localStorage.getItem(k); } catch (e) { return null; } },
     set: function (k, v) { try { window.localStorage.setItem(k, v); } catch (e) { /* file:// or private mode */ } }
   };
 
-  /* ---- diplomatic / reading view, remembered across pages ---- */
-  function setView(view) {
+  /* ---- diplomatic / reading view and archival layer: form controls that work without this script (CSS reads
+     their state); the script remembers the choice across pages and sets classes for browsers without :has() ---- */
+  function showView(view) {
     root.classList.toggle("view-reading", view === "reading");
-    root.classList.toggle("view-diplomatic", view !== "reading");
-    document.querySelectorAll(".view-link").forEach(function (a) {
-      a.setAttribute("aria-pressed", String(a.dataset.view === view));
-    });
   }
-  var links = document.querySelectorAll(".view-link");
-  if (links.length) {
-    var initial = location.hash === "#view-reading" ? "reading" : (store.get("editio-view") || "diplomatic");
-    setView(initial);
-    links.forEach(function (a) {
-      a.setAttribute("role", "button");
-      a.addEventListener("click", function (ev) {
-        ev.preventDefault();
-        setView(a.dataset.view);
-        store.set("editio-view", a.dataset.view);
+  var views = document.querySelectorAll("input.view-input[name='view']");
+  if (views.length) {
+    var initial = location.hash === "#view-reading" ? "reading" : store.get("editio-view");
+    views.forEach(function (input) {
+      if (initial && input.value === initial) { input.checked = true; }
+      input.addEventListener("change", function () {
+        if (input.checked) { showView(input.value); store.set("editio-view", input.value); }
       });
     });
+    var chosen = document.querySelector("input.view-input[name='view']:checked");
+    showView(chosen ? chosen.value : "diplomatic");
   }
 
-  /* ---- archival layer ---- */
   var layer = document.getElementById("layer-switch");
   if (layer) {
-    var setLayer = function (shown) {
-      root.classList.toggle("hide-archival", !shown);
-      layer.setAttribute("aria-pressed", String(shown));
-      layer.textContent = shown ? "Archival layer shown" : "Archival layer hidden";
-    };
-    setLayer(store.get("editio-archival") !== "hidden");
-    layer.hidden = false;
-    layer.addEventListener("click", function () {
-      var shown = layer.getAttribute("aria-pressed") !== "true";
-      setLayer(shown);
-      store.set("editio-archival", shown ? "shown" : "hidden");
+    if (store.get("editio-archival") === "hidden") { layer.checked = false; }
+    root.classList.toggle("hide-archival", !layer.checked);
+    layer.addEventListener("change", function () {
+      root.classList.toggle("hide-archival", !layer.checked);
+      store.set("editio-archival", layer.checked ? "shown" : "hidden");
     });
   }
 
@@ -88,7 +85,7 @@
           said.setAttribute("role", "status");
           document.body.appendChild(said);
         }
-        said.textContent = "Address of the passage copied: " + a.dataset.cite;
+        said.textContent = say("copied", "Address of the passage copied: {address}", {address: a.dataset.cite});
         window.setTimeout(function () { said.textContent = ""; }, 4000);
       }, function () { /* no permission: the link alone does it */ });
     });
@@ -111,7 +108,9 @@
         li.hidden = !ok;
         if (ok) { shown += 1; }
       });
-      if (count) { count.textContent = shown + " of " + list.children.length + " documents"; }
+      if (count) {
+        count.textContent = say("filter-count", "{shown} of {total} documents", {shown: shown, total: list.children.length});
+      }
     };
     form.addEventListener("change", apply);
     form.addEventListener("reset", function () { window.setTimeout(apply, 0); });

@@ -6,7 +6,16 @@
 (function () {
   "use strict";
 
-  var FILTERS = [["year", "Year"], ["person", "Person"], ["place", "Place"]];
+  /* the words the page gives the script in its language (data-labels, from xslt/html/labels.xml) */
+  var labels = {};
+  try { labels = JSON.parse(document.body.getAttribute("data-labels") || "{}"); } catch (e) { labels = {}; }
+  function word(key, fallback, values) {
+    return String(labels[key] || fallback).replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? values[name] : all;
+    });
+  }
+
+  var FILTERS = [["year", word("year", "Year")], ["person", word("person", "Person")], ["place", word("place", "Place")]];
   var root = document.getElementById("search") || document.querySelector("main") || document.body;
 
   function make(tag, attrs, text) {
@@ -30,7 +39,7 @@
   var form = part("search-form", "form", {role: "search", action: "search.html"});
   var input = document.getElementById("search-input");
   if (!input) {
-    form.appendChild(make("label", {"for": "search-input"}, "Search the edition"));
+    form.appendChild(make("label", {"for": "search-input"}, word("search-label", "Search the edition")));
     input = part("search-input", "input", {type: "search", name: "q", autocomplete: "off"}, form);
   }
   var filtersBox = part("search-filters", "div");
@@ -46,10 +55,10 @@
   if (location.protocol === "file:") {
     input.disabled = true;
     if (status.textContent.trim()) { return; }  /* the page already says what search needs, with its links */
-    say("Search needs the edition served over http(s): browsers do not let a page opened from a file load the " +
-        "search index. Every other page works from the folder (the list of documents on the home page, the " +
-        "indexes of persons, places and organisations); to search, put the folder on any web server, or run " +
-        "\"python3 -m http.server\" in it and open http://localhost:8000/search.html.");
+    say(word("search-file", "Search needs the edition served over http(s): browsers do not let a page opened from " +
+        "a file load the search index. Every other page works from the folder (the list of documents on the home " +
+        "page, the indexes of persons, places and organisations); to search, put the folder on any web server, or " +
+        "run \"python3 -m http.server\" in it and open http://localhost:8000/search.html."));
     return;
   }
 
@@ -125,20 +134,20 @@
     var ticket = ++latest;
     if (!query && !Object.keys(chosen).length) {
       list.replaceChildren();
-      say("Type a word or choose a filter.");
+      say(word("type", "Type a word or choose a filter."));
       return;
     }
-    say("Searching…");
+    say(word("searching", "Searching…"));
     pagefind.search(query || null, {filters: chosen}).then(function (search) {
       return Promise.all(search.results.map(function (r) { return r.data(); }));
     }).then(function (results) {
       if (ticket !== latest) { return; }
       list.replaceChildren.apply(list, results.map(resultItem));
-      var what = query ? "“" + query + "”" : "the filters";
-      say(results.length === 1 ? "1 document for " + what + "." :
-          results.length + " documents for " + what + ".");
+      var what = query ? "“" + query + "”" : word("the-filters", "the filters");
+      say(results.length === 1 ? word("found-one", "1 document for {what}.", {what: what}) :
+          word("found", "{n} documents for {what}.", {n: results.length, what: what}));
     }).catch(function (error) {
-      if (ticket === latest) { say("Search failed: " + error.message); }
+      if (ticket === latest) { say(word("failed", "Search failed: {error}", {error: error.message})); }
     });
   }
 
@@ -150,7 +159,7 @@
       var id = "search-filter-" + name;
       var wrap = make("label", {"class": "search-filter", "for": id}, pair[1]);
       var select = make("select", {id: id, name: name});
-      select.appendChild(make("option", {value: ""}, "any"));
+      select.appendChild(make("option", {value: ""}, word("any", "any")));
       Object.keys(values).sort().forEach(function (value) {
         var option = make("option", {value: value}, value + " (" + values[value] + ")");
         select.appendChild(option);
@@ -175,7 +184,7 @@
   });
   input.value = params.get("q") || input.value;
 
-  say("Loading the search index…");
+  say(word("loading", "Loading the search index…"));
   import(new URL("pagefind/pagefind.js", document.baseURI).href).then(function (module) {
     pagefind = module;
     return pagefind.filters();
@@ -184,7 +193,7 @@
     run();
   }).catch(function () {
     input.disabled = true;
-    say("The search index could not be loaded (pagefind/ is missing from this copy of the edition). " +
-        "The home page and the indexes list every document.");
+    say(word("no-index", "The search index could not be loaded (pagefind/ is missing from this copy of the " +
+        "edition). The home page and the indexes list every document."));
   });
 })();
