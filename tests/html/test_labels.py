@@ -170,3 +170,16 @@ def test_the_german_document_page_and_home_have_no_serious_axe_violation(browser
         found[name] = axe_violations(page)
     page.close()
     assert not any(found.values()), found
+
+
+def test_in_a_german_edition_the_tei_s_english_words_say_their_language(german_site, site):
+    """The page is German (its frame, its labels); the title, the panel's values and the text are the TEI's words,
+    in the TEI's language (TEI/@xml:lang), and say so; the print edition's place is the edition's own words."""
+    for page in sorted(german_site.glob("doc-*.html")):
+        root = html.parse(str(page)).getroot()
+        assert root.get("lang") == "de" and root.xpath("string(//h1/@lang)") == "en", page.name
+        for dd in root.xpath("//dl[@class='meta-list']/dd"):
+            assert dd.get("lang") == (None if dd.get("class") == "meta-print" else "en"), (page.name, dd.get("class"))
+        assert root.xpath("string(//*[@id='text']/@lang)") == "en"
+    english = html.parse(str(next(site.glob("doc-*.html")))).getroot()
+    assert not english.xpath("//h1/@lang | //dl[@class='meta-list']/dd/@lang")  # one language: nothing to say

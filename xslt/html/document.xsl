@@ -35,6 +35,19 @@
   <xsl:mode name="meta" on-no-match="shallow-skip"/>
 
   <xsl:variable name="id" select="string(/tei:TEI/@xml:id)"/>
+  <!-- The language of what the TEI says (titles, summaries, names, the text): where the edition's own words are in
+       another (edition.toml's language), the TEI's words say theirs (lang), so a screen reader reads each in its. -->
+  <xsl:variable name="editio:content-lang" select="string(/tei:TEI/@xml:lang)"/>
+  <xsl:variable name="editio:foreign-content" as="xs:boolean"
+    select="$editio:content-lang != '' and lower-case(tokenize($editio:content-lang, '-')[1]) ne $editio:lang"/>
+  <xsl:mode name="editio:content-lang" on-no-match="shallow-copy"/>
+  <!-- (the print edition's place is the edition's own words: labels.xml's meta.print-page) -->
+  <xsl:template match="dd[$editio:foreign-content][not(@lang)][not(@class = 'meta-print')]" mode="editio:content-lang">
+    <xsl:copy>
+      <xsl:attribute name="lang" select="$editio:content-lang"/>
+      <xsl:apply-templates select="@*, node()" mode="#current"/>
+    </xsl:copy>
+  </xsl:template>
   <xsl:variable name="context-doc" select="doc($context)/context"/>
   <xsl:variable name="me" select="$context-doc/doc[@id = $id]"/>
   <xsl:variable name="citation" select="if ($citations[.]) then doc($citations)/citations/doc[@id = $id] else ()"/>
@@ -49,6 +62,7 @@
       <xsl:with-param name="content">
         <article class="document" data-pagefind-body="" id="document">
           <h1 data-pagefind-meta="title">
+            <xsl:if test="$editio:foreign-content"><xsl:attribute name="lang" select="$editio:content-lang"/></xsl:if>
             <xsl:apply-templates select="($header/tei:fileDesc/tei:titleStmt/tei:title[@type = 'main'],
                                           $header/tei:fileDesc/tei:titleStmt/tei:title)[1]" mode="phrase"/>
           </h1>
@@ -141,31 +155,35 @@
     <section class="metadata" aria-labelledby="metadata-heading">
       <h2 id="metadata-heading"><xsl:sequence select="editio:label('meta.heading')"/></h2>
       <dl class="meta-list">
-        <xsl:if test="$me/date[.]">
-          <dt><xsl:sequence select="editio:label('meta.date')"/></dt>
-          <dd class="meta-date" data-pagefind-meta="date:{$me/@when}" data-pagefind-sort="date:{$me/@when}">
-            <xsl:value-of select="$me/date"/>
-            <span class="visually-hidden" data-pagefind-filter="year"><xsl:value-of select="$me/@year"/></span>
-          </dd>
-        </xsl:if>
-        <xsl:apply-templates select="editio:actions(., ('sent', 'transmitted', 'received'))" mode="meta"/>
-        <xsl:if test="editio:steps(.)">
-          <dt><xsl:sequence select="editio:label('meta.way')"/></dt>
-          <dd class="meta-steps">
-            <ol><xsl:apply-templates select="editio:steps(.)" mode="meta-step"/></ol>
-          </dd>
-        </xsl:if>
-        <xsl:apply-templates select="tei:profileDesc/tei:correspDesc except editio:correspondence(.)" mode="meta"/>
-        <xsl:apply-templates select="tei:profileDesc/tei:langUsage" mode="meta"/>
-        <xsl:apply-templates select="tei:fileDesc/tei:sourceDesc" mode="meta"/>
-        <xsl:apply-templates select="tei:profileDesc/tei:abstract" mode="meta"/>
-        <xsl:if test="$print">
-          <dt><xsl:sequence select="editio:label('meta.print')"/></dt>
-          <dd class="meta-print"><xsl:sequence select="if ($print/@first = $print/@last)
-            then editio:label('meta.print-page', [string($print/@n), string($print/@first)])
-            else editio:label('meta.print-pages', [string($print/@n), string($print/@first), string($print/@last)])"/></dd>
-        </xsl:if>
-        <xsl:call-template name="named-in"/>
+        <!-- the rows, then each value marked with the TEI's language where the page is in another -->
+        <xsl:variable name="rows" as="node()*">
+          <xsl:if test="$me/date[.]">
+            <dt><xsl:sequence select="editio:label('meta.date')"/></dt>
+            <dd class="meta-date" data-pagefind-meta="date:{$me/@when}" data-pagefind-sort="date:{$me/@when}">
+              <xsl:value-of select="$me/date"/>
+              <span class="visually-hidden" data-pagefind-filter="year"><xsl:value-of select="$me/@year"/></span>
+            </dd>
+          </xsl:if>
+          <xsl:apply-templates select="editio:actions(., ('sent', 'transmitted', 'received'))" mode="meta"/>
+          <xsl:if test="editio:steps(.)">
+            <dt><xsl:sequence select="editio:label('meta.way')"/></dt>
+            <dd class="meta-steps">
+              <ol><xsl:apply-templates select="editio:steps(.)" mode="meta-step"/></ol>
+            </dd>
+          </xsl:if>
+          <xsl:apply-templates select="tei:profileDesc/tei:correspDesc except editio:correspondence(.)" mode="meta"/>
+          <xsl:apply-templates select="tei:profileDesc/tei:langUsage" mode="meta"/>
+          <xsl:apply-templates select="tei:fileDesc/tei:sourceDesc" mode="meta"/>
+          <xsl:apply-templates select="tei:profileDesc/tei:abstract" mode="meta"/>
+          <xsl:if test="$print">
+            <dt><xsl:sequence select="editio:label('meta.print')"/></dt>
+            <dd class="meta-print"><xsl:sequence select="if ($print/@first = $print/@last)
+              then editio:label('meta.print-page', [string($print/@n), string($print/@first)])
+              else editio:label('meta.print-pages', [string($print/@n), string($print/@first), string($print/@last)])"/></dd>
+          </xsl:if>
+          <xsl:call-template name="named-in"/>
+        </xsl:variable>
+        <xsl:apply-templates select="$rows" mode="editio:content-lang"/>
       </dl>
     </section>
   </xsl:template>
