@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="module")
 def dask_local():
     import dask.config
+    import distributed  # noqa: F401 - its defaults first: a set() over a key not yet there removes it on exit
 
     # a task whose worker dies is given up at once instead of after three retries (the default)
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
@@ -89,6 +90,7 @@ def test_one_job_runs_in_this_process_and_the_build_executor_is_current_only_ins
 
 def test_a_build_says_plainly_when_its_dask_scheduler_cannot_be_reached(tmp_path):
     import dask.config
+    import distributed  # noqa: F401 - its defaults first: a set() over a key not yet there removes it on exit
     from click.testing import CliRunner
 
     from editio.cli import main
