@@ -287,3 +287,14 @@ def test_a_documents_heading_names_its_relaying_parties_after_one_via(built, pag
     assert any(" via " in h for h in headings)
     for heading in headings:
         assert heading.count(" via ") <= 1, heading
+
+
+def test_a_documents_heading_names_the_offices_of_its_parties(built, page_texts):
+    """An office the correspDesc gives beside a party ("Roshchin, SOVIET AMBASSADOR") is in the heading too, as
+    the web edition's panel gives it: the print edition states the same facts."""
+    text = " ".join(re.sub("\xad\\s*", "", " ".join(page_texts)).split())  # a word hyphenated at a line end
+    offices = [" ".join(r.text.split()) for _, tree in docs(built)
+               for r in tree.iterfind(".//tei:correspDesc/tei:correspAction/tei:roleName[@type='office']", TEI)]
+    assert offices, "the bundled corpus has offices in its correspDesc"
+    for office in offices:
+        assert re.search(r"via [^\n]*?, " + re.escape(office), text), office

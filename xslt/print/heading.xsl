@@ -48,8 +48,12 @@
   <xsl:function name="print:party" as="xs:string">
     <xsl:param name="action" as="element(tei:correspAction)"/>
     <xsl:variable name="who" select="$action/(tei:persName | tei:orgName)"/>
-    <xsl:variable name="names" select="if ($who) then string-join(for $w in $who return
-                                         string-join(print:inline($w)), ' and ')
+    <!-- an office beside the party ("Roshchin, SOVIET AMBASSADOR"), or alone where the source names no holder -->
+    <xsl:variable name="offices" select="string-join(for $r in $action/tei:roleName[@type = 'office'] return
+                                           string-join(print:inline($r)), ', ')"/>
+    <xsl:variable name="named" select="if ($who) then string-join(for $w in $who return
+                                         string-join(print:inline($w)), ' and ') else ''"/>
+    <xsl:variable name="names" select="if ($who or $offices) then string-join(($named[.], $offices[.]), ', ')
                                        else print:esc(normalize-space($action/tei:note[not(@type)][1]))"/>
     <xsl:sequence select="$names || (if ($action/tei:placeName) then ' (' ||
                             string-join(for $p in $action/tei:placeName return string-join(print:inline($p)), ', ') || ')'
