@@ -214,6 +214,15 @@ def test_the_limit_counts_from_the_line_the_bracket_opens_on(before):
     assert out[before].no == 10 + before
 
 
+def test_a_long_transcription_is_read_to_its_last_line_also_with_a_bracket_open_at_its_end():
+    """Hundreds of lines (more than CPython's cached small integers): every line is a unit, none is lost."""
+    body = [f"line {n}" for n in range(300)]
+    assert [u.text for u in join_open_brackets(lines(*body))] == body
+    body[-3] = "[Stamp: never closed"
+    out = join_open_brackets(lines(*body))
+    assert [u.text for u in out] == body and out[-1].no == 309
+
+
 def test_no_lines_give_no_units():
     assert join_open_brackets([]) == []
 
