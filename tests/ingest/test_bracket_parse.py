@@ -214,6 +214,15 @@ def test_the_limit_counts_from_the_line_the_bracket_opens_on(before):
     assert out[before].no == 10 + before
 
 
+def test_a_long_transcription_is_read_to_its_last_line_also_with_a_bracket_open_at_its_end():
+    """Hundreds of lines (more than CPython's cached small integers): every line is a unit, none is lost."""
+    body = [f"line {n}" for n in range(300)]
+    assert [u.text for u in join_open_brackets(lines(*body))] == body
+    body[-3] = "[Stamp: never closed"
+    out = join_open_brackets(lines(*body))
+    assert [u.text for u in out] == body and out[-1].no == 309
+
+
 def test_no_lines_give_no_units():
     assert join_open_brackets([]) == []
 
@@ -293,11 +302,12 @@ def test_every_row_with_an_empty_before_column_applies_in_any_context():
 
 def test_a_gloss_is_a_translation_only_if_the_word_is_unknown_to_english_and_the_gloss_common(monkeypatch):
     """_translates: Zipf < 1 for the word before, Zipf >= COMMON + 1 for every word of the gloss."""
-    freq = {"zavod": 0.99, "kolkhoz": 1.0, "big": slips.COMMON + 1, "plant": slips.COMMON + 1.5,
+    freq = {"zavod": 0.99, "kolkhoz": 1.0, "sovkhoz": 2.5, "big": slips.COMMON + 1, "plant": slips.COMMON + 1.5,
             "works": slips.COMMON + 0.99}
     monkeypatch.setattr(slips, "_zipf", lambda w: freq[w])
     assert read_as("the Zavod [Big Plant] is")["Big Plant"] == "translation"
     assert read_as("the Kolkhoz [Big Plant] is")["Big Plant"] == "identification"  # a word English knows
+    assert read_as("the Sovkhoz [Big Plant] is")["Big Plant"] == "identification"
     assert read_as("the Zavod [Big Works] is")["Big Works"] == "identification"  # a gloss word not common enough
 
 
