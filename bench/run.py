@@ -202,8 +202,9 @@ def plot(rows: list[dict], png: Path) -> None:
         for stage in stages:
             points = [(r["sources"], r["stages"][stage]) for r in runs if stage in r["stages"]]
             panel.plot(*zip(*points, strict=True), marker="o", label=stage)
-        if runs:
-            panel.plot([r["sources"] for r in runs], [r["wall"] for r in runs], marker="s", color="black",
+        whole = [r for r in runs if r["exit"] == 0]  # a build stopped or failed has stage points only
+        if whole:
+            panel.plot([r["sources"] for r in whole], [r["wall"] for r in whole], marker="s", color="black",
                        linewidth=2, label="whole build")
         panel.set_xscale("log")
         panel.set_yscale("log")
