@@ -69,6 +69,8 @@ def test_a_span_of_years_with_a_two_figure_end_ends_in_the_same_century():
 def test_a_year_printed_as_the_day_again_is_a_repetition_only_far_from_the_documents_year():
     m = only("30 December 30", D(1931, 1, 10))  # a year from the document's: 1930, as printed
     assert (m.when, m.cert, m.note) == ("1930-12-30", None, None)
+    m = only("30 May 30", D(1930, 6, 1))  # the document's own year: 1930, as printed, not a repetition
+    assert (m.when, m.cert, m.note) == ("1930-05-30", None, None)
     m = only("30 May 30", D(1932, 6, 1))  # two years off: the figures repeat the day
     assert (m.when, m.cert) == ("1932-05-30", "medium")
     assert 'the year is printed as "30", which repeats the day' in m.note
