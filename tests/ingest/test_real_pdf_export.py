@@ -55,6 +55,8 @@ def test_the_real_export_converts_with_its_header_facts(tmp_path: Path) -> None:
     body = text_of(tree, f".//{TEI}body")
     assert body.startswith("RECORD OF MEETING AT THE KREMLIN") and body.endswith("remarked that the questi")
     assert "Citation" not in body and "Summary" not in body  # the labels are not text
+    stated = [(t.text, t.get("mainLang")) for t in tree.iterfind(f".//{TEI}sourceDesc//{TEI}textLang")]
+    assert ("English Transcription", "en") in stated and all(code != "und" for _, code in stated)
     every_word_kept(REAL, tree)
     text_words = "".join(fidelity.text_words(tree.find(f"{TEI}text")))
     src = REAL.read_text(encoding="utf-8")
@@ -115,3 +117,11 @@ def test_a_transcription_opens_the_text_as_a_translation_does() -> None:
     assert pdfexport._translation("English Transcription RECORD OF MEETING").group("text") == "RECORD OF MEETING"
     assert pdfexport._translation("English Translation").group("text") is None
     assert pdfexport._translation("Scan of Original Document") is None
+
+
+def test_the_language_of_a_statement_of_the_text_is_the_language_word_wherever_it_stands() -> None:
+    from editio.ingest.provenance import text_language_code
+
+    statements = ("Translation - English", "English Transcription", "English Translation", "Russian Transcription",
+                  "Transcription")
+    assert [text_language_code(s) for s in statements] == ["en", "en", "en", "ru", "und"]

@@ -17,12 +17,19 @@ from editio.ingest.model import SourceDocument
 from editio.ingest.tables import read_tsv
 
 _FUNDER = re.compile(r"support from (?P<f>.+?)\.?$")
-_LAST_WORD = re.compile(r"[A-Z][a-z]+\s*$")
 
 
 @cache
 def languages() -> dict[str, str]:
     return {r["name"].lower(): r["code"] for r in read_tsv("languages.tsv")}
+
+
+def text_language_code(statement: str) -> str:
+    """The language a statement of the source's text names, wherever the word stands ("Translation - English",
+    "English Transcription", "English Translation"): the last capitalised word data/languages.tsv knows, else
+    'und'."""
+    known = [languages()[w.lower()] for w in re.findall(r"[A-Z][a-z]+", statement) if w.lower() in languages()]
+    return known[-1] if known else "und"
 
 
 def language_code(name: str | None) -> str | None:
@@ -69,8 +76,7 @@ def read_provenance(doc: SourceDocument) -> Provenance:
         if len(found) == 1:
             out.original_language = out.original_inferred = found.pop()
     if doc.text_language:
-        m = _LAST_WORD.search(doc.text_language.text)
-        out.text_language = language_code(m.group(0) if m else None) or "und"
+        out.text_language = text_language_code(doc.text_language.text)
     out.translator = doc.article.translator if doc.article else None
     if out.translator is None and doc.citation:
         m = re.search(layout_rules()["citation"]["translator"], doc.citation.text)
