@@ -96,7 +96,7 @@ _MAIN = """<grammar xmlns="http://relaxng.org/ns/structure/1.0">
 </grammar>
 """
 _BODY = """<grammar xmlns="http://relaxng.org/ns/structure/1.0">
-  <include href="../shared/words.rng"/>
+  <include href="../common/words.rng"/>
   <define name="body"><element name="p"><ref name="words"/></element></define>
 </grammar>
 """
@@ -108,13 +108,13 @@ _WORDS = """<grammar xmlns="http://relaxng.org/ns/structure/1.0">
 
 @pytest.fixture
 def modular(server):
-    """A customisation split over three files on the server: odd/main.rng → modules/body.rng → ../shared/words.rng."""
+    """A customisation split over three files on the server: odd/main.rng → modules/body.rng → ../common/words.rng."""
     base, hits, root = server
     (root / "odd" / "modules").mkdir(parents=True)
-    (root / "odd" / "shared").mkdir()
+    (root / "odd" / "common").mkdir()
     (root / "odd" / "main.rng").write_text(_MAIN)
     (root / "odd" / "modules" / "body.rng").write_text(_BODY)
-    (root / "odd" / "shared" / "words.rng").write_text(_WORDS)
+    (root / "odd" / "common" / "words.rng").write_text(_WORDS)
     return base + "odd/main.rng", hits, root
 
 
@@ -131,7 +131,7 @@ def test_a_fetched_schema_brings_its_relative_includes_and_works_offline(check, 
     good = _declaring(tmp_path, url, "<p>words</p>")
     first = check([good], by_declaration=True, fetch_schemas=True, cache=cache)
     assert first.problems == []
-    assert sorted(hits) == ["/odd/main.rng", "/odd/modules/body.rng", "/odd/shared/words.rng"]
+    assert sorted(hits) == ["/odd/main.rng", "/odd/modules/body.rng", "/odd/common/words.rng"]
     shutil.rmtree(root)  # the server has nothing now: what judges next comes from the cache alone
     bad = _declaring(tmp_path, url, "<p><b>not text</b></p>")
     report = check([bad], by_declaration=True, fetch_schemas=True, cache=cache)
@@ -143,7 +143,7 @@ def test_a_tampered_included_part_refetches_the_whole_set(modular, tmp_path):
     url, hits, _ = modular
     cache = tmp_path / "cache"
     main = schema_cache.fetch(url, cache)
-    words = main.parent / "shared" / "words.rng"
+    words = main.parent / "common" / "words.rng"
     assert words.read_text() == _WORDS
     words.write_text(_WORDS.replace("<text/>", "<empty/>"))
     assert schema_cache.cached(url, cache) is None
