@@ -8,6 +8,15 @@ from lxml import etree
 
 TEI = "http://www.tei-c.org/ns/1.0"
 
+# two bodies whose short form is the same ("Central Committee"), one nested in a party: the tagging tests' orgs
+TWO_CENTRAL_COMMITTEES = """
+<org xml:id="party"><orgName type="main" xml:lang="en">People's Labour Party</orgName>
+  <org xml:id="party-cc"><orgName type="main" xml:lang="en">CC of the People's Labour Party</orgName>
+    <orgName type="short" xml:lang="en">Central Committee</orgName></org></org>
+<org xml:id="union-cc"><orgName type="main" xml:lang="en">CC of the Union</orgName>
+  <orgName type="short" xml:lang="en">Central Committee</orgName></org>
+"""
+
 
 def tei_doc(body: str, header_title: str = "A test document") -> etree._ElementTree:
     xml = f"""<TEI xmlns="{TEI}" xml:id="doc-test" xml:lang="en"><teiHeader><fileDesc><titleStmt>

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from tests.names.helpers import TEI, names_in, tei_doc, text_of, write_authorities
+from tests.names.helpers import TEI, TWO_CENTRAL_COMMITTEES, names_in, tei_doc, text_of, write_authorities
 
 from editio.names.authority import load_authorities
 from editio.names.tagging import tag_tree
@@ -27,12 +27,7 @@ PLACES = """
 <place xml:id="kanggye"><placeName type="main" xml:lang="ko-Latn">Kanggye</placeName></place>
 <place xml:id="canton"><placeName type="main" xml:lang="en">Canton</placeName></place>
 """
-ORGS = """
-<org xml:id="party"><orgName type="main" xml:lang="en">People's Labour Party</orgName>
-  <org xml:id="party-cc"><orgName type="main" xml:lang="en">CC of the People's Labour Party</orgName>
-    <orgName type="short" xml:lang="en">Central Committee</orgName></org></org>
-<org xml:id="union-cc"><orgName type="main" xml:lang="en">CC of the Union</orgName>
-  <orgName type="short" xml:lang="en">Central Committee</orgName></org>
+ORGS = TWO_CENTRAL_COMMITTEES + """
 <org xml:id="dept-3"><orgName type="main" xml:lang="en">3rd Department of the Staff</orgName>
   <orgName type="short" xml:lang="en">3rd Department</orgName></org>
 """

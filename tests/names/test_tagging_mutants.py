@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from tests.names.helpers import TEI, names_in, tei_doc, write_authorities
+from tests.names.helpers import TEI, TWO_CENTRAL_COMMITTEES, names_in, tei_doc, write_authorities
 
 from editio.names.authority import load_authorities
 from editio.names.tagging import ensure_prefix_defs, tag_tree
@@ -18,12 +18,7 @@ PERSONS = """
   <persName type="short" xml:lang="en">Ivanov</persName></person>
 """
 PLACES = """<place xml:id="kanggye"><placeName type="main" xml:lang="ko-Latn">Kanggye</placeName></place>"""
-ORGS = """
-<org xml:id="party"><orgName type="main" xml:lang="en">People's Labour Party</orgName>
-  <org xml:id="party-cc"><orgName type="main" xml:lang="en">CC of the People's Labour Party</orgName>
-    <orgName type="short" xml:lang="en">Central Committee</orgName></org></org>
-<org xml:id="union-cc"><orgName type="main" xml:lang="en">CC of the Union</orgName>
-  <orgName type="short" xml:lang="en">Central Committee</orgName></org>
+ORGS = TWO_CENTRAL_COMMITTEES + """
 <org xml:id="ministry"><orgName type="main" xml:lang="en">Ministry of Rails</orgName>
   <orgName type="short" xml:lang="en">the Ministry</orgName>
   <org xml:id="rails-office"><orgName type="main" xml:lang="en">Rails Office</orgName></org></org>
