@@ -24,6 +24,9 @@ DEFAULTS: dict[str, object] = {
     "language": "en",
 }
 DEFAULT_PREFIXES = {"per": "persons.xml", "pla": "places.xml", "org": "orgs.xml"}
+# [print]: the print edition. volume_size: at most this many documents a volume (Typst lays a volume out whole, and
+# its cost grows faster than its pages: bench/RESULTS.md, Scale), the documents in date order across the volumes.
+PRINT_DEFAULTS: dict[str, object] = {"volume_size": 100}
 
 
 class EditionError(ValueError):
@@ -35,6 +38,7 @@ class Edition:
     root: Path
     settings: dict[str, object] = field(default_factory=lambda: dict(DEFAULTS))
     prefixes: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_PREFIXES))
+    print_settings: dict[str, object] = field(default_factory=lambda: dict(PRINT_DEFAULTS))
 
     @property
     def sources(self) -> Path:
@@ -55,6 +59,11 @@ class Edition:
     @property
     def base_url(self) -> str:
         return str(self.settings["base_url"])
+
+    @property
+    def volume_size(self) -> int:
+        """At most this many documents in a volume of the print edition ([print] volume_size)."""
+        return int(self.print_settings["volume_size"])  # type: ignore[call-overload]
 
     def documents(self) -> list[Path]:
         """The edition's TEI documents (authority files excluded), in file-name order (= date order)."""
@@ -91,4 +100,18 @@ def load(root: Path) -> Edition:
     if base and not (base.startswith(("https://", "http://")) and base.endswith("/")):
         raise EditionError(f"{path}: base_url must be an http(s) address ending in '/', not {base!r}")
     prefixes = {**DEFAULT_PREFIXES, **data.get("prefixes", {})}
-    return Edition(root=root, settings=settings, prefixes=prefixes)
+    return Edition(root=root, settings=settings, prefixes=prefixes, print_settings=_print_settings(data, path))
+
+
+def _print_settings(data: dict, path: Path) -> dict[str, object]:
+    section = data.get("print", {})
+    unknown = sorted(set(section) - set(PRINT_DEFAULTS))
+    if unknown:
+        raise EditionError(f"{path}: unknown setting(s) in [print]: {', '.join(unknown)} "
+                           f"(known: {', '.join(PRINT_DEFAULTS)})")
+    settings = {**PRINT_DEFAULTS, **section}
+    size = settings["volume_size"]
+    if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+        raise EditionError(f"{path}: [print] volume_size must be a whole number of documents, 1 or more, "
+                           f"not {size!r}")
+    return settings

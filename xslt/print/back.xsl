@@ -19,7 +19,7 @@
   </xsl:variable>
 
   <xsl:template name="print:back">
-    <xsl:variable name="authority" select="collection($edition || '?select=*.xml')[not(tei:TEI/tei:text)]"/>
+    <xsl:variable name="authority" select="$print:authority"/>
     <xsl:for-each select="$print:indexes">
       <xsl:variable name="index" select="."/>
       <xsl:variable name="entries" as="xs:string*">

@@ -28,9 +28,23 @@
 
   <xsl:variable name="print:editors" select="tokenize($edition-editors, ';\s*')[.]"/>
 
+  <!-- A volume of several: "Volume II of V", and its documents and dates ("Documents 11–20, 3 September 1950 to
+       12 January 1951"); an edition in one volume says neither. -->
+  <xsl:variable name="print:dates" select="$print:docs//tei:profileDesc/tei:creation/tei:date/@when"/>
+  <xsl:variable name="print:last-number" as="xs:integer" select="$first-number + count($print:docs) - 1"/>
+  <xsl:variable name="print:volume-of" as="xs:string"
+    select="if ($volumes gt 1) then 'Volume ' || print:volume($volume) || ' of ' || print:volume($volumes) else ''"/>
+  <xsl:variable name="print:holds" as="xs:string"
+    select="if ($volumes gt 1) then (if (count($print:docs) = 1) then 'Document ' || $first-number
+                                     else 'Documents ' || $first-number || '–' || $print:last-number)
+                                    || ', ' || print:date($print:dates[1])
+                                    || (if (count($print:docs) gt 1) then ' to ' || print:date($print:dates[last()]) else '')
+            else ''"/>
+
   <!-- The book.typ set-up every PDF starts with. -->
   <xsl:template name="print:setup">
-    <xsl:param name="title" as="xs:string" select="$edition-title"/>
+    <xsl:param name="title" as="xs:string"
+               select="string-join(($edition-title, $print:volume-of[.] ! replace(., ' of .*', '')), ', ')"/>
     <xsl:text>#import "book.typ": *&#10;</xsl:text>
     <xsl:variable name="d" select="tokenize($print:published, '-')"/>
     <xsl:value-of select="'#show: book.with(title: ' || print:str($title)
@@ -44,8 +58,11 @@
   </xsl:template>
 
   <xsl:template name="print:front">
-    <xsl:value-of select="'#half-title' || print:content(print:esc($edition-title)) || $print:par"/>
+    <xsl:value-of select="'#half-title' || print:content(print:esc($edition-title))
+                          || print:content(print:esc($print:volume-of)) || $print:par"/>
     <xsl:value-of select="print:call('title-page', map {
+        'volume': print:content(print:esc($print:volume-of)),
+        'holds': print:content(print:esc($print:holds)),
         'title': print:content(print:esc($edition-title)),
         'subtitle': print:content(print:esc($edition-subtitle)),
         'editors': print:content(print:esc(string-join($print:editors, ', '))),
@@ -58,12 +75,18 @@
   </xsl:template>
 
   <xsl:template name="print:introduction">
-    <xsl:variable name="dates" select="$print:docs//tei:profileDesc/tei:creation/tei:date/@when"/>
+    <xsl:variable name="dates" select="$print:dates"/>
     <xsl:variable name="paras" as="xs:string*">
       <xsl:text>#subhead[The documents]</xsl:text>
-      <xsl:value-of select="print:esc('This volume prints ' || count($print:docs) || ' documents, dated from '
-        || print:date($dates[1]) || ' to ' || print:date($dates[last()]) || ', in the order of their dates. '
-        || 'Each opens with its number in the volume, its title, its date, who sent it to whom, its archival '
+      <xsl:value-of select="print:esc((if ($volumes gt 1)
+        then 'The edition is printed in ' || $volumes || ' volumes and an index volume, its documents in the order '
+          || 'of their dates and numbered throughout. This is volume ' || print:volume($volume) || ': it prints '
+          || (if (count($print:docs) = 1) then 'document ' || $first-number
+              else 'documents ' || $first-number || ' to ' || $print:last-number)
+          || ', dated from ' || print:date($dates[1]) || ' to ' || print:date($dates[last()]) || '. '
+        else 'This volume prints ' || count($print:docs) || ' documents, dated from '
+          || print:date($dates[1]) || ' to ' || print:date($dates[last()]) || ', in the order of their dates. ')
+        || 'Each opens with its number in the edition, its title, its date, who sent it to whom, its archival '
         || 'reference and the address of its page in the web edition. The text of each document is the published '
         || 'translation named in the list of sources, encoded in TEI; the web and the print edition are both made '
         || 'from that encoding.')"/>
@@ -79,8 +102,12 @@
         || 'incomplete dates, each signed by who made it. The square brackets of the source are printed as the '
         || 'table below shows; its examples are printed by the same rules as the documents.')"/>
       <xsl:text>#subhead[Citing this edition]</xsl:text>
-      <xsl:value-of select="print:esc('Cite a document by its number and the page of this volume, or by its web '
-        || 'address. The paragraphs of each document are numbered in the web edition (p1, p2 …) in the same '
+      <xsl:value-of select="print:esc((if ($volumes gt 1)
+        then 'Cite a document by its number, or by the volume and page (II 34: volume II, page 34), or by its web '
+          || 'address. The indexes at the end of this volume give the pages of this volume; the index volume gives '
+          || 'those of every volume, each with its volume. '
+        else 'Cite a document by its number and the page of this volume, or by its web address. ')
+        || 'The paragraphs of each document are numbered in the web edition (p1, p2 …) in the same '
         || 'order as they are printed here, so that a passage cited in one can be found in the other.')"/>
     </xsl:variable>
     <xsl:value-of select="'#chapter[Introduction][' || string-join($paras, $print:par) || $print:par"/>

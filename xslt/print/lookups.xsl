@@ -10,8 +10,25 @@
   xmlns:print="https://editio.invalid/ns/print"
   exclude-result-prefixes="#all">
 
-  <!-- Space-separated URIs of the edition's TEI documents, in the volume's order. -->
+  <!-- Space-separated URIs of the volume's TEI documents, in date order. -->
   <xsl:param name="documents" as="xs:string" select="''"/>
+  <!-- The volume's place in the edition: its number, how many volumes the edition has, the number of its first
+       document (documents are numbered throughout the edition), and the name of its Typst source. -->
+  <xsl:param name="volume" as="xs:integer" select="1"/>
+  <xsl:param name="volumes" as="xs:integer" select="1"/>
+  <xsl:param name="first-number" as="xs:integer" select="1"/>
+  <xsl:param name="volume-name" as="xs:string" select="'edition'"/>
+
+  <!-- Space-separated URIs of the authority files (persons, places, organisations): named by the build, not found by
+       reading every file of tei/ (which at 10,000 documents each volume would read again). -->
+  <xsl:param name="authorities" as="xs:string" select="''"/>
+  <xsl:variable name="print:authority" as="document-node()*" select="for $u in tokenize($authorities) return doc($u)"/>
+
+  <!-- A volume's number as printed (title pages, index references "II 34"). -->
+  <xsl:function name="print:volume" as="xs:string">
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:sequence select="format-integer($n, 'I')"/>
+  </xsl:function>
   <xsl:variable name="print:docs" as="document-node()*" select="for $u in tokenize($documents) return doc($u)"/>
 
   <!-- The editorial conventions: the editorialDecl of the first document (ingest writes the same in each). -->

@@ -1,16 +1,25 @@
-"""Target `pdf`: the print edition in output/pdf/ — edition.pdf (the volume), one <xml:id>.pdf per document and
-pages.xml (where each document and passage stands in the volume, for the web edition).
+"""Target `pdf`: the print edition in output/pdf/ — its volumes (edition.pdf for an edition of one volume, else
+edition-001.pdf … and the index volume edition-index.pdf: build/print/volumes.py), one <xml:id>.pdf per document
+and pages.xml (where each document and passage stands, volume and page, for the web edition).
 
-Engine: Typst (PyPI `typst`, the compiler as a library). xslt/print/edition.xsl writes the Typst sources from the
-TEI; xslt/print/book.typ is the design; Python only runs them, checks glyph coverage first and reads the layout
-back (page numbers come from Typst's own layout query). Every PDF is tagged and conforms to PDF/A-2a (archival,
-accessible level) and PDF/UA-1; fonts are the Linux Libertine O files shipped in xslt/print/fonts/, embedded.
+Engine: Typst (PyPI `typst`, the compiler as a library). xslt/print/edition.xsl writes one volume's Typst sources
+from its TEI; xslt/print/index.xsl the index volume's from the volumes' page records; xslt/print/book.typ is the
+design; Python only runs them, checks glyph coverage first and reads the layout back (page numbers come from
+Typst's own layout query). Every PDF is tagged and conforms to PDF/A-2a (archival, accessible level) and PDF/UA-1;
+fonts are the Linux Libertine O files shipped in xslt/print/fonts/, embedded.
 
-Memory (bench/RESULTS.md, Scale): Typst holds the layout of a whole document while it compiles it and keeps it in a
-process-wide cache (comemo) afterwards; for the volume that is the whole edition (~2 GiB at 600 pages). So each
-pass over the volume runs in a child process that ends with it (`typeset(apart=True)`), and the PDF is written
-before the layout record is read. The document PDFs, small and independent, run on the build's executor (each
-process's cache is evicted as it goes: typst-py evicts after every compile).
+Scale (bench/RESULTS.md, Scale): Typst holds the layout of a whole volume while it compiles it (~2 GiB at 600
+pages, growing faster than the pages) and keeps it in a process-wide cache (comemo) afterwards. So the edition is
+cut into volumes of at most `[print] volume_size` documents; each volume is one task of the build's executor
+(volumes in parallel, `--jobs`): its XSLT run, its glyph check, and its layout passes, each pass in a child process
+that ends with it (`typeset(apart=True)`), so no process holds more than one volume's layout and the build
+process none. The document PDFs, small and independent, run on the executor after the volumes.
+
+Incremental (manifest.py, in .work/pdf/ beside the output folder): a volume is keyed by its inputs (its documents'
+TEI, its number and place, the authority files, the print stylesheets, the settings, the design, fonts and Typst),
+so with nothing changed no XSLT and no Typst run; after one edit only that document's volume is written and laid out
+again, then that document's PDF; pages.xml is rewritten when a volume's record changed, the index volume when the
+pages of its names did.
 """
 
 from __future__ import annotations
@@ -19,20 +28,22 @@ import json
 import multiprocessing
 import os
 import re
-import shutil
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
 from lxml import etree
 
 from editio.build.executor import current
-from editio.build.manifest import Manifest, key
+from editio.build.manifest import Manifest, key, stylesheet_files
 from editio.build.print import glyphs, pages
+from editio.build.print.volumes import INDEX, Volume, plan
 from editio.build.targets import BuildError, Target
-from editio.build.xslt import XSLT_DIR, Stylesheets, XsltError
+from editio.build.xslt import XSLT_DIR, XsltError, worker_stylesheets
 from editio.edition import Edition
+from editio.tei.files import atomic_write
 
 PRINT = XSLT_DIR / "print"
 FONTS = PRINT / "fonts"
@@ -40,59 +51,168 @@ DESIGN = PRINT / "book.typ"
 STANDARDS = ["a-2a", "ua-1"]
 MAX_PASSES = 4
 SOURCES = "typst"  # under output/pdf/: the engine's input as the XSLT wrote it, kept for inspection
+RECORDS = "volumes"  # under .work/pdf/: each volume's layout record (build/print/pages.py, compact)
 _UNHANDLED = re.compile(r"editio-print-unhandled\|(?P<uri>[^|]+)\|(?P<path>[^|]+)\|(?P<name>[^|\s]+)")
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+
+@dataclass(frozen=True)
+class _VolumeJob:
+    """What a worker needs to write one volume's sources and lay it out (plain values: it pickles)."""
+
+    volume: Volume
+    params: tuple[tuple[str, str], ...]
+    tei: Path
+    authorities: tuple[Path, ...]
+    places: tuple[Path, ...]  # files the glyph check names lines of (besides the volume's documents)
+    src: Path
+    pdf: Path
+    record: Path
+    typeset: bool  # False: its PDF and record are fresh, only its documents' sources are wanted
 
 
 def run(edition: Edition, out: Path) -> list[Path]:
-    """The Typst sources are written again each build (one XSLT run); a PDF is typeset again only when its source,
-    the design, the fonts or Typst changed (manifest.py, in .work/pdf/ beside the output folder): after one edit
-    the volume and that document's PDF, with nothing changed no Typst at all."""
     import typst
 
     docs = edition.documents()
     if not docs:
         raise BuildError(f"{edition.tei}: no TEI documents to print")
-    src = out / SOURCES
-    if src.exists():
-        shutil.rmtree(src)
-    for stray in out.glob(".*.tmp"):  # a draft left by a build killed while typesetting
-        stray.unlink()
-    typ = write_sources(edition, docs, src)
-    check_glyphs(edition, [src / "edition.typ", *typ.values(), DESIGN], docs)
-    made = Manifest(out.parent / ".work" / "pdf" / "manifest.json", out.parent)
-    design = key(DESIGN, sorted(FONTS.glob("*.otf")), typst.__version__, repr(STANDARDS), str(MAX_PASSES))
-    volume, pages_xml = out / "edition.pdf", out / "pages.xml"
-    volume_key = key(src / "edition.typ", design)
-    if not (made.fresh(volume, volume_key) and made.fresh(pages_xml, volume_key)):
-        pages.write(typeset(src / "edition.typ", volume, apart=True), pages_xml)
-        made.record(volume, volume_key)
-        made.record(pages_xml, volume_key)
-    documents = {out / f"{doc}.pdf": (source, key(source, design)) for doc, source in typ.items()}
-    stale = [(source, pdf) for pdf, (source, pdf_key) in documents.items() if not made.fresh(pdf, pdf_key)]
-    for pdf in compile_all(stale):
-        made.record(pdf, documents[pdf][1])
-    for old in set(out.glob("*.pdf")) - {volume, *documents}:  # a document removed from the edition leaves no PDF
-        old.unlink()
-    made.save()
-    click.echo(f"print edition: {volume} ({len(typ)} documents), {len(documents)} document PDFs "
-               f"({len(stale)} typeset, the others unchanged), pages.xml")
-    return [volume, pages_xml, *documents]
-
-
-def write_sources(edition: Edition, docs: list[Path], src: Path) -> dict[str, Path]:
-    """The Typst sources (edition.typ, <xml:id>.typ) and the design beside them; id → per-document source."""
+    src, work = out / SOURCES, out.parent / ".work" / "pdf"
     src.mkdir(parents=True, exist_ok=True)
-    shutil.copy(DESIGN, src / DESIGN.name)
+    for stray in (*out.glob(".*.tmp"), *src.glob(".*.tmp"), *work.rglob(".*.tmp")):  # left by a killed build
+        stray.unlink()
+    if not (src / DESIGN.name).is_file() or (src / DESIGN.name).read_bytes() != DESIGN.read_bytes():
+        atomic_write(src / DESIGN.name, DESIGN.read_bytes())
+    made = Manifest(work / "manifest.json", out.parent)
+    design = key(DESIGN, sorted(FONTS.glob("*.otf")), typst.__version__, repr(STANDARDS), str(MAX_PASSES))
+    params = tuple(sorted(edition.xslt_params().items()))
+    authorities = tuple(p for p in (edition.tei / name for name in edition.prefixes.values()) if p.is_file())
+    places = (*authorities, *([edition.root / "edition.toml"] if (edition.root / "edition.toml").is_file() else []))
+    shared = key(stylesheet_files(PRINT / "edition.xsl"), list(authorities), design, repr(params))
+    volumes = plan(docs, edition.volume_size)
+    ids = {p: _doc_id(p) for p in docs}
+
+    # (1) the volumes whose PDF, record or documents' PDFs are not as the last build left them, on the executor
+    jobs, keys = [], {}
+    for volume in volumes:
+        vkey = keys[volume.name] = key(shared, repr((volume.name, volume.number, volume.volumes, volume.first)),
+                                       list(volume.documents))
+        pdf, record = out / f"{volume.name}.pdf", work / RECORDS / f"{volume.name}.json"
+        fresh = made.fresh(pdf, vkey) and made.fresh(record, vkey)
+        documents_fresh = all(_kept(made, out / f"{ids[p]}.pdf") for p in volume.documents)
+        if not (fresh and documents_fresh):
+            jobs.append(_VolumeJob(volume, params, edition.tei, authorities, places, src, pdf, record, not fresh))
+    sources: dict[str, str] = {}  # document id → key of its PDF, for the documents of the volumes written again
+    errors = []
+    for outcome in current().map(_volume, jobs, describe=lambda job: f"volume {job.volume.name}", small=1):
+        if not outcome.ok or "error" in outcome.value:
+            errors.append(outcome.error or outcome.value["error"])
+            continue
+        job = outcome.item
+        if job.typeset:
+            made.record(job.pdf, keys[job.volume.name])
+            made.record(job.record, keys[job.volume.name])
+        sources.update({doc: key(source_key, design) for doc, source_key in outcome.value["sources"].items()})
+    if errors:
+        raise BuildError("\n".join(errors))
+
+    # (2) the document PDFs whose source changed, on the executor
+    documents = [out / f"{ids[p]}.pdf" for p in docs]
+    stale = [(src / f"{pdf.stem}.typ", pdf) for pdf in documents
+             if pdf.stem in sources and not made.fresh(pdf, sources[pdf.stem])]
+    for pdf in compile_all(stale):
+        made.record(pdf, sources[pdf.stem])
+
+    # (3) pages.xml, and the index volume of an edition in several volumes, from the volumes' records
+    records = [work / RECORDS / f"{v.name}.json" for v in volumes]
+    pages_xml = out / "pages.xml"
+    pages_key = key(records)
+    if not made.fresh(pages_xml, pages_key):
+        made.record(pages.write(records, pages_xml), pages_key)
+    outputs = [*(out / f"{v.name}.pdf" for v in volumes), pages_xml]
+    if len(volumes) > 1:
+        outputs.append(_index_volume(edition, records, src, out, made, design, params, authorities, places))
+    for old in set(out.glob("*.pdf")) - {*outputs, *documents}:  # a volume or document no longer in the edition
+        old.unlink()
+    for old in set((work / RECORDS).glob("*.json")) - set(records):
+        old.unlink()
+    wanted = {v.name for v in volumes} | set(ids.values()) | {DESIGN.stem} | ({INDEX} if len(volumes) > 1 else set())
+    for old in src.iterdir():  # the sources (and page-break lists) of volumes and documents no longer printed
+        if old.is_file() and old.name.split(".")[0] not in wanted:
+            old.unlink()
+    made.save()
+    laid_out = sum(job.typeset for job in jobs)
+    click.echo(f"print edition: {len(volumes)} volume(s) of at most {edition.volume_size} documents "
+               f"({laid_out} laid out, the others unchanged), {len(documents)} document PDFs ({len(stale)} typeset), "
+               "pages.xml" + (", the index volume" if len(volumes) > 1 else ""))
+    return [*outputs, *documents]
+
+
+def _doc_id(path: Path) -> str:
+    """A document's xml:id, read from its root element only."""
+    for _, root in etree.iterparse(str(path), events=("start",)):
+        return root.get(XML_ID) or path.stem
+    return path.stem
+
+
+def _kept(made: Manifest, output: Path) -> bool:
+    """The output is as the last build made it (its recorded key is kept; a volume written again re-keys it)."""
+    entry = made.old.get(made._name(output))
+    return entry is not None and made.fresh(output, entry["key"])
+
+
+def _volume(job: _VolumeJob) -> dict:
+    """A task of the build's executor: one volume's sources (its documents' too), the glyph check, and — when its
+    PDF is not fresh — its layout passes and record. Gives the key of each document's source; an error the editor
+    must fix is given as {"error": message}, not raised, so the message reaches them as it is."""
+    volume = job.volume
     try:
-        with Stylesheets(edition.xslt_params()) as sheets:
-            sheets.call("print/edition.xsl", output=src / ".run",
-                        documents=" ".join(p.resolve().as_uri() for p in docs),
-                        edition=edition.tei.resolve().as_uri() + "/")
+        sheets = worker_stylesheets(dict(job.params))
+        try:
+            sheets.call("print/edition.xsl", output=job.src / f".{volume.name}.run",
+                        documents=" ".join(p.resolve().as_uri() for p in volume.documents),
+                        edition=job.tei.resolve().as_uri() + "/",
+                        authorities=" ".join(p.resolve().as_uri() for p in job.authorities),
+                        volume=volume.number, volumes=volume.volumes, **{"first-number": volume.first,
+                                                                          "volume-name": volume.name})
+        except XsltError as exc:
+            raise BuildError(_explain(str(exc))) from exc
+        finally:
+            (job.src / f".{volume.name}.run").unlink(missing_ok=True)
+        typ = {_doc_id(p): job.src / f"{_doc_id(p)}.typ" for p in volume.documents}
+        source = job.src / f"{volume.name}.typ"
+        check_glyphs([source, *typ.values(), DESIGN], [*volume.documents, *job.places], job.tei.parent)
+        if job.typeset:
+            record = typeset(source, job.pdf, apart=not multiprocessing.current_process().daemon)
+            pages.write_record(pages.compact(record, volume), job.record)
+    except BuildError as exc:
+        return {"error": str(exc)}
+    return {"sources": {doc: key(path) for doc, path in typ.items()}}
+
+
+def _index_volume(edition: Edition, records: list[Path], src: Path, out: Path, made: Manifest, design: str,
+                  params: tuple, authorities: tuple[Path, ...], places: tuple[Path, ...]) -> Path:
+    """The index volume (xslt/print/index.xsl), laid out again only when its data (the names' pages in every
+    volume, the volumes' numbers, files, documents and years), the authority files, stylesheets or design changed."""
+    data, pdf = src / f"{INDEX}.xml", out / f"{INDEX}.pdf"
+    body = pages.index_data(records)
+    if not data.is_file() or data.read_bytes() != body:
+        atomic_write(data, body)
+    index_key = key(data, stylesheet_files(PRINT / "index.xsl"), list(authorities), design, repr(params))
+    if made.fresh(pdf, index_key):
+        return pdf
+    source = src / f"{INDEX}.typ"
+    try:
+        worker_stylesheets(dict(params)).call(
+            "print/index.xsl", output=source, index=data.resolve().as_uri(),
+            edition=edition.tei.resolve().as_uri() + "/",
+            authorities=" ".join(p.resolve().as_uri() for p in authorities), **{"volume-name": INDEX})
     except XsltError as exc:
         raise BuildError(_explain(str(exc))) from exc
-    (src / ".run").unlink(missing_ok=True)
-    ids = [etree.parse(str(p)).getroot().get("{http://www.w3.org/XML/1998/namespace}id") for p in docs]
-    return {i: src / f"{i}.typ" for i in ids}
+    check_glyphs([source, DESIGN], list(places), edition.root)
+    typeset(source, pdf, apart=True)
+    made.record(pdf, index_key)
+    return pdf
 
 
 def _explain(message: str) -> str:
@@ -112,15 +232,25 @@ def _explain(message: str) -> str:
             f"(add a template in mode print:text to xslt/print/text.xsl)")
 
 
-def check_glyphs(edition: Edition, sources: list[Path], docs: list[Path]) -> None:
+def check_glyphs(sources: list[Path], where: list[Path], root: Path) -> None:
     """Stop when a character to be printed is missing from a face (character, code point, where it occurs)."""
-    fonts = glyphs.coverage(sorted(FONTS.glob("*.otf")))
+    fonts = _coverage(tuple(sorted(FONTS.glob("*.otf"))))
     texts = [p.read_text(encoding="utf-8") for p in sources]
-    where = [*docs, *(edition.tei / name for name in edition.prefixes.values()), edition.root / "edition.toml"]
-    lacking = glyphs.missing(texts, fonts, [p for p in where if p.is_file()], root=edition.root)
+    lacking = glyphs.missing(texts, fonts, [p for p in where if p.is_file()], root=root)
     if lacking:
         lines = "\n".join(f"  {m}" for m in lacking)
-        raise BuildError(f"the print fonts lack {len(lacking)} character(s) of the text, nothing was typeset:\n{lines}")
+        raise BuildError(f"the print fonts lack {len(lacking)} character(s) of the text; this volume was not "
+                         f"typeset:\n{lines}")
+
+
+_fonts: dict[tuple[Path, ...], dict[str, set[int]]] = {}
+
+
+def _coverage(fonts: tuple[Path, ...]) -> dict[str, set[int]]:
+    """The fonts' code points, read once per process (a worker checks many volumes)."""
+    if fonts not in _fonts:
+        _fonts[fonts] = glyphs.coverage(fonts)
+    return _fonts[fonts]
 
 
 def typeset(source: Path, pdf: Path, *, apart: bool = False) -> dict:
@@ -200,5 +330,5 @@ def compile_all(jobs: list[tuple[Path, Path]]) -> list[Path]:
     return [Path(o.value) for o in outcomes]
 
 
-TARGET = Target(name="pdf", description="the print edition: the volume, one PDF per document, pages.xml (Typst)",
+TARGET = Target(name="pdf", description="the print edition: its volumes, one PDF per document, pages.xml (Typst)",
                 run=run, needs=("check",))
