@@ -1,6 +1,7 @@
 """The scale benchmark: a synthetic edition of N sources (bench/make_corpus.py), built cold and after one edit.
 
     python3 bench/run.py [--sizes 100,1000] [--seed 1] [--work DIR] [--out DIR] [--tei-all tei_all.rng]
+                         [--builds cold,…] [--no-jing] [--pdf-alone]
 
 For each N: `editio build` on a fresh copy (cold), then again after changing one source and one TEI file
 (incremental), then once more with nothing changed, each as one whole process: wall seconds, CPU seconds (user +
@@ -11,6 +12,11 @@ jing with tei_all.rng against `tei-check --profile tei_all`. Prints Markdown row
 into --out (default: the work folder), results.md (the same table), results.json (the measurements) and scale.png:
 time against N per stage, one panel per kind of build (matplotlib, a test dependency: CI runs this at N = 100 as a
 smoke test, tests/bench/). Run by hand for figures; the smoke test asserts no time.
+
+`--builds` runs only some of the three builds (a large edition's cold build alone), `--no-jing` skips the jing
+comparison, and `--pdf-alone` adds, after the builds, `editio build pdf` alone with the print edition removed
+(output/pdf and its record): the print stage's own CPU, memory and pages per second (every page of every PDF it
+made, counted with pypdf), with the number of volumes.
 """
 
 from __future__ import annotations
@@ -152,7 +158,29 @@ def row(r: dict) -> str:
             f"{r['peak_mib']:.0f} MiB | {r['documents'] / r['wall']:.1f} | {stages} | {r['exit']} |")
 
 
-def bench(n: int, seed: int, work: Path, tei_all: Path | None, notes: list[str]) -> list[dict]:
+def pdf_alone(edition: Path, editio: list[str]) -> str:
+    """`editio build pdf` with the print edition removed: its own figures, as a note."""
+    import pypdf
+
+    for folder in (edition / "output" / "pdf", edition / "output" / ".work" / "pdf"):
+        shutil.rmtree(folder, ignore_errors=True)
+    load = os.getloadavg()
+    run = timed([*editio, "build", "pdf"])
+    out = edition / "output" / "pdf"
+    volumes = [p for p in out.glob("edition*.pdf")]
+    pages = {p.name: len(pypdf.PdfReader(p).pages) for p in sorted(out.glob("*.pdf"))}
+    in_volumes = sum(pages[p.name] for p in volumes)
+    total = sum(pages.values())
+    stage = run.stages.get("pdf", run.wall)
+    return (f"`editio build pdf` alone (exit {run.code}), load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} "
+            f"at its start, {os.getloadavg()[0]:.1f} at its end: {run.wall:.1f} s wall (pdf stage {stage:.1f} s), "
+            f"{run.cpu:.1f} CPU-s (all processes), largest process {run.peak_mib:.0f} MiB; {len(volumes)} volume "
+            f"files with {in_volumes} pages, {len(pages) - len(volumes)} document PDFs with {total - in_volumes} "
+            f"pages: {total / stage:.1f} pages/s of the pdf stage's wall, {total / run.cpu:.1f} pages per CPU-s")
+
+
+def bench(n: int, seed: int, work: Path, tei_all: Path | None, notes: list[str],
+          builds: tuple[str, ...] = BUILDS, alone: bool = False) -> list[dict]:
     """The three builds of one size (printed as they finish); their measurements. The jing comparison goes to
     notes."""
     edition = work / f"n{n}"
@@ -162,7 +190,7 @@ def bench(n: int, seed: int, work: Path, tei_all: Path | None, notes: list[str])
     editio = [str(Path(sys.executable).with_name("editio")), "--edition", str(edition)]
     print(HEADER, flush=True)
     rows = []
-    for label in BUILDS:
+    for label in builds:
         if label == BUILDS[1]:
             touch_one_source(edition)
             touch_one_tei(edition)
@@ -174,6 +202,9 @@ def bench(n: int, seed: int, work: Path, tei_all: Path | None, notes: list[str])
         print(row(rows[-1]), flush=True)
         if run.code:
             print(run.tail, file=sys.stderr)
+    if alone:
+        notes.append(f"N = {n}: " + pdf_alone(edition, editio))
+        print(f"\n{notes[-1]}", flush=True)
     java, jar = java_executable(), jing_jar()
     if tei_all and java and jar:
         files = [str(p) for p in sorted((edition / "tei").glob("*.xml"))]
@@ -257,6 +288,10 @@ def main() -> None:
                         "(default: the work folder)")
     parser.add_argument("--tei-all", type=Path, default=None, help="tei_all.rng for the jing comparison (default: "
                         "as tei-check finds it: EDITIO_TEI_ALL, else the bundled schema/tei_all.rng)")
+    parser.add_argument("--builds", default=",".join(BUILDS), help="which of the builds to run, in their order: "
+                        + ", ".join(BUILDS))
+    parser.add_argument("--no-jing", action="store_true", help="skip the comparison of jing and tei-check")
+    parser.add_argument("--pdf-alone", action="store_true", help="then `editio build pdf` alone (see above)")
     parser.add_argument("--plot-from", type=Path, nargs="+", default=None, metavar="LOG",
                         help="only plot the rows printed in these outputs of earlier runs into --out/scale.png")
     args = parser.parse_args()
@@ -269,7 +304,9 @@ def main() -> None:
     print(machine)
     rows, notes = [], []
     for n in (int(s) for s in args.sizes.split(",")):
-        rows += bench(n, args.seed, args.work, args.tei_all or locate(None), notes)
+        builds = tuple(b for b in BUILDS if b in args.builds.split(","))
+        rows += bench(n, args.seed, args.work, None if args.no_jing else args.tei_all or locate(None), notes,
+                      builds, args.pdf_alone)
     save(rows, notes, machine, args.out or args.work)
     sys.exit(1 if any(r["exit"] for r in rows) else 0)
 
