@@ -177,9 +177,15 @@
           <xsl:apply-templates select="tei:profileDesc/tei:abstract" mode="meta"/>
           <xsl:if test="$print">
             <dt><xsl:sequence select="editio:label('meta.print')"/></dt>
-            <dd class="meta-print"><xsl:sequence select="if ($print/@first = $print/@last)
-              then editio:label('meta.print-page', [string($print/@n), string($print/@first)])
-              else editio:label('meta.print-pages', [string($print/@n), string($print/@first), string($print/@last)])"/></dd>
+            <!-- the words; with a volume of several first (pages.xml's @volumes), linked to its file at the page -->
+            <xsl:variable name="where" select="(if ($print/@volumes > 1) then 'meta.print-volume-' else 'meta.print-')
+              || (if ($print/@first = $print/@last) then 'page' else 'pages')"/>
+            <xsl:variable name="words" select="editio:label($where, [string($print/@n), string($print/@first),
+              string($print/@last), if ($print/@volume) then format-integer(xs:integer($print/@volume), 'I') else ''])"/>
+            <dd class="meta-print"><xsl:choose>
+              <xsl:when test="$print/@file"><a class="print-volume" href="pdf/{$print/@file}#page={$print/@first}"><xsl:sequence select="$words"/></a></xsl:when>
+              <xsl:otherwise><xsl:sequence select="$words"/></xsl:otherwise>
+            </xsl:choose></dd>
           </xsl:if>
           <xsl:call-template name="named-in"/>
         </xsl:variable>

@@ -223,9 +223,10 @@ def run(edition: Edition, out: Path) -> list[Path]:
             pdfs[doc_id] = _copy(pdf, out / "pdf" / pdf.name)
             written.append(pdfs[doc_id])
     volume = edition.output / "pdf" / "edition.pdf"
-    if volume.is_file():
-        written.append(_copy(volume, out / "pdf" / volume.name))
-    _sweep(out / "pdf", set(pdfs.values()) | ({out / "pdf" / volume.name} if volume.is_file() else set()))
+    # the print edition's volumes (edition.pdf, or edition-001.pdf … and edition-index.pdf: build/print/volumes.py)
+    volumes = [_copy(v, out / "pdf" / v.name) for v in sorted((edition.output / "pdf").glob("edition*.pdf"))]
+    written.extend(volumes)
+    _sweep(out / "pdf", set(pdfs.values()) | set(volumes))
     print_pages = _print_pages(edition, list(ids.values()), work)
     params = tuple(sorted(edition.xslt_params().items()))
     authority = key(sorted(set(edition.tei.glob("*.xml")) - set(docs)))  # hashed once, not once per document

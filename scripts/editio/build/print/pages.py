@@ -28,7 +28,8 @@ def compact(record: dict, volume: Volume) -> dict:
     for ref, page in record.get("mentions", []):
         if any(a <= page <= b for a, b in spans) and page not in mentions.setdefault(ref, []):
             mentions[ref].append(page)
-    return {"volume": {**record.get("volume", {}), "n": volume.number, "file": f"{volume.name}.pdf"},
+    return {"volume": {**record.get("volume", {}), "n": volume.number, "volumes": volume.volumes,
+                       "file": f"{volume.name}.pdf"},
             "docs": record["docs"], "ends": record["ends"], "anchors": record["anchors"],
             "mentions": {ref: sorted(pages) for ref, pages in sorted(mentions.items())}}
 
@@ -56,8 +57,9 @@ def write(records: Iterable[Path], path: Path) -> Path:
                     anchors.setdefault(doc, []).append((anchor, page))
                 volume = record["volume"]
                 for doc, n, first in record["docs"]:
-                    el = etree.Element("doc", id=doc, n=str(n), volume=str(volume["n"]), file=volume["file"],
-                                       first=str(first), last=str(ends.get(doc, first)))
+                    el = etree.Element("doc", id=doc, n=str(n), volume=str(volume["n"]),
+                                       volumes=str(volume["volumes"]), file=volume["file"], first=str(first),
+                                       last=str(ends.get(doc, first)))
                     for anchor, page in anchors.get(doc, []):
                         etree.SubElement(el, "anchor", id=anchor, page=str(page))
                     el.tail = "\n"
