@@ -28,7 +28,7 @@ def make_edition(folder: Path, documents: int, volume_size: int) -> Path:
         stem = original.stem if copy == 0 else f"{original.stem}-{'abcdefghij'[copy]}"
         if copy:
             assert text.count(XML_ID + original.stem + '"') == 1
-            text = text.replace(XML_ID + original.stem + '"', XML_ID + stem + '"')
+            text = text.replace("doc-" + original.stem, "doc-" + stem)  # its id, and the ids it prefixes
             body = text.index("<body")
             text = text[:body] + text[body:].replace(" the ", f" the {'very ' * copy}", 1)
         (folder / "tei" / f"{stem}.xml").write_text(text, encoding="utf-8")
