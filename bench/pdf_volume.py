@@ -23,6 +23,7 @@ from pathlib import Path
 import pypdf
 
 from editio.build import pdf
+from editio.build.print.volumes import plan
 from editio.edition import load
 
 
@@ -38,7 +39,10 @@ def measure(edition_root: Path, k: int | None, work: Path) -> None:
     docs = edition.documents()[:k] if k else edition.documents()
     src = work / "typst"
     shutil.rmtree(src, ignore_errors=True)
-    pdf.write_sources(edition, docs, src)
+    src.mkdir(parents=True)
+    shutil.copy(pdf.DESIGN, src / pdf.DESIGN.name)
+    authorities = tuple(edition.tei / name for name in edition.prefixes.values())
+    pdf.write_sources(edition.xslt_params(), edition.tei, authorities, plan(docs, len(docs))[0], src)
     breaks: list[str] = []
     for n in range(1, pdf.MAX_PASSES + 1):
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver")) as pool:

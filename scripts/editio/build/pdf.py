@@ -167,19 +167,7 @@ def _volume(job: _VolumeJob) -> dict:
     must fix is given as {"error": message}, not raised, so the message reaches them as it is."""
     volume = job.volume
     try:
-        sheets = worker_stylesheets(dict(job.params))
-        try:
-            sheets.call("print/edition.xsl", output=job.src / f".{volume.name}.run",
-                        documents=" ".join(p.resolve().as_uri() for p in volume.documents),
-                        edition=job.tei.resolve().as_uri() + "/",
-                        authorities=" ".join(p.resolve().as_uri() for p in job.authorities),
-                        volume=volume.number, volumes=volume.volumes, **{"first-number": volume.first,
-                                                                          "volume-name": volume.name})
-        except XsltError as exc:
-            raise BuildError(_explain(str(exc))) from exc
-        finally:
-            (job.src / f".{volume.name}.run").unlink(missing_ok=True)
-        typ = {_doc_id(p): job.src / f"{_doc_id(p)}.typ" for p in volume.documents}
+        typ = write_sources(dict(job.params), job.tei, job.authorities, volume, job.src)
         source = job.src / f"{volume.name}.typ"
         check_glyphs([source, *typ.values(), DESIGN], [*volume.documents, *job.places], job.tei.parent)
         if job.typeset:
@@ -188,6 +176,23 @@ def _volume(job: _VolumeJob) -> dict:
     except BuildError as exc:
         return {"error": str(exc)}
     return {"sources": {doc: key(path) for doc, path in typ.items()}}
+
+
+def write_sources(params: dict[str, str], tei: Path, authorities: tuple[Path, ...], volume: Volume,
+                  src: Path) -> dict[str, Path]:
+    """One volume's Typst sources ({volume.name}.typ and <xml:id>.typ of each of its documents, in src; the design
+    must be there too) from one XSLT run in this process's compiled stylesheets; id → the document's source."""
+    try:
+        worker_stylesheets(params).call(
+            "print/edition.xsl", output=src / f".{volume.name}.run",
+            documents=" ".join(p.resolve().as_uri() for p in volume.documents), edition=tei.resolve().as_uri() + "/",
+            authorities=" ".join(p.resolve().as_uri() for p in authorities), volume=volume.number,
+            volumes=volume.volumes, **{"first-number": volume.first, "volume-name": volume.name})
+    except XsltError as exc:
+        raise BuildError(_explain(str(exc))) from exc
+    finally:
+        (src / f".{volume.name}.run").unlink(missing_ok=True)
+    return {_doc_id(p): src / f"{_doc_id(p)}.typ" for p in volume.documents}
 
 
 def _index_volume(edition: Edition, records: list[Path], src: Path, out: Path, made: Manifest, design: str,
