@@ -87,6 +87,12 @@ class Manifest:
         self.new[self._name(output)] = entry
         return True
 
+    def kept(self, output: Path) -> bool:
+        """The output is as the last build made it, whatever its key was (a step that re-keys it decides later
+        whether it must be made again); it is then kept in the manifest."""
+        entry = self.old.get(self._name(output))
+        return entry is not None and self.fresh(output, entry["key"])
+
     def record(self, output: Path, output_key: str) -> None:
         self.new[self._name(output)] = {"key": output_key, "sha": _sha(output.read_bytes())}
 

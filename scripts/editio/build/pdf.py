@@ -13,7 +13,8 @@ pages, growing faster than the pages) and keeps it in a process-wide cache (come
 cut into volumes of at most `[print] volume_size` documents; each volume is one task of the build's executor
 (volumes in parallel, `--jobs`): its XSLT run, its glyph check, and its layout passes, each pass in a child process
 that ends with it (`typeset(apart=True)`), so no process holds more than one volume's layout and the build
-process none. The document PDFs, small and independent, run on the executor after the volumes.
+process none (on Dask, whose workers are daemons that may not start processes, the passes run in the worker).
+The document PDFs, small and independent, run on the executor after the volumes.
 
 Incremental (manifest.py, in .work/pdf/ beside the output folder): a volume is keyed by its inputs (its documents'
 TEI, its number and place, the authority files, the print stylesheets, the settings, the design, fonts and Typst),
@@ -99,7 +100,7 @@ def run(edition: Edition, out: Path) -> list[Path]:
                                        list(volume.documents))
         pdf, record = out / f"{volume.name}.pdf", work / RECORDS / f"{volume.name}.json"
         fresh = made.fresh(pdf, vkey) and made.fresh(record, vkey)
-        documents_fresh = all(_kept(made, out / f"{ids[p]}.pdf") for p in volume.documents)
+        documents_fresh = all(made.kept(out / f"{ids[p]}.pdf") for p in volume.documents)
         if not (fresh and documents_fresh):
             jobs.append(_VolumeJob(volume, params, edition.tei, authorities, places, src, pdf, record, not fresh))
     sources: dict[str, str] = {}  # document id → key of its PDF, for the documents of the volumes written again
@@ -153,12 +154,6 @@ def _doc_id(path: Path) -> str:
     for _, root in etree.iterparse(str(path), events=("start",)):
         return root.get(XML_ID) or path.stem
     return path.stem
-
-
-def _kept(made: Manifest, output: Path) -> bool:
-    """The output is as the last build made it (its recorded key is kept; a volume written again re-keys it)."""
-    entry = made.old.get(made._name(output))
-    return entry is not None and made.fresh(output, entry["key"])
 
 
 def _volume(job: _VolumeJob) -> dict:
