@@ -42,7 +42,9 @@
     select="$editio:content-lang != '' and lower-case(tokenize($editio:content-lang, '-')[1]) ne $editio:lang"/>
   <xsl:mode name="editio:content-lang" on-no-match="shallow-copy"/>
   <!-- (the print edition's place is the edition's own words: labels.xml's meta.print-page) -->
-  <xsl:template match="dd[$editio:foreign-content][not(@lang)][not(@class = 'meta-print')]" mode="editio:content-lang">
+  <!-- (nor is a date: the edition writes it, in its language — meta-date, meta-sent-date …) -->
+  <xsl:template match="dd[$editio:foreign-content][not(@lang)][not(@class = 'meta-print')][not(ends-with(@class, '-date'))]"
+                mode="editio:content-lang">
     <xsl:copy>
       <xsl:attribute name="lang" select="$editio:content-lang"/>
       <xsl:apply-templates select="@*, node()" mode="#current"/>
@@ -122,7 +124,7 @@
       <a href="{@file}" data-rel="{@rel}">
         <xsl:if test="@rel = ('prev', 'next')"><xsl:attribute name="rel" select="@rel"/></xsl:if>
         <span class="nav-label"><xsl:value-of select="$label"/>: </span>
-        <xsl:value-of select="date || ', ' || title"/>
+        <xsl:value-of select="date || ', '"/><xsl:apply-templates select="title" mode="editio:lang"/>
       </a>
     </li>
   </xsl:template>
@@ -160,7 +162,7 @@
           <xsl:if test="$me/date[.]">
             <dt><xsl:sequence select="editio:label('meta.date')"/></dt>
             <dd class="meta-date" data-pagefind-meta="date:{$me/@when}" data-pagefind-sort="date:{$me/@when}">
-              <xsl:value-of select="$me/date"/>
+              <time datetime="{$me/@when}" data-pagefind-meta="date-words"><xsl:value-of select="$me/date"/></time>
               <span class="visually-hidden" data-pagefind-filter="year"><xsl:value-of select="$me/@year"/></span>
             </dd>
           </xsl:if>
@@ -229,6 +231,15 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- A date as the edition reads it, amid the TEI's words: in the edition's language, and marked so where the
+       TEI's words are in another. -->
+  <xsl:template match="tei:date" mode="editio:date-shown">
+    <span class="date">
+      <xsl:if test="$editio:foreign-content"><xsl:attribute name="lang" select="$edition-language"/></xsl:if>
+      <xsl:value-of select="editio:date-reading(.)"/>
+    </span>
+  </xsl:template>
+
   <!-- A step of the cable's way: as the document prints it, with its date as the edition reads it. -->
   <xsl:template match="tei:correspAction" mode="meta-step">
     <li>
@@ -244,7 +255,7 @@
         </xsl:otherwise>
       </xsl:choose>
       <xsl:if test="tei:date[@when]">
-        <xsl:text> (</xsl:text><xsl:value-of select="editio:date-reading(tei:date[1])"/><xsl:text>)</xsl:text>
+        <xsl:text> (</xsl:text><xsl:apply-templates select="tei:date[1]" mode="editio:date-shown"/><xsl:text>)</xsl:text>
       </xsl:if>
       <xsl:for-each select="tei:note[@type]">
         <span class="step-note"><xsl:text> — </xsl:text><xsl:apply-templates mode="phrase"/></span>
@@ -260,7 +271,7 @@
         <xsl:sequence select="editio:label('meta.letter.' || @type)"/>
         <xsl:call-template name="meta-who"><xsl:with-param name="separator" select="', '"/></xsl:call-template>
         <xsl:if test="tei:date[@when]">
-          <xsl:text> (</xsl:text><xsl:value-of select="editio:date-reading(tei:date[1])"/><xsl:text>)</xsl:text>
+          <xsl:text> (</xsl:text><xsl:apply-templates select="tei:date[1]" mode="editio:date-shown"/><xsl:text>)</xsl:text>
         </xsl:if>
       </xsl:for-each>
     </dd>

@@ -81,20 +81,6 @@
     return out;
   }
 
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                "October", "November", "December"];
-
-  /* An ISO date of the index (1950-09-21, 1950-09, 1950) as the edition writes dates: 21 September 1950. */
-  function readable(iso) {
-    var m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso || "");
-    if (!m) { return iso; }
-    var parts = [];
-    if (m[3]) { parts.push(String(Number(m[3]))); }
-    if (m[2]) { parts.push(MONTHS[Number(m[2]) - 1]); }
-    parts.push(m[1]);
-    return parts.join(" ");
-  }
-
   function resultItem(data) {
     var item = make("li", {"class": "search-result"});
     var heading = make("h2", {"class": "search-result-title"});
@@ -103,7 +89,8 @@
     var meta = data.meta || {};
     if (meta.date) {
       var date = make("p", {"class": "search-result-date"});
-      date.appendChild(make("time", {datetime: meta.date}, readable(meta.date)));
+      /* the date in the edition's words and language, as the page writes it (its meta "date-words") */
+      date.appendChild(make("time", {datetime: meta.date}, meta["date-words"] || meta.date));
       item.appendChild(date);
     }
     if (meta.summary) { item.appendChild(make("p", {"class": "search-result-summary"}, meta.summary)); }
