@@ -63,6 +63,10 @@
       <xsl:with-param name="here" select="editio:doc-file($id)"/>
       <xsl:with-param name="content">
         <article class="document" data-pagefind-body="" id="document">
+          <!-- the language of the TEI's words, for the search results' lang (js/search.js) -->
+          <xsl:if test="$editio:content-lang[.]">
+            <xsl:attribute name="data-pagefind-meta" select="'lang:' || $editio:content-lang"/>
+          </xsl:if>
           <h1 data-pagefind-meta="title">
             <xsl:if test="$editio:foreign-content"><xsl:attribute name="lang" select="$editio:content-lang"/></xsl:if>
             <xsl:apply-templates select="($header/tei:fileDesc/tei:titleStmt/tei:title[@type = 'main'],

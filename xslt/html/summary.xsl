@@ -78,11 +78,13 @@
         </archive>
       </xsl:for-each>
       <xsl:variable name="doc" select="/"/>
-      <xsl:for-each select="distinct-values(//(tei:persName | tei:placeName | tei:orgName)/tokenize(@ref, '\s+'))">
-        <xsl:variable name="occ" select="editio:occurrences($doc, .)"/>
-        <mention ref="{.}" target="{editio:ref-target(., $doc/*)}"
-                 kind="{local-name(key('mentions', ., $doc)[1])}"
-                 text="{count($occ[@part = 'text'])}" header="{count($occ[@part = 'header'])}"/>
+      <!-- the names the document mentions: in its text, or in what its header says of the document itself (not
+           of its publication: editio:about-document, ../lib/names-index.xsl) -->
+      <xsl:for-each select="distinct-values(//(tei:persName | tei:placeName | tei:orgName)[@ref][editio:about-document(.)]
+                                              /tokenize(@ref, '\s+'))">
+        <xsl:variable name="occ" select="key('mentions', ., $doc)[editio:about-document(.)]"/>
+        <mention ref="{.}" target="{editio:ref-target(., $doc/*)}" kind="{local-name($occ[1])}"
+                 text="{count($occ[not(ancestor::tei:teiHeader)])}" header="{count($occ[ancestor::tei:teiHeader])}"/>
       </xsl:for-each>
     </doc>
   </xsl:template>

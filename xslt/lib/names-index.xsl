@@ -29,6 +29,22 @@
     </xsl:for-each>
   </xsl:function>
 
+  <!-- Which names of a document's header are about the document, and which about its publication: the header
+       describes the document (the title, profileDesc: its creation, correspondence, abstract; sourceDesc: the
+       source, its archive and hands) and the edition that publishes it (the statements of responsibility, the
+       edition's and the source's publishers, the encoding, the revisions). A name inside one of these parts
+       names who made or published a file, not what the document says or who sent it ("editio" as the edition's
+       publisher is not an organisation of the document); names of the text always count. -->
+  <xsl:variable name="editio:publication-parts" as="xs:string+"
+    select="('encodingDesc', 'revisionDesc', 'editionStmt', 'publicationStmt', 'seriesStmt', 'extent', 'respStmt',
+             'publisher', 'distributor', 'authority', 'sponsor', 'funder', 'principal', 'editor')"/>
+
+  <xsl:function name="editio:about-document" as="xs:boolean">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="not($name/ancestor::tei:teiHeader) or
+                          not($name/ancestor::*[local-name() = $editio:publication-parts][ancestor::tei:teiHeader])"/>
+  </xsl:function>
+
   <!-- Run on its own (parameter $edition = the URI of the edition folder, ending in /): the whole index. -->
   <xsl:param name="edition" as="xs:string" required="yes"/>
 

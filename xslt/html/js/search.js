@@ -81,6 +81,13 @@
     return out;
   }
 
+  function primaryTag(lang) { return (lang || "").toLowerCase().split("-")[0]; }
+
+  function foreign(lang) {
+    var tag = primaryTag(lang);
+    return tag !== "" && tag !== "und" && tag !== primaryTag(document.documentElement.lang);
+  }
+
   function resultItem(data) {
     var item = make("li", {"class": "search-result"});
     var heading = make("h2", {"class": "search-result-title"});
@@ -94,7 +101,14 @@
       item.appendChild(date);
     }
     if (meta.summary) { item.appendChild(make("p", {"class": "search-result-summary"}, meta.summary)); }
-    item.appendChild(snippet(data.excerpt || ""));
+    var text = snippet(data.excerpt || "");
+    item.appendChild(text);
+    /* the page's words are in the document's language (its meta "lang", the TEI's xml:lang): where that is not
+       the search page's, its title and snippet say theirs; the date is the edition's words */
+    if (foreign(meta.lang)) {
+      heading.firstChild.setAttribute("lang", meta.lang);
+      text.setAttribute("lang", meta.lang);
+    }
     return item;
   }
 
