@@ -425,13 +425,18 @@
   <!-- ===== cards of the entries named on this page ===== -->
   <xsl:template name="cards">
     <xsl:variable name="root" select="/"/>
+    <!-- a card for each name the page links: the document's mentions, and the names of the source's description
+         that are not the document's own (its publisher: the panel's "Published in") -->
+    <xsl:variable name="refs" select="distinct-values(($me/mention/@ref,
+      tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc//(tei:persName | tei:placeName | tei:orgName)/tokenize(@ref, '\s+')))"/>
     <div class="cards" hidden="" data-pagefind-ignore="">
-      <xsl:for-each select="$me/mention">
-        <xsl:variable name="made" select="editio:made-card(@target)"/>
+      <xsl:for-each select="$refs">
+        <xsl:variable name="target" select="editio:ref-target(., $root/*)"/>
+        <xsl:variable name="made" select="editio:made-card($target)"/>
         <xsl:call-template name="editio:card">
-          <xsl:with-param name="ref" select="string(@ref)"/>
-          <xsl:with-param name="entry" select="if ($made) then () else editio:entry(@target, $root)"/>
-          <xsl:with-param name="href" select="editio:index-href(@target)"/>
+          <xsl:with-param name="ref" select="."/>
+          <xsl:with-param name="entry" select="if ($made) then () else editio:entry($target, $root)"/>
+          <xsl:with-param name="href" select="editio:index-href($target)"/>
           <xsl:with-param name="made" select="$made"/>
         </xsl:call-template>
       </xsl:for-each>
