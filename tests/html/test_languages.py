@@ -149,16 +149,17 @@ def test_the_german_document_s_page_marks_the_tei_s_words_not_the_edition_s(mixe
 
 
 def test_a_document_s_organisations_are_its_own_not_the_edition_s_publisher(mixed_site):
-    """Every header of the test edition names "editio" (respStmt, publisher) and the Wilson Center as the
-    source's publisher: neither is an organisation of a document; the archive the German cable names as its
-    sender is one (in its header), as the index says."""
+    """Every header of the test edition names "editio" (the file's respStmt and publisher): it is not an
+    organisation of any document; the Wilson Center, the published source's publisher (sourceDesc), and the
+    archive the German cable names as its sender (correspDesc) are, as the index says."""
     for doc_page in sorted(mixed_site.glob("doc-*.html")):
         root = page(mixed_site, doc_page.name)
         orgs = root.xpath("//dd[contains(@class, 'meta-named-organisation')]//a/@data-ref")
-        assert "org:editio" not in orgs and "org:wilson-center" not in orgs, doc_page.name
+        assert "org:editio" not in orgs and "org:wilson-center" in orgs, doc_page.name
         assert "org:editio" not in root.xpath("//section[@class='metadata']//a/@data-ref"), doc_page.name
     german = page(mixed_site, GERMAN_PAGE)
-    assert german.xpath("//dd[contains(@class, 'meta-named-organisation')]//a/@data-ref") == ["org:aprf"]
+    assert sorted(german.xpath("//dd[contains(@class, 'meta-named-organisation')]//a/@data-ref")) == \
+        ["org:aprf", "org:wilson-center"]
     orgs = page(mixed_site, "orgs.html")
     assert not orgs.xpath("//li[@id='editio']//ul[@class='entry-docs']/li")
     aprf = orgs.xpath("//li[@id='aprf']//ul[@class='entry-docs']/li")
@@ -167,8 +168,8 @@ def test_a_document_s_organisations_are_its_own_not_the_edition_s_publisher(mixe
 
 def test_the_rule_on_the_header_s_parts(tmp_path):
     """editio:about-document (xslt/lib/names-index.xsl) on a constructed header: the title, profileDesc and
-    sourceDesc's description of the source speak of the document; responsibility, publication, encoding and
-    revision statements of who made a file."""
+    sourceDesc (the source, its publisher included) speak of the document; the file's responsibility,
+    edition, publication, encoding and revision statements of who made the edition's file."""
     from editio.build.xslt import XSLT_DIR, Stylesheets
 
     doc = f"""<TEI xmlns="{TEI}"><teiHeader><fileDesc>
@@ -198,7 +199,7 @@ def test_the_rule_on_the_header_s_parts(tmp_path):
         out = xslt.transform(tmp_path / "rule.xsl", tmp_path / "doc.xml")
     found = [(n.get("ref"), n.get("about")) for n in etree.fromstring(out.encode()).iter("n")]
     assert found == [("per:a", "true"), ("org:ed", "false"), ("per:e", "false"), ("org:ed", "false"),
-                     ("org:s", "true"), ("org:p", "false"), ("pla:h", "true"), ("org:ed", "false"),
+                     ("org:s", "true"), ("org:p", "true"), ("pla:h", "true"), ("org:ed", "false"),
                      ("org:c", "true"), ("per:r", "false"), ("org:ed", "true"), ("per:t", "true")]
 
 

@@ -29,20 +29,20 @@
     </xsl:for-each>
   </xsl:function>
 
-  <!-- Which names of a document's header are about the document, and which about its publication: the header
-       describes the document (the title, profileDesc: its creation, correspondence, abstract; sourceDesc: the
-       source, its archive and hands) and the edition that publishes it (the statements of responsibility, the
-       edition's and the source's publishers, the encoding, the revisions). A name inside one of these parts
-       names who made or published a file, not what the document says or who sent it ("editio" as the edition's
-       publisher is not an organisation of the document); names of the text always count. -->
-  <xsl:variable name="editio:publication-parts" as="xs:string+"
-    select="('encodingDesc', 'revisionDesc', 'editionStmt', 'publicationStmt', 'seriesStmt', 'extent', 'respStmt',
-             'publisher', 'distributor', 'authority', 'sponsor', 'funder', 'principal', 'editor')"/>
+  <!-- Which names of a document's header are about the document: the header describes the document — its title
+       and author (titleStmt/title, titleStmt/author), its source (sourceDesc: the archive, the published source,
+       its publisher and translators, the hands), notes on it (notesStmt) and its profile (profileDesc: creation,
+       correspondence, abstract) — and the edition's file: who encoded, edited, published and revised it
+       (titleStmt's respStmt, editionStmt, publicationStmt, seriesStmt, encodingDesc, revisionDesc …). A name in
+       the second names the file's makers ("editio", the edition's publisher), not an organisation of the
+       document; names of the text always count. -->
+  <xsl:variable name="editio:document-parts" as="xs:string+"
+    select="('title', 'author', 'notesStmt', 'sourceDesc', 'profileDesc')"/>
 
   <xsl:function name="editio:about-document" as="xs:boolean">
     <xsl:param name="name" as="element()"/>
-    <xsl:sequence select="not($name/ancestor::tei:teiHeader) or
-                          not($name/ancestor::*[local-name() = $editio:publication-parts][ancestor::tei:teiHeader])"/>
+    <xsl:sequence select="not($name/ancestor::tei:teiHeader) or exists($name/ancestor::*
+      [parent::tei:teiHeader or parent::tei:fileDesc or parent::tei:titleStmt][local-name() = $editio:document-parts])"/>
   </xsl:function>
 
   <!-- Run on its own (parameter $edition = the URI of the edition folder, ending in /): the whole index. -->
