@@ -16,14 +16,21 @@
   <xsl:import href="common.xsl"/>
   <xsl:import href="indexes.xsl"/>
 
-  <xsl:param name="site" as="xs:string" required="yes"/>
+  <xsl:param name="site" as="xs:string" select="''"/>
+  <!-- site.xml parsed by the caller (else read from $site): one tree for the calls of a build in parts -->
+  <xsl:param name="site-tree" as="document-node()?" select="()"/>
+  <!-- Which pages to write: 'all' (one transformation), or one part — 'home', an authority file's name
+       ('persons.xml': its index), 'map', 'correspondence', 'archives', 'search' — for a large edition, whose
+       build makes each part in a transformation of its own, so that the trees of one page are freed before the
+       next is made (the pages are byte for byte the same either way). -->
+  <xsl:param name="part" as="xs:string" select="'all'"/>
   <xsl:param name="tei" as="xs:string" required="yes"/>
   <!-- The search script (xslt/html/js/search.js) is loaded by the search page when the build has it. -->
   <xsl:param name="search-script" as="xs:boolean" select="false()"/>
   <!-- the print edition's whole volume in the site (pdf/edition.pdf), '' when there is none -->
   <xsl:param name="volume-href" as="xs:string" select="''"/>
 
-  <xsl:variable name="site-doc" select="doc($site)"/>
+  <xsl:variable name="site-doc" select="($site-tree, doc($site))[1]"/>
   <xsl:variable name="docs" select="$site-doc/site/doc"/>
   <xsl:variable name="first-tei" select="doc($tei || $docs[1]/@source)"/>
   <xsl:variable name="authority-files" select="distinct-values($first-tei//tei:prefixDef/substring-before(@replacementPattern, '#'))"/>
@@ -34,8 +41,8 @@
   </xsl:function>
 
   <xsl:template name="xsl:initial-template">
-    <xsl:call-template name="home"/>
-    <xsl:for-each select="$authority-files[doc-available($tei || .)]">
+    <xsl:if test="$part = ('all', 'home')"><xsl:call-template name="home"/></xsl:if>
+    <xsl:for-each select="$authority-files[$part = ('all', .)][doc-available($tei || .)]">
       <xsl:call-template name="editio:index-page">
         <xsl:with-param name="authority" select="doc($tei || .)"/>
         <xsl:with-param name="file" select="."/>
@@ -43,15 +50,15 @@
       </xsl:call-template>
     </xsl:for-each>
     <xsl:variable name="places-file" select="$first-tei//tei:prefixDef[@ident = 'pla']/substring-before(@replacementPattern, '#')"/>
-    <xsl:if test="$places-file and doc-available($tei || $places-file)">
+    <xsl:if test="$part = ('all', 'map') and $places-file and doc-available($tei || $places-file)">
       <xsl:call-template name="editio:map-page">
         <xsl:with-param name="places" select="doc($tei || $places-file)"/>
         <xsl:with-param name="site" select="$site-doc"/>
       </xsl:call-template>
     </xsl:if>
-    <xsl:call-template name="correspondence"/>
-    <xsl:call-template name="archives"/>
-    <xsl:call-template name="search"/>
+    <xsl:if test="$part = ('all', 'correspondence')"><xsl:call-template name="correspondence"/></xsl:if>
+    <xsl:if test="$part = ('all', 'archives')"><xsl:call-template name="archives"/></xsl:if>
+    <xsl:if test="$part = ('all', 'search')"><xsl:call-template name="search"/></xsl:if>
   </xsl:template>
 
   <!-- ===== home ===== -->
