@@ -91,7 +91,8 @@ def run_phases(folder: Path, jobs: int | None = None) -> int:
     def rss() -> str:
         status = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines() if ":" in line)
         child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        return (f"rss {int(status['VmRSS'].split()[0]) / 1024:.0f} MiB, peak {int(status['VmHWM'].split()[0]) / 1024:.0f}"
+        now, peak = (int(status[k].split()[0]) / 1024 for k in ("VmRSS", "VmHWM"))
+        return (f"rss {now:.0f} MiB, peak {peak:.0f}"
                 f" MiB, children's peak {child:.0f} MiB")
 
     echo = click.echo

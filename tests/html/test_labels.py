@@ -202,7 +202,8 @@ def _dates_shown(site: Path) -> dict[str, dict[str, str]]:
     shown: dict[str, dict[str, str]] = {}
     home = html.parse(str(site / "index.html")).getroot()
     shown["index.html"] = {li.xpath("string(a[@class='doc-title']/@href)").removesuffix(".html"):
-                           li.xpath("string(.//span[@class='doc-date'])") for li in home.xpath("//ol[@id='doc-list']/li")}
+                           li.xpath("string(.//span[@class='doc-date'])")
+                           for li in home.xpath("//ol[@id='doc-list']/li")}
     for doc_id in GERMAN_DATES:
         root = html.parse(str(site / f"{doc_id}.html")).getroot()
         shown[f"{doc_id}.html"] = {doc_id: root.xpath("string(//dd[@class='meta-date']/time)")}
@@ -222,7 +223,8 @@ def test_a_german_edition_writes_its_dates_in_german(german_site):
     for name, dates in _dates_shown(german_site).items():
         assert dates == {k: v for k, v in GERMAN_DATES.items() if k in dates} and dates, name
     home = html.parse(str(german_site / "index.html")).getroot()
-    assert "vom 1. Oktober 1950 bis zum 2. Januar 1951" in " ".join(home.xpath("string(//section[@class='intro'])").split())
+    intro = " ".join(home.xpath("string(//section[@class='intro'])").split())
+    assert "vom 1. Oktober 1950 bis zum 2. Januar 1951" in intro
     doc = html.parse(str(german_site / "doc-1951-01-02-mao-zedong-to-stalin.html")).getroot()
     assert doc.xpath("string(//dd[@class='meta-sent-date'])") == "2. Januar 1951"
     assert "1. Oktober 1950" in doc.xpath("string(//li[@class='nav-prev'])")  # the neighbour's date too
@@ -250,7 +252,8 @@ def test_a_date_with_its_time_and_a_month_alone_follow_the_language_s_pattern(tm
       <xsl:template name="xsl:initial-template"><r>
         <xsl:for-each select="('1950-10-03T19:40:00', '1951-03', '1951', '1950-05-09')">
           <d><xsl:value-of select="editio:format-date(.)"/></d></xsl:for-each>
-        <xsl:variable name="range" as="element()"><tei:date notBefore="1950-11-18T04:03:00" notAfter="1950-11-18T19:35:00"/></xsl:variable>
+        <xsl:variable name="range" as="element()">
+          <tei:date notBefore="1950-11-18T04:03:00" notAfter="1950-11-18T19:35:00"/></xsl:variable>
         <d><xsl:value-of select="editio:date-reading($range)"/></d>
       </r></xsl:template></xsl:stylesheet>""", encoding="utf-8")
     found = {}
@@ -258,7 +261,8 @@ def test_a_date_with_its_time_and_a_month_alone_follow_the_language_s_pattern(tm
         with Stylesheets({"edition-language": lang}) as xslt:
             found[lang] = [d.text for d in etree.fromstring(xslt.call(xsl).encode()).iter("d")]
     assert found["en"] == ["3 October 1950, 19:40", "March 1951", "1951", "9 May 1950", "18 November 1950, 04:03–19:35"]
-    assert found["de"] == ["3. Oktober 1950, 19:40", "März 1951", "1951", "9. Mai 1950", "18. November 1950, 04:03–19:35"]
+    assert found["de"] == ["3. Oktober 1950, 19:40", "März 1951", "1951", "9. Mai 1950",
+                           "18. November 1950, 04:03–19:35"]
 
 
 def test_a_german_edition_s_search_results_give_german_dates(browser, german_site):

@@ -175,7 +175,8 @@ def test_the_rule_on_the_header_s_parts(tmp_path):
     doc = f"""<TEI xmlns="{TEI}"><teiHeader><fileDesc>
       <titleStmt><title>To <persName ref="per:a">A</persName></title>
         <respStmt><resp>encoded by</resp><orgName ref="org:ed">ed</orgName></respStmt></titleStmt>
-      <editionStmt><edition>1</edition><respStmt><resp>r</resp><persName ref="per:e">E</persName></respStmt></editionStmt>
+      <editionStmt><edition>1</edition>
+        <respStmt><resp>r</resp><persName ref="per:e">E</persName></respStmt></editionStmt>
       <publicationStmt><publisher><orgName ref="org:ed">ed</orgName></publisher></publicationStmt>
       <sourceDesc><bibl><title>From <orgName ref="org:s">S</orgName></title>
         <publisher><orgName ref="org:p">P</orgName></publisher></bibl>
