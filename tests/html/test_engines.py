@@ -56,3 +56,20 @@ def test_a_document_that_cannot_be_read_is_named_and_the_others_are_made(tmp_pat
     # the other documents were worked on all the same
     made = {p.name for p in (edition.output / ".work" / "html" / "summaries").glob("*.xml")}
     assert made == {f"doc-{tei.stem}.xml" for tei in edition.documents() if tei != broken}
+
+
+def test_the_site_pages_are_the_same_bytes_made_in_one_transformation_or_one_per_page(tmp_path, monkeypatch):
+    """A large edition's build makes each site page (home, each index, map, correspondence, archives, search) in
+    a transformation of its own, so that one page's trees are freed before the next (memory, bench/RESULTS.md);
+    a small one makes them all in one. Both give the same pages, and the same set of files."""
+    made = {}
+    for name, small in (("one", 10_000), ("parts", 0)):
+        monkeypatch.setattr(executor, "SMALL", small)
+        edition = load(edition_copy(tmp_path / name))
+        with open_executor(1):
+            html.run(edition, edition.output / "html")
+        made[name] = site_files(edition.output / "html")
+    assert made["one"] == made["parts"]
+    assert {"index.html", "persons.html", "places.html", "orgs.html", "map.html", "correspondence.html",
+            "archives.html", "search.html"} <= set(made["parts"])
+    assert not [n for n in made["parts"] if n.rsplit("/", 1)[-1].startswith(".")]  # no principal results left

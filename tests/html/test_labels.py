@@ -57,7 +57,9 @@ def test_every_key_the_stylesheets_use_is_in_the_table_in_english():
                                     ("note.", ("editorial", "identification", "gloss", "date", "note"), ("",)),
                                     ("doc.", ("prev", "next", "prev-corresp", "next-corresp"), ("",)),
                                     ("feature.", ("transmission", "distribution", "attachment", "original",
-                                                  "floatingText"), ("",))):
+                                                  "floatingText"), ("",)),
+                                    ("date.month.", tuple(str(m) for m in range(1, 13)), ("",)),
+                                    ("date.month-short.", tuple(str(m) for m in range(1, 13)), ("",))):
         for kind in kinds:
             for suffix in suffixes:
                 assert "en" in words.get(prefix + kind + suffix, {}), prefix + kind + suffix
@@ -179,7 +181,100 @@ def test_in_a_german_edition_the_tei_s_english_words_say_their_language(german_s
         root = html.parse(str(page)).getroot()
         assert root.get("lang") == "de" and root.xpath("string(//h1/@lang)") == "en", page.name
         for dd in root.xpath("//dl[@class='meta-list']/dd"):
-            assert dd.get("lang") == (None if dd.get("class") == "meta-print" else "en"), (page.name, dd.get("class"))
+            # the print edition's place and the dates are the edition's words (German), the rest the TEI's
+            edition_s = dd.get("class") == "meta-print" or dd.get("class").endswith("-date")
+            assert dd.get("lang") == (None if edition_s else "en"), (page.name, dd.get("class"))
         assert root.xpath("string(//*[@id='text']/@lang)") == "en"
     english = html.parse(str(next(site.glob("doc-*.html")))).getroot()
     assert not english.xpath("//h1/@lang | //dl[@class='meta-list']/dd/@lang")  # one language: nothing to say
+
+
+# The fixture's two documents: 1 October 1950 (sent from Moscow that day) and 2 January 1951.
+GERMAN_DATES = {"doc-1950-10-01-stalin-to-mao-zedong": "1. Oktober 1950", "doc-1951-01-02-mao-zedong-to-stalin":
+                "2. Januar 1951"}
+ENGLISH_DATES = {"doc-1950-10-01-stalin-to-mao-zedong": "1 October 1950", "doc-1951-01-02-mao-zedong-to-stalin":
+                 "2 January 1951"}
+
+
+def _dates_shown(site: Path) -> dict[str, dict[str, str]]:
+    """Where the web edition prints a document's date: the home list, its own panel, the indexes, the archive
+    list, the correspondence view's table; page → document id → the date's words."""
+    shown: dict[str, dict[str, str]] = {}
+    home = html.parse(str(site / "index.html")).getroot()
+    shown["index.html"] = {li.xpath("string(a[@class='doc-title']/@href)").removesuffix(".html"):
+                           li.xpath("string(.//span[@class='doc-date'])")
+                           for li in home.xpath("//ol[@id='doc-list']/li")}
+    for doc_id in GERMAN_DATES:
+        root = html.parse(str(site / f"{doc_id}.html")).getroot()
+        shown[f"{doc_id}.html"] = {doc_id: root.xpath("string(//dd[@class='meta-date']/time)")}
+    for name in ("persons.html", "archives.html"):
+        root = html.parse(str(site / name)).getroot()
+        shown[name] = {a.get("href").removesuffix(".html"): a.text_content().split(", ")[0]
+                       for a in root.xpath("//main//a[starts-with(@href, 'doc-')]")}
+    corr = html.parse(str(site / "correspondence.html")).getroot()
+    shown["correspondence.html"] = {a.get("href").removesuffix(".html"): a.text_content()
+                                    for a in corr.xpath("//table//a[starts-with(@href, 'doc-')]")}
+    return shown
+
+
+def test_a_german_edition_writes_its_dates_in_german(german_site):
+    """Not SaxonC-HE's format-date (English months only): labels.xml's date.* — '1. Oktober 1950' on the home
+    page, the document's page, the indexes, the archive list and the correspondence view."""
+    for name, dates in _dates_shown(german_site).items():
+        assert dates == {k: v for k, v in GERMAN_DATES.items() if k in dates} and dates, name
+    home = html.parse(str(german_site / "index.html")).getroot()
+    intro = " ".join(home.xpath("string(//section[@class='intro'])").split())
+    assert "vom 1. Oktober 1950 bis zum 2. Januar 1951" in intro
+    doc = html.parse(str(german_site / "doc-1951-01-02-mao-zedong-to-stalin.html")).getroot()
+    assert doc.xpath("string(//dd[@class='meta-sent-date'])") == "2. Januar 1951"
+    assert "1. Oktober 1950" in doc.xpath("string(//li[@class='nav-prev'])")  # the neighbour's date too
+    ticks = html.parse(str(german_site / "correspondence.html")).getroot().xpath("//*[@class='tl-tick']/text()")
+    assert ticks and all(re.fullmatch(r"(Jan\.|Feb\.|März|Apr\.|Mai|Juni|Juli|Aug\.|Sept\.|Okt\.|Nov\.|Dez\.) \d{4}", t)
+                         for t in ticks), ticks
+
+
+def test_an_english_edition_keeps_its_english_dates(fixture_site):
+    for name, dates in _dates_shown(fixture_site).items():
+        assert dates == {k: v for k, v in ENGLISH_DATES.items() if k in dates} and dates, name
+    ticks = html.parse(str(fixture_site / "correspondence.html")).getroot().xpath("//*[@class='tl-tick']/text()")
+    assert ticks and all(re.fullmatch(r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}", t) for t in ticks)
+
+
+def test_a_date_with_its_time_and_a_month_alone_follow_the_language_s_pattern(tmp_path):
+    """editio:date-reading (xslt/common/dates.xsl) through the web's editio:date-words: a time after the day, a
+    month without a day, a range within one day, a bare year as it stands."""
+    from editio.build.xslt import Stylesheets
+
+    xsl = tmp_path / "dates.xsl"
+    xsl.write_text(f"""<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+        xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns:editio="https://editio.invalid/ns">
+      <xsl:import href="{(HTML_XSLT / 'common.xsl').as_uri()}"/>
+      <xsl:template name="xsl:initial-template"><r>
+        <xsl:for-each select="('1950-10-03T19:40:00', '1951-03', '1951', '1950-05-09')">
+          <d><xsl:value-of select="editio:format-date(.)"/></d></xsl:for-each>
+        <xsl:variable name="range" as="element()">
+          <tei:date notBefore="1950-11-18T04:03:00" notAfter="1950-11-18T19:35:00"/></xsl:variable>
+        <d><xsl:value-of select="editio:date-reading($range)"/></d>
+      </r></xsl:template></xsl:stylesheet>""", encoding="utf-8")
+    found = {}
+    for lang in ("en", "de"):
+        with Stylesheets({"edition-language": lang}) as xslt:
+            found[lang] = [d.text for d in etree.fromstring(xslt.call(xsl).encode()).iter("d")]
+    assert found["en"] == ["3 October 1950, 19:40", "March 1951", "1951", "9 May 1950", "18 November 1950, 04:03–19:35"]
+    assert found["de"] == ["3. Oktober 1950, 19:40", "März 1951", "1951", "9. Mai 1950",
+                           "18. November 1950, 04:03–19:35"]
+
+
+def test_a_german_edition_s_search_results_give_german_dates(browser, german_site):
+    from browsing import serve, watched_context
+
+    with serve(german_site) as base:
+        context, watch = watched_context(browser, base.rstrip("/"))
+        try:
+            tab = context.new_page()
+            tab.goto(f"{base}search.html?q=operator")
+            tab.wait_for_selector("#search-results li")
+            assert tab.locator("#search-results li .search-result-date").first.inner_text() == "1. Oktober 1950"
+            watch.assert_clean()
+        finally:
+            context.close()

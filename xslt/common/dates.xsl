@@ -14,10 +14,22 @@
     <xsl:param name="iso" as="xs:string?"/>
     <xsl:variable name="v" select="normalize-space($iso)"/>
     <xsl:sequence select="
-      if ($v castable as xs:dateTime) then format-dateTime(xs:dateTime($v), '[D] [MNn] [Y], [H01]:[m01]')
-      else if ($v castable as xs:date) then format-date(xs:date($v), '[D] [MNn] [Y]')
-      else if ($v castable as xs:gYearMonth) then format-date(xs:date($v || '-01'), '[MNn] [Y]')
+      if ($v castable as xs:dateTime)
+        then editio:date-words(xs:date(substring($v, 1, 10)), 'day', format-dateTime(xs:dateTime($v), '[H01]:[m01]'))
+      else if ($v castable as xs:date) then editio:date-words(xs:date($v), 'day', ())
+      else if ($v castable as xs:gYearMonth) then editio:date-words(xs:date($v || '-01'), 'month', ())
       else $v"/>
+  </xsl:function>
+
+  <!-- A day ($precision 'day') or a month ('month') in words, with a time of day (HH:MM) or none: here in English
+       by format-date; a stylesheet that imports this one and knows the reader's language overrides it (the web
+       edition's words for months and the pattern of a date are in xslt/html/labels.xml: date.*). -->
+  <xsl:function name="editio:date-words" as="xs:string">
+    <xsl:param name="date" as="xs:date"/>
+    <xsl:param name="precision" as="xs:string"/>
+    <xsl:param name="time" as="xs:string?"/>
+    <xsl:sequence select="string-join((format-date($date, if ($precision = 'month') then '[MNn] [Y]' else '[D] [MNn] [Y]'),
+                                       $time), ', ')"/>
   </xsl:function>
 
   <!-- The reading of a TEI date element: its @when, or its range, in words (one day's range as

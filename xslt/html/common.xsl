@@ -39,6 +39,22 @@
   <xsl:variable name="editio:lang" as="xs:string"
     select="string(lower-case(tokenize($edition-language, '[-_]')[1]))"/>
 
+  <!-- A lang attribute for words in $lang (a TEI xml:lang) on a page in the edition's language, where the two
+       differ (a screen reader then reads each in its own); none for words of no stated or undetermined ('und')
+       language. -->
+  <xsl:function name="editio:lang-attribute" as="attribute(lang)?">
+    <xsl:param name="lang" as="xs:string?"/>
+    <xsl:variable name="primary" select="lower-case(tokenize(string($lang), '-')[1])"/>
+    <xsl:if test="$primary and $primary ne 'und' and $primary ne $editio:lang">
+      <xsl:attribute name="lang" select="$lang"/>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- A document's title (its summary's title element) as words of the TEI, with their language. -->
+  <xsl:template match="title" mode="editio:lang">
+    <span class="doc-title-words"><xsl:sequence select="editio:lang-attribute(@lang)"/><xsl:value-of select="."/></span>
+  </xsl:template>
+
   <!-- The entry of a key in the edition's language, else in English; a key the table lacks stops the page. -->
   <xsl:function name="editio:words" as="element()">
     <xsl:param name="key" as="xs:string"/>
@@ -92,6 +108,28 @@
   <xsl:function name="editio:label-text" as="xs:string">
     <xsl:param name="key" as="xs:string"/>
     <xsl:sequence select="editio:label-text($key, [])"/>
+  </xsl:function>
+
+  <!-- ===== dates in the edition's language (labels.xml: date.*), not format-date's: SaxonC-HE names months in
+       English only. The pattern of a day (date.day: day, month, year), of a month (date.month: month, year), of a
+       day with its time (date.time: the day, HH:MM), the months' names (date.month.1 …) and their short forms for
+       the timeline (date.month-short.1 …). This overrides the English default of ../common/dates.xsl. ===== -->
+  <xsl:function name="editio:date-words" as="xs:string">
+    <xsl:param name="date" as="xs:date"/>
+    <xsl:param name="precision" as="xs:string"/>
+    <xsl:param name="time" as="xs:string?"/>
+    <xsl:variable name="month" select="editio:label-text('date.month.' || month-from-date($date))"/>
+    <xsl:variable name="year" select="string(year-from-date($date))"/>
+    <xsl:variable name="words" select="if ($precision = 'month') then editio:label-text('date.month', [$month, $year])
+                                       else editio:label-text('date.day', [day-from-date($date), $month, $year])"/>
+    <xsl:sequence select="if ($time) then editio:label-text('date.time', [$words, $time]) else $words"/>
+  </xsl:function>
+
+  <!-- A month's short name and its year, for a scale (the correspondence timeline). -->
+  <xsl:function name="editio:month-short" as="xs:string">
+    <xsl:param name="date" as="xs:date"/>
+    <xsl:sequence select="editio:label-text('date.month', [editio:label-text('date.month-short.' || month-from-date($date)),
+                                                           year-from-date($date)])"/>
   </xsl:function>
 
   <xsl:mode name="editio:label" on-no-match="shallow-copy"/>

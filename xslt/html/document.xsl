@@ -42,7 +42,9 @@
     select="$editio:content-lang != '' and lower-case(tokenize($editio:content-lang, '-')[1]) ne $editio:lang"/>
   <xsl:mode name="editio:content-lang" on-no-match="shallow-copy"/>
   <!-- (the print edition's place is the edition's own words: labels.xml's meta.print-page) -->
-  <xsl:template match="dd[$editio:foreign-content][not(@lang)][not(@class = 'meta-print')]" mode="editio:content-lang">
+  <!-- (nor is a date: the edition writes it, in its language — meta-date, meta-sent-date …) -->
+  <xsl:template match="dd[$editio:foreign-content][not(@lang)][not(@class = 'meta-print')][not(ends-with(@class, '-date'))]"
+                mode="editio:content-lang">
     <xsl:copy>
       <xsl:attribute name="lang" select="$editio:content-lang"/>
       <xsl:apply-templates select="@*, node()" mode="#current"/>
@@ -61,6 +63,10 @@
       <xsl:with-param name="here" select="editio:doc-file($id)"/>
       <xsl:with-param name="content">
         <article class="document" data-pagefind-body="" id="document">
+          <!-- the language of the TEI's words, for the search results' lang (js/search.js) -->
+          <xsl:if test="$editio:content-lang[.]">
+            <xsl:attribute name="data-pagefind-meta" select="'lang:' || $editio:content-lang"/>
+          </xsl:if>
           <h1 data-pagefind-meta="title">
             <xsl:if test="$editio:foreign-content"><xsl:attribute name="lang" select="$editio:content-lang"/></xsl:if>
             <xsl:apply-templates select="($header/tei:fileDesc/tei:titleStmt/tei:title[@type = 'main'],
@@ -122,7 +128,7 @@
       <a href="{@file}" data-rel="{@rel}">
         <xsl:if test="@rel = ('prev', 'next')"><xsl:attribute name="rel" select="@rel"/></xsl:if>
         <span class="nav-label"><xsl:value-of select="$label"/>: </span>
-        <xsl:value-of select="date || ', ' || title"/>
+        <xsl:value-of select="date || ', '"/><xsl:apply-templates select="title" mode="editio:lang"/>
       </a>
     </li>
   </xsl:template>
@@ -160,7 +166,7 @@
           <xsl:if test="$me/date[.]">
             <dt><xsl:sequence select="editio:label('meta.date')"/></dt>
             <dd class="meta-date" data-pagefind-meta="date:{$me/@when}" data-pagefind-sort="date:{$me/@when}">
-              <xsl:value-of select="$me/date"/>
+              <time datetime="{$me/@when}" data-pagefind-meta="date-words"><xsl:value-of select="$me/date"/></time>
               <span class="visually-hidden" data-pagefind-filter="year"><xsl:value-of select="$me/@year"/></span>
             </dd>
           </xsl:if>
@@ -235,6 +241,15 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- A date as the edition reads it, amid the TEI's words: in the edition's language, and marked so where the
+       TEI's words are in another. -->
+  <xsl:template match="tei:date" mode="editio:date-shown">
+    <span class="date">
+      <xsl:if test="$editio:foreign-content"><xsl:attribute name="lang" select="$edition-language"/></xsl:if>
+      <xsl:value-of select="editio:date-reading(.)"/>
+    </span>
+  </xsl:template>
+
   <!-- A step of the cable's way: as the document prints it, with its date as the edition reads it. -->
   <xsl:template match="tei:correspAction" mode="meta-step">
     <li>
@@ -250,7 +265,7 @@
         </xsl:otherwise>
       </xsl:choose>
       <xsl:if test="tei:date[@when]">
-        <xsl:text> (</xsl:text><xsl:value-of select="editio:date-reading(tei:date[1])"/><xsl:text>)</xsl:text>
+        <xsl:text> (</xsl:text><xsl:apply-templates select="tei:date[1]" mode="editio:date-shown"/><xsl:text>)</xsl:text>
       </xsl:if>
       <xsl:for-each select="tei:note[@type]">
         <span class="step-note"><xsl:text> — </xsl:text><xsl:apply-templates mode="phrase"/></span>
@@ -266,7 +281,7 @@
         <xsl:sequence select="editio:label('meta.letter.' || @type)"/>
         <xsl:call-template name="meta-who"><xsl:with-param name="separator" select="', '"/></xsl:call-template>
         <xsl:if test="tei:date[@when]">
-          <xsl:text> (</xsl:text><xsl:value-of select="editio:date-reading(tei:date[1])"/><xsl:text>)</xsl:text>
+          <xsl:text> (</xsl:text><xsl:apply-templates select="tei:date[1]" mode="editio:date-shown"/><xsl:text>)</xsl:text>
         </xsl:if>
       </xsl:for-each>
     </dd>
@@ -416,13 +431,18 @@
   <!-- ===== cards of the entries named on this page ===== -->
   <xsl:template name="cards">
     <xsl:variable name="root" select="/"/>
+    <!-- a card for each name the page links: the document's mentions, and the names of the source's description
+         that are not the document's own (its publisher: the panel's "Published in") -->
+    <xsl:variable name="refs" select="distinct-values(($me/mention/@ref,
+      tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc//(tei:persName | tei:placeName | tei:orgName)/tokenize(@ref, '\s+')))"/>
     <div class="cards" hidden="" data-pagefind-ignore="">
-      <xsl:for-each select="$me/mention">
-        <xsl:variable name="made" select="editio:made-card(@target)"/>
+      <xsl:for-each select="$refs">
+        <xsl:variable name="target" select="editio:ref-target(., $root/*)"/>
+        <xsl:variable name="made" select="editio:made-card($target)"/>
         <xsl:call-template name="editio:card">
-          <xsl:with-param name="ref" select="string(@ref)"/>
-          <xsl:with-param name="entry" select="if ($made) then () else editio:entry(@target, $root)"/>
-          <xsl:with-param name="href" select="editio:index-href(@target)"/>
+          <xsl:with-param name="ref" select="."/>
+          <xsl:with-param name="entry" select="if ($made) then () else editio:entry($target, $root)"/>
+          <xsl:with-param name="href" select="editio:index-href($target)"/>
           <xsl:with-param name="made" select="$made"/>
         </xsl:call-template>
       </xsl:for-each>

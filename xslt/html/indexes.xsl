@@ -80,7 +80,12 @@
     <xsl:param name="site" as="document-node()" required="yes"/>
     <xsl:variable name="mentions" select="key('editio:mentions-of', $target, $site)"/>
     <li class="entry entry-{local-name()}" id="{@xml:id}">
-      <h2><xsl:value-of select="editio:main-form(.)"/></h2>
+      <h2>
+        <!-- the main form's language (its xml:lang, else the authority file's) where it is not the page's -->
+        <xsl:sequence select="editio:lang-attribute(((tei:persName | tei:placeName | tei:orgName)[@type = 'main'],
+                                                     tei:persName | tei:placeName | tei:orgName)[1]/(ancestor-or-self::*/@xml:lang)[last()])"/>
+        <xsl:value-of select="editio:main-form(.)"/>
+      </h2>
       <xsl:variable name="life" select="editio:life-dates(.)"/>
       <xsl:if test="$life"><p class="entry-dates"><xsl:value-of select="$life"/></p></xsl:if>
       <xsl:if test="@type"><p class="entry-type"><xsl:value-of select="replace(@type, '-', ' ')"/></p></xsl:if>
@@ -99,7 +104,7 @@
           <ul class="entry-docs">
             <xsl:for-each select="$mentions">
               <li>
-                <a href="{../@file}"><xsl:value-of select="../date || ', ' || ../title"/></a>
+                <a href="{../@file}"><xsl:value-of select="../date || ', '"/><xsl:apply-templates select="../title" mode="editio:lang"/></a>
                 <xsl:text> </xsl:text>
                 <span class="entry-count">
                   <xsl:value-of select="string-join((

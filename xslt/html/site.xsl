@@ -16,14 +16,21 @@
   <xsl:import href="common.xsl"/>
   <xsl:import href="indexes.xsl"/>
 
-  <xsl:param name="site" as="xs:string" required="yes"/>
+  <xsl:param name="site" as="xs:string" select="''"/>
+  <!-- site.xml parsed by the caller (else read from $site): one tree for the calls of a build in parts -->
+  <xsl:param name="site-tree" as="document-node()?" select="()"/>
+  <!-- Which pages to write: 'all' (one transformation), or one part — 'home', an authority file's name
+       ('persons.xml': its index), 'map', 'correspondence', 'archives', 'search' — for a large edition, whose
+       build makes each part in a transformation of its own, so that the trees of one page are freed before the
+       next is made (the pages are byte for byte the same either way). -->
+  <xsl:param name="part" as="xs:string" select="'all'"/>
   <xsl:param name="tei" as="xs:string" required="yes"/>
   <!-- The search script (xslt/html/js/search.js) is loaded by the search page when the build has it. -->
   <xsl:param name="search-script" as="xs:boolean" select="false()"/>
   <!-- the print edition's whole volume in the site (pdf/edition.pdf), '' when there is none -->
   <xsl:param name="volume-href" as="xs:string" select="''"/>
 
-  <xsl:variable name="site-doc" select="doc($site)"/>
+  <xsl:variable name="site-doc" select="($site-tree, doc($site))[1]"/>
   <xsl:variable name="docs" select="$site-doc/site/doc"/>
   <xsl:variable name="first-tei" select="doc($tei || $docs[1]/@source)"/>
   <xsl:variable name="authority-files" select="distinct-values($first-tei//tei:prefixDef/substring-before(@replacementPattern, '#'))"/>
@@ -34,8 +41,8 @@
   </xsl:function>
 
   <xsl:template name="xsl:initial-template">
-    <xsl:call-template name="home"/>
-    <xsl:for-each select="$authority-files[doc-available($tei || .)]">
+    <xsl:if test="$part = ('all', 'home')"><xsl:call-template name="home"/></xsl:if>
+    <xsl:for-each select="$authority-files[$part = ('all', .)][doc-available($tei || .)]">
       <xsl:call-template name="editio:index-page">
         <xsl:with-param name="authority" select="doc($tei || .)"/>
         <xsl:with-param name="file" select="."/>
@@ -43,22 +50,36 @@
       </xsl:call-template>
     </xsl:for-each>
     <xsl:variable name="places-file" select="$first-tei//tei:prefixDef[@ident = 'pla']/substring-before(@replacementPattern, '#')"/>
-    <xsl:if test="$places-file and doc-available($tei || $places-file)">
+    <xsl:if test="$part = ('all', 'map') and $places-file and doc-available($tei || $places-file)">
       <xsl:call-template name="editio:map-page">
         <xsl:with-param name="places" select="doc($tei || $places-file)"/>
         <xsl:with-param name="site" select="$site-doc"/>
       </xsl:call-template>
     </xsl:if>
-    <xsl:call-template name="correspondence"/>
-    <xsl:call-template name="archives"/>
-    <xsl:call-template name="search"/>
+    <xsl:if test="$part = ('all', 'correspondence')"><xsl:call-template name="correspondence"/></xsl:if>
+    <xsl:if test="$part = ('all', 'archives')"><xsl:call-template name="archives"/></xsl:if>
+    <xsl:if test="$part = ('all', 'search')"><xsl:call-template name="search"/></xsl:if>
   </xsl:template>
 
   <!-- ===== home ===== -->
+  <!-- Who acted in a role: the names, then the offices the action names ("Roshchin, SOVIET AMBASSADOR"), as the
+       document's panel gives them. -->
   <xsl:function name="editio:parties" as="xs:string">
     <xsl:param name="doc" as="element(doc)"/>
     <xsl:param name="role" as="xs:string"/>
-    <xsl:sequence select="string-join($doc/party[@role = $role]/normalize-space(), ', ')"/>
+    <xsl:sequence select="string-join($doc/(party | office)[@role = $role]/normalize-space(), ', ')"/>
+  </xsl:function>
+
+  <!-- The same as words of the TEI in the page: with their language where it is not the page's. -->
+  <xsl:function name="editio:parties-shown" as="node()*">
+    <xsl:param name="doc" as="element(doc)"/>
+    <xsl:param name="role" as="xs:string"/>
+    <xsl:variable name="who" select="$doc/(party | office)[@role = $role]"/>
+    <xsl:variable name="lang" select="editio:lang-attribute(($who/@lang)[1])"/>
+    <xsl:choose>
+      <xsl:when test="$lang"><span><xsl:sequence select="$lang"/><xsl:value-of select="editio:parties($doc, $role)"/></span></xsl:when>
+      <xsl:otherwise><xsl:value-of select="editio:parties($doc, $role)"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
   <xsl:template name="home">
@@ -85,16 +106,16 @@
                   data-place="{distinct-values(mention[@kind = 'placeName']/@ref)}"
                   data-kind="{feature/@key}">
                 <span class="doc-date"><time datetime="{@when}"><xsl:value-of select="date"/></time></span>
-                <a class="doc-title" href="{@file}"><xsl:value-of select="title"/></a>
+                <a class="doc-title" href="{@file}"><xsl:sequence select="editio:lang-attribute(title/@lang)"/><xsl:value-of select="title"/></a>
                 <span class="doc-parties">
-                  <xsl:value-of select="editio:parties(., 'sent')"/>
+                  <xsl:sequence select="editio:parties-shown(., 'sent')"/>
                   <xsl:text> → </xsl:text>
-                  <xsl:value-of select="editio:parties(., 'received')"/>
-                  <xsl:if test="party[@role = 'transmitted']">
-                    <xsl:sequence select="editio:label('home.via', [editio:parties(., 'transmitted')])"/>
+                  <xsl:sequence select="editio:parties-shown(., 'received')"/>
+                  <xsl:if test="(party | office)[@role = 'transmitted']">
+                    <xsl:sequence select="editio:label('home.via', [editio:parties-shown(., 'transmitted')])"/>
                   </xsl:if>
                 </span>
-                <xsl:if test="summary[.]"><p class="doc-summary"><xsl:value-of select="summary"/></p></xsl:if>
+                <xsl:if test="summary[.]"><p class="doc-summary"><xsl:sequence select="editio:lang-attribute(summary/@lang)"/><xsl:value-of select="summary"/></p></xsl:if>
               </li>
             </xsl:for-each>
           </ol>
@@ -301,7 +322,7 @@
             <xsl:variable name="m" select="xs:date(format-number((. - 1) idiv 12, '0000') || '-' || format-number((. - 1) mod 12 + 1, '00') || '-01')"/>
             <xsl:variable name="x" select="$left + $width * days-from-duration($m - $start) div $span"/>
             <line class="tl-axis" x1="{format-number($x, '0.0')}" y1="{$h - 32}" x2="{format-number($x, '0.0')}" y2="{$h - 24}"/>
-            <text class="tl-tick" x="{format-number($x, '0.0')}" y="{$h - 10}" text-anchor="middle"><xsl:value-of select="format-date($m, '[MNn,*-3] [Y]')"/></text>
+            <text class="tl-tick" x="{format-number($x, '0.0')}" y="{$h - 10}" text-anchor="middle"><xsl:value-of select="editio:month-short($m)"/></text>
           </xsl:if>
         </xsl:for-each>
         <xsl:for-each select="$dated">
@@ -347,7 +368,7 @@
                   <xsl:variable name="a" select="."/>
                   <tr>
                     <xsl:for-each select="$types"><td><xsl:value-of select="$a/idno[@type = current()]"/></td></xsl:for-each>
-                    <td><a href="{../@file}"><xsl:value-of select="../date || ', ' || ../title"/></a></td>
+                    <td><a href="{../@file}"><xsl:value-of select="../date || ', '"/><xsl:apply-templates select="../title" mode="editio:lang"/></a></td>
                   </tr>
                 </xsl:for-each>
               </tbody>

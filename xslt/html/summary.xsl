@@ -36,18 +36,22 @@
                                        editio:actions(., 'sent')/tei:date)[1]"/>
     <xsl:variable name="key" select="editio:date-key($date)"/>
     <doc id="{@xml:id}" file="{editio:doc-file(@xml:id)}" when="{$key}" year="{substring($key, 1, 4)}"
-         source="{tokenize(base-uri(), '/')[last()]}">
-      <title><xsl:value-of select="normalize-space(string-join(
+         source="{tokenize(base-uri(), '/')[last()]}" lang="{editio:lang-of(.)}">
+      <title lang="{editio:lang-of((tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'main'], tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1])}"><xsl:value-of select="normalize-space(string-join(
         (tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'main'], tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1]
         /descendant::text()[not(ancestor::tei:note)], ''))"/></title>
       <date><xsl:value-of select="if ($date) then editio:date-reading($date) else ''"/></date>
       <xsl:for-each select="editio:actions(., ('sent', 'received', 'transmitted'))">
         <xsl:variable name="role" select="string(@type)"/>
         <xsl:for-each select="tei:persName | tei:orgName">
-          <party role="{$role}" kind="{local-name()}">
+          <party role="{$role}" kind="{local-name()}" lang="{editio:lang-of(.)}">
             <xsl:call-template name="editio:ref-attributes"/>
             <xsl:value-of select="normalize-space(.)"/>
           </party>
+        </xsl:for-each>
+        <!-- the office the action names, as the panel gives it after the names ("Roshchin, SOVIET AMBASSADOR") -->
+        <xsl:for-each select="tei:roleName">
+          <office role="{$role}" lang="{editio:lang-of(.)}"><xsl:value-of select="normalize-space(.)"/></office>
         </xsl:for-each>
         <xsl:for-each select="tei:placeName">
           <place role="{$role}">
@@ -56,7 +60,7 @@
           </place>
         </xsl:for-each>
       </xsl:for-each>
-      <summary>
+      <summary lang="{editio:lang-of((tei:teiHeader/tei:profileDesc/tei:abstract, .)[1])}">
         <xsl:value-of select="normalize-space(string-join(tei:teiHeader/tei:profileDesc/tei:abstract//text(), ''))"/>
       </summary>
       <xsl:variable name="text" select="tei:text"/>
@@ -74,14 +78,22 @@
         </archive>
       </xsl:for-each>
       <xsl:variable name="doc" select="/"/>
-      <xsl:for-each select="distinct-values(//(tei:persName | tei:placeName | tei:orgName)/tokenize(@ref, '\s+'))">
-        <xsl:variable name="occ" select="editio:occurrences($doc, .)"/>
-        <mention ref="{.}" target="{editio:ref-target(., $doc/*)}"
-                 kind="{local-name(key('mentions', ., $doc)[1])}"
-                 text="{count($occ[@part = 'text'])}" header="{count($occ[@part = 'header'])}"/>
+      <!-- the names the document mentions: in its text, or in what its header says of the document itself (not
+           of its publication: editio:about-document, ../lib/names-index.xsl) -->
+      <xsl:for-each select="distinct-values(//(tei:persName | tei:placeName | tei:orgName)[@ref][editio:about-document(.)]
+                                              /tokenize(@ref, '\s+'))">
+        <xsl:variable name="occ" select="key('mentions', ., $doc)[editio:about-document(.)]"/>
+        <mention ref="{.}" target="{editio:ref-target(., $doc/*)}" kind="{local-name($occ[1])}"
+                 text="{count($occ[not(ancestor::tei:teiHeader)])}" header="{count($occ[ancestor::tei:teiHeader])}"/>
       </xsl:for-each>
     </doc>
   </xsl:template>
+
+  <!-- The language of a node's words: its own or its nearest ancestor's xml:lang ('' when none says). -->
+  <xsl:function name="editio:lang-of" as="xs:string">
+    <xsl:param name="node" as="node()?"/>
+    <xsl:sequence select="string($node/(ancestor-or-self::*/@xml:lang)[last()])"/>
+  </xsl:function>
 
   <xsl:template name="editio:ref-attributes">
     <xsl:if test="@ref">

@@ -29,6 +29,22 @@
     </xsl:for-each>
   </xsl:function>
 
+  <!-- Which names of a document's header are about the document: the header describes the document — its title
+       and author (titleStmt/title, titleStmt/author), its source (sourceDesc: the archive, the published source,
+       its publisher and translators, the hands), notes on it (notesStmt) and its profile (profileDesc: creation,
+       correspondence, abstract) — and the edition's file: who encoded, edited, published and revised it
+       (titleStmt's respStmt, editionStmt, publicationStmt, seriesStmt, encodingDesc, revisionDesc …). A name in
+       the second names the file's makers ("editio", the edition's publisher), not an organisation of the
+       document; names of the text always count. -->
+  <xsl:variable name="editio:document-parts" as="xs:string+"
+    select="('title', 'author', 'notesStmt', 'sourceDesc', 'profileDesc')"/>
+
+  <xsl:function name="editio:about-document" as="xs:boolean">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="not($name/ancestor::tei:teiHeader) or exists($name/ancestor::*
+      [parent::tei:teiHeader or parent::tei:fileDesc or parent::tei:titleStmt][local-name() = $editio:document-parts])"/>
+  </xsl:function>
+
   <!-- Run on its own (parameter $edition = the URI of the edition folder, ending in /): the whole index. -->
   <xsl:param name="edition" as="xs:string" required="yes"/>
 

@@ -302,8 +302,10 @@ def run(edition: Edition, out: Path) -> list[Path]:
                 jobs.append(_PageJob(saxon_key, tei, staging / page.name, page_params, (cards, cards_key)))
         for job in _run(_page, jobs, "html: page"):
             made.record(_publish(job.staged, out / job.staged.name), page_keys[job.staged.name])
+        parts = None if len(docs) < executor.SMALL else \
+            ["home", *(path.name for path in authority_files), "map", "correspondence", "archives", "search"]
         site_pages = _site_pages(edition, out, work, made, saxon, key(site_xsl, authority, repr(params)),
-                                 volume.is_file())
+                                 volume.is_file(), parts)
     except XsltError as exc:
         raise BuildError(str(exc)) from exc
     _sweep(out, {out / f"{i}.html" for i in ids.values()} | set(site_pages), "*.html")
@@ -324,9 +326,11 @@ def run(edition: Edition, out: Path) -> list[Path]:
 
 
 def _site_pages(edition: Edition, out: Path, work: Path, made: Manifest, saxon, inputs: str,
-                has_volume: bool) -> list[Path]:
+                has_volume: bool, parts: list[str] | None = None) -> list[Path]:
     """The home page, indexes, map, correspondence, archives and search page: made again only when site.xml,
-    the authority files, the first document's prefixes, the stylesheets or the parameters changed."""
+    the authority files, the first document's prefixes, the stylesheets or the parameters changed. parts: None,
+    all in one transformation (a small edition: the cheapest); else the parts of site.xsl, one transformation
+    each (a large edition: the memory of one page at a time)."""
     site = work / "site.xml"
     first = next(iter(etree.parse(str(site)).getroot().iter("doc")), None)
     first_tei = edition.tei / first.get("source") if first is not None else None
@@ -338,9 +342,19 @@ def _site_pages(edition: Edition, out: Path, work: Path, made: Manifest, saxon, 
         return sorted(kept)
     site_staging = work / "staging" / "site"
     xslt, shared = saxon()
-    xslt.call("html/site.xsl", site_staging / "index.html", site=site.resolve().as_uri(),
-              tei=edition.tei.resolve().as_uri() + "/",
-              **{"search-script": search_script, "volume-href": "pdf/edition.pdf" if has_volume else ""}, **shared)
+    params = {"tei": edition.tei.resolve().as_uri() + "/", "search-script": search_script,
+              "volume-href": "pdf/edition.pdf" if has_volume else "", **shared}
+    if parts is None:
+        xslt.call("html/site.xsl", site_staging / "index.html", site=site.resolve().as_uri(), **params)
+    else:
+        # one transformation per page, on one parsed site.xml: a page's trees are freed before the next is made
+        # (at 2,000 documents one transformation for all of them held 215 MiB; bench/RESULTS.md)
+        tree = xslt.parse(site)
+        for part in parts:
+            principal = site_staging / ("index.html" if part == "home" else f".{part}.principal")
+            xslt.call("html/site.xsl", principal, part=part, **{"site-tree": tree}, **params)
+            if part != "home":
+                principal.unlink(missing_ok=True)  # the page is a result document; the principal result is empty
     site_pages = sorted(_publish(p, out / p.relative_to(site_staging)) for p in sorted(site_staging.rglob("*"))
                         if p.is_file())
     for p in site_pages:

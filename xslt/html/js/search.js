@@ -81,18 +81,11 @@
     return out;
   }
 
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                "October", "November", "December"];
+  function primaryTag(lang) { return (lang || "").toLowerCase().split("-")[0]; }
 
-  /* An ISO date of the index (1950-09-21, 1950-09, 1950) as the edition writes dates: 21 September 1950. */
-  function readable(iso) {
-    var m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso || "");
-    if (!m) { return iso; }
-    var parts = [];
-    if (m[3]) { parts.push(String(Number(m[3]))); }
-    if (m[2]) { parts.push(MONTHS[Number(m[2]) - 1]); }
-    parts.push(m[1]);
-    return parts.join(" ");
+  function foreign(lang) {
+    var tag = primaryTag(lang);
+    return tag !== "" && tag !== "und" && tag !== primaryTag(document.documentElement.lang);
   }
 
   function resultItem(data) {
@@ -103,11 +96,19 @@
     var meta = data.meta || {};
     if (meta.date) {
       var date = make("p", {"class": "search-result-date"});
-      date.appendChild(make("time", {datetime: meta.date}, readable(meta.date)));
+      /* the date in the edition's words and language, as the page writes it (its meta "date-words") */
+      date.appendChild(make("time", {datetime: meta.date}, meta["date-words"] || meta.date));
       item.appendChild(date);
     }
     if (meta.summary) { item.appendChild(make("p", {"class": "search-result-summary"}, meta.summary)); }
-    item.appendChild(snippet(data.excerpt || ""));
+    var text = snippet(data.excerpt || "");
+    item.appendChild(text);
+    /* the page's words are in the document's language (its meta "lang", the TEI's xml:lang): where that is not
+       the search page's, its title and snippet say theirs; the date is the edition's words */
+    if (foreign(meta.lang)) {
+      heading.firstChild.setAttribute("lang", meta.lang);
+      text.setAttribute("lang", meta.lang);
+    }
     return item;
   }
 
