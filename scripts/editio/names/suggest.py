@@ -28,6 +28,8 @@ from editio.names.tagging import _streams, tag_tree
 
 LEADING = {"the", "a", "an", "of"}
 CONNECTORS = {"of", "the", "and", "for", "de", "du", "von", "van", "al", "la", "le", "on", "in"}
+# words that join two names or a name and its context; a person's name holds none ("N. S. KHRUSHCHEV AND HO CHI MINH")
+JOINERS = {"and", "with", "between", "in", "of", "the", "a", "an", "at", "to", "from", "for", "by", "on"}
 _KIND_OF_REASON = (("after the title", "person"), ("after the person cue", "person"), ("after the initial", "person"),
                    ("after “", "place"), ("a region", "place"), ("a romanised name", "person"))
 # the editors' identification: "Kim Du-bong [Kim Tu Phong]" or "Filippov [Stalin]" — two forms, one entity
@@ -114,6 +116,8 @@ def looks_like(kind: str, surface: str) -> bool:
         return False
     if kind != "org" and any(fold(w) in titles() for w in words):
         return False
+    if kind == "person" and any(fold(w) in JOINERS - {"a", "an", "of"} for w in written):
+        return False  # two persons joined ("Kadar and Marosan"), or a name and its context
     # all common words ("Front Command", "Extremely Urgent", "TOP SECRET" in a transmission line): no name;
     # a romanised name's syllables may each be a word ("Kim Du-bong"), but not one joined by a hyphen
     if _ROMANISED.search(surface) or _shaped_place(kind, words) or (kind == "person" and romanised_name(words)):
@@ -235,9 +239,16 @@ def truecase(text: str) -> str:
     """The statistical tagger reads a word in capitals as an abbreviation: on each line with a lowercase word
     (running text, an address "to NEW YORK"), a run of capitalised words that reads as words is given to it in
     mixed case ("Manchuria"); a line in capitals, "USSR", "VKP(b)" stay as written. Offsets are kept."""
+    def word(w: str) -> str:
+        if len(w) > 1 and fold(w) in JOINERS:
+            return w.lower()  # "KHRUSHCHEV AND HO CHI MINH": the joining word is read as one, not as a name's
+        if len(w) > 1 and (w in shapes("state") or not any(c in "AEIOUY" for c in w)):
+            return w  # "DRV", "USSR": letters, not a word
+        return w[:1] + w[1:].lower()
+
     def fix(m: re.Match) -> str:
         run = m.group()
-        mixed = " ".join(w[:1] + w[1:].lower() for w in run.split(" "))
+        mixed = " ".join(word(w) for w in run.split(" "))
         return mixed if _spoken(run) and len(mixed) == len(run) else run
 
     def line(m: re.Match) -> str:
@@ -322,6 +333,8 @@ def _in_block(file: str, s: Stream, text: str, found: list) -> list[Found]:
             b = a + at.start()
         surface = collapse_space(s.text[a:b])
         kind = reshape(kind, surface)
+        if kind == "place" and (_names_a_body(s.text, a, b) or fold(surface.split()[-1]) in shapes("event")):
+            return  # "Geneva Conference" is an event, "Geneva" in it no place mention
         if not looks_like(kind, surface) or _in_title_context(s, a, b) or any(x < b and a < y for x, y in taken):
             return
         taken.append((a, b))
@@ -389,15 +402,41 @@ def _pair_shape(text: str, start: int, a: str, b: str) -> str | None:
 
 
 def _within_edges(s: Stream, a: int, b: int) -> tuple[int, int]:
-    """[a, b) cut at the edge of an element listed in data/edges.tsv that it runs across between two words."""
+    """[a, b) cut at the edge of an element listed in data/edges.tsv that it runs across between two words;
+    not when the element holds only a name's words ("Comrade [Liu] Shaoqi", "[U. Alexis] Johnson"): then the
+    editors supplied part of the name itself."""
     for el, (ea, eb) in s.spans.items():
-        if not isinstance(el.tag, str) or local(el) not in edges() or ea == eb:
+        if not isinstance(el.tag, str) or local(el) not in edges() or ea == eb or _name_words(s.text[ea:eb]):
             continue
         if ea <= a < eb < b and s.text[eb:eb + 1].isspace():
             a = eb
         elif a < ea < b <= eb and s.text[ea - 1:ea].isspace():
             b = ea
     return a, b
+
+
+def _names_a_body(text: str, a: int, b: int) -> bool:
+    """The place's name is part of an event's or a body's name (data/shapes.tsv): "Geneva Conference", "the
+    Geneva accords", "Leningrad Institute", "Communist Party of Laos" — no place mention, as for known places."""
+    after = re.match(r" ([A-Za-z]+)", text[b:])
+    if after and (fold(after.group(1)) in shapes("event")
+                  or (after.group(1)[0].isupper() and fold(after.group(1)) in shapes("facility"))):
+        return True
+    head = re.search(r"\b([A-Z][a-z]+) of $", text[:a])
+    return bool(head) and fold(head.group(1)) in shapes("body-of")
+
+
+_INITIAL = re.compile(r"[A-Z][a-z]?\.")
+
+
+def _name_words(text: str) -> bool:
+    """Initials ("U.", "Yu.") and words in mixed case that are no title, post or everyday English word ("Liu",
+    "Ivan", "Alexis"), and at least one of them: a name's words, not a post's ("DPRK Minister of Construction")."""
+    words = text.split()
+    return bool(words) and all(
+        _INITIAL.fullmatch(w) or (re.fullmatch(r"[A-Z][a-z'’\-]+", w) and fold(w) not in titles()
+                                  and fold(w) not in shapes("post") and _zipf(fold(w)) < EVERYDAY)
+        for w in words)
 
 
 def _after_post(text: str, a: int, b: int) -> int | None:
