@@ -73,3 +73,37 @@ def test_a_place_inside_an_event_s_name_is_no_place_mention(tmp_path) -> None:
     tree = tei_doc("<p>At the Moscow Conference and the Moscow conference of 1945, in Moscow.</p>")
     tag_tree(tree, load_authorities(REPO / "tei"))
     assert [text for _, _, text in names_in(tree)] == ["Moscow"]
+
+
+def test_a_region_or_state_the_geonames_data_lacks_and_a_state_s_abbreviation_are_places() -> None:
+    from editio.names.suggest import reshape
+
+    assert reshape("person", "Indochina") == "place" and reshape("person", "Britain") == "place"
+    assert reshape("person", "Ladoga") == "person"  # no such row: the tagger's word stands
+    props = proposals_for("<p>The DRV delegation spoke of Indochina; Britain and the DRV agreed.</p>")
+    assert props["DRV"].kind == "place"
+    assert props["Indochina"].kind == "place" and props["Britain"].kind == "place"
+
+
+def test_initials_make_a_person_and_a_geonames_name_of_several_words_a_place() -> None:
+    from editio.names.suggest import reshape
+
+    assert reshape("place", "G. Malenkov") == "person" and reshape("place", "Yu. Andropov") == "person"
+    assert reshape("person", "Dien Bien Phu") == "place"  # GeoNames gives one place so named
+    assert reshape("person", "Kim Chol") == "person"  # a romanised name stays a person
+
+
+def test_a_party_s_adjective_is_no_name() -> None:
+    props = proposals_for("<p>With Bolshevik greetings, Yours, the Bolsheviks of Tula.</p>")
+    assert not {"Bolshevik", "Bolsheviks"} & set(props)
+
+
+def test_a_romanisation_variant_and_a_bare_word_of_a_known_person_are_new_forms_of_that_entry() -> None:
+    props = proposals_for("<p>Mao Zedong received the delegation; later Mao Tse-tung spoke again, and Cde. "
+                          "Zedong-Mao left. Comrade Chou En-lai and Mr. Zhou En-lai.</p>")
+    zhou = [p for p in props.values() if "Zhou En-lai" in p.forms]
+    assert zhou and zhou[0].id == "per:zhou-enlai"  # Zhou Enlai but for the hyphen
+    props = proposals_for("<p>The telegram of Zhou Enlai was read. Zhou insisted that Zhou would go.</p>")
+    assert props["Zhou"].id == "per:zhou-enlai"
+    props = proposals_for("<p>Zhou insisted that Zhou would go.</p>")  # no Zhou Enlai in this document
+    assert "Zhou" not in props or props["Zhou"].id != "per:zhou-enlai"

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from editio.names.authority import NS, Authorities
-from editio.names.candidates import EVERYDAY, find_candidates, is_common, is_region, romanised_name
+from editio.names.authority import NS, TEI_NS, Authorities
+from editio.names.candidates import EVERYDAY, find_candidates, is_common, is_initial, is_region, romanised_name
 from editio.names.candidates import zipf as _zipf
 from editio.names.normalize import APOSTROPHES, HYPHENS, Token, collapse_space, fold, tokenize
 from editio.names.stream import BREAK, Stream, local
@@ -138,7 +138,7 @@ def _shaped_place(kind: str, words: list[str]) -> bool:
     if len(words) == 1 and words[0] in shapes("state"):
         return True
     if (len(words) > 1 and fold(words[-1]) in shapes("state-head")) or is_region(words) \
-            or fold(" ".join(words)) in shapes("region-name"):
+            or fold(" ".join(words)) in shapes("region-name") or fold(" ".join(words)) in shapes("place-name"):
         return True
     from editio.names.geonames import named_place
 
@@ -151,10 +151,17 @@ def reshape(kind: str, surface: str) -> str:
     or name is a place, a one-word name with a surname's ending a person unless the GeoNames data has a place
     so named."""
     words = surface.split()
-    if (len(words) == 1 and surface in shapes("state")) or \
-            (len(words) > 1 and fold(words[-1]) in shapes("state-head")):
-        return "place"
     key = fold(surface)
+    if (len(words) == 1 and surface in shapes("state")) or \
+            (len(words) > 1 and fold(words[-1]) in shapes("state-head")) or key in shapes("place-name"):
+        return "place"
+    if kind == "place" and len(words) > 1 and is_initial(words[0].rstrip(".")) and words[0].endswith("."):
+        return "person"  # "F. Kuznetsov": initials make a person's name
+    if kind == "person" and len(words) > 1 and not romanised_name(words) and not words[0].endswith("."):
+        from editio.names.geonames import named_place
+
+        if named_place(surface) is not None:
+            return "place"  # "Dien Bien Phu": a name of several words that the GeoNames data gives one place
     if len(words) == 1 and any(key.endswith(e) and len(key) > len(e) + 2 for e in shapes("org-ending")):
         return "org"  # "Guomindang": a party, whatever the model says
     if kind == "person" and len(words) == 1 and surface.isupper() and len(surface) <= 4 and key not in surnames():
@@ -268,17 +275,21 @@ def _surnames(blocks: list[tuple[str, Stream]], found: list[Found]) -> list[Foun
             for w in (parts[0], parts[-1]):
                 if "-" not in w and _zipf(fold(w)) < EVERYDAY:
                     words.setdefault(f.file, {})[w] = f.surface
+    known = _known_words(blocks)
     spans = {(f.file, f.line, f.surface) for f in found}
     surfaces: dict[str, set[str]] = {}
     for f in found:
         surfaces.setdefault(f.file, set()).add(f.surface)
     out: list[Found] = []
     for file, s in blocks:
-        wanted = words.get(file)
-        if not wanted:
+        wanted, tagged = words.get(file, {}), known.get(file, {})
+        if not wanted and not tagged:
             continue
         for m in re.finditer(r"(?<![\w'’\-])([A-Z][\w'’]*)(?![\w'’\-])", s.text):
             full = wanted.get(m.group(1))
+            ref = None
+            if full is None and m.group(1) in tagged:
+                full, ref = tagged[m.group(1)]
             if full is None:
                 continue
             after = re.match(r" ([A-Z][\w'’\-]*)", s.text[m.end():])
@@ -289,11 +300,38 @@ def _surnames(blocks: list[tuple[str, Stream]], found: list[Found]) -> list[Foun
                 continue  # part of a longer name ("Li Zhou-yuan" itself, "Kim Tu Phong")
             line = _line(s, m.start())
             if (file, line, m.group(1)) in spans:
+                for f in found:  # found already (by the model): the known entry is what it names
+                    if ref and f.file == file and f.line == line and f.surface == m.group(1) and not f.known:
+                        f.known = ref
                 continue
             context = collapse_space(s.text[max(0, m.start() - 40):m.start()] + "[" + m.group(1) + "]"
                                      + s.text[m.end():m.end() + 40])
             out.append(Found("person", m.group(1), file, line, f"a word of “{full}”, named in this document",
-                             context))
+                             context, known=ref))
+    return out
+
+
+def _known_words(blocks: list[tuple[str, Stream]]) -> dict[str, dict[str, tuple[str, str]]]:
+    """The first and last word of each known person's name tagged in a document (header included): "Zhou" alone
+    in a telegram whose title names Zhou Enlai is a new form of that entry. A word two entries share, an
+    everyday English word or a hyphenated one is left out."""
+    out: dict[str, dict[str, tuple[str, str]]] = {}
+    seen: set[str] = set()
+    for file, s in blocks:
+        if file in seen:
+            continue
+        seen.add(file)
+        owners: dict[str, dict[str, str]] = {}
+        for el in s.root.getroottree().getroot().iter(f"{{{TEI_NS}}}persName"):
+            ref = el.get("ref") or ""
+            text = collapse_space("".join(el.itertext()))
+            parts = [w for w in text.split() if not (len(w) <= 3 and w.endswith("."))]
+            if not ref.startswith("per:") or len(parts) < 2:
+                continue
+            for w in (parts[0], parts[-1]):
+                if "-" not in w and w[:1].isupper() and _zipf(fold(w)) < EVERYDAY:
+                    owners.setdefault(w, {})[ref] = text
+        out[file] = {w: (next(iter(r.values())), next(iter(r))) for w, r in owners.items() if len(r) == 1}
     return out
 
 
@@ -351,9 +389,11 @@ def _in_block(file: str, s: Stream, text: str, found: list) -> list[Found]:
         add(kind, m.start(1), m.end(1), "identified in the editors' bracket", m.group(2))
         add(kind, m.start(2), m.end(2), "the editors' identification", m.group(1))
     for c in find_candidates(s.text, [], set()):  # a cue says the kind better than the model does
-        kind = _kind_of(c.reason) or (reshape("org", c.surface) == "person" and "person") or None
+        shaped = reshape("org", c.surface)
+        kind = _kind_of(c.reason) or (shaped in ("person", "place") and shaped) or None
         if kind:
-            add(kind, c.start, c.end, c.reason if _kind_of(c.reason) else "a surname's shape, in no authority file")
+            add(kind, c.start, c.end, c.reason if _kind_of(c.reason) else
+                f"a {'surname' if kind == 'person' else 'place name'}'s shape, in no authority file")
     for e in found:
         add(e.kind, e.start, e.end, "statistical tagger (spaCy)")
     return out
