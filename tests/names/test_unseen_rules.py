@@ -107,3 +107,27 @@ def test_a_romanisation_variant_and_a_bare_word_of_a_known_person_are_new_forms_
     assert props["Zhou"].id == "per:zhou-enlai"
     props = proposals_for("<p>Zhou insisted that Zhou would go.</p>")  # no Zhou Enlai in this document
     assert "Zhou" not in props or props["Zhou"].id != "per:zhou-enlai"
+
+
+def test_a_state_s_abbreviation_before_a_body_s_name_is_a_place_of_its_own() -> None:
+    props = proposals_for("<p>The note of the PRC Ministry of Railways was read.</p>")
+    assert props["PRC"].kind == "place" and props["PRC"].id == "pla:china"
+    assert not any(m.startswith("PRC ") for m in props)
+
+
+def test_a_name_the_text_completes_in_parentheses_is_one_mention() -> None:
+    props = proposals_for("<p>Please consult Comrades Le (Duan), Pham (Hung) and Zhang (Wentian) at once.</p>")
+    assert {"Le (Duan)", "Pham (Hung)", "Zhang (Wentian)"} <= set(props)
+    assert all(props[n].kind == "person" for n in ("Le (Duan)", "Pham (Hung)", "Zhang (Wentian)"))
+    assert not {"Duan", "Hung", "Wentian", "Le"} & set(props)
+
+
+def test_a_known_name_in_capitals_does_not_run_into_a_joining_word(tmp_path) -> None:
+    from tests.names.helpers import names_in, tei_doc
+
+    from editio.names.authority import load_authorities
+    from editio.names.tagging import tag_tree
+
+    tree = tei_doc("<p>TALK OF N. S. KHRUSHCHEV WITH MAO ZEDONG AND ZHOU ENLAI IN PEKING, at noon</p>")
+    tag_tree(tree, load_authorities(REPO / "tei"))
+    assert [text for _, _, text in names_in(tree)] == ["N. S. KHRUSHCHEV", "MAO ZEDONG", "ZHOU ENLAI"]

@@ -181,6 +181,10 @@ def is_region(words: list[str]) -> bool:
     return named_place(" ".join(rest)) is not None
 
 
+# words that join two names or a name and its context; a person's name holds none ("N. S. KHRUSHCHEV AND HO CHI
+# MINH", "Khrushchev WITH DRV PRESIDENT"), nor does a known name continue into one
+JOINERS = frozenset({"and", "with", "between", "in", "of", "the", "a", "an", "at", "to", "from", "for", "by", "on"})
+
 EVERYDAY = 4.4  # Zipf frequency (wordfreq): a word used more often than this is an everyday English word
 
 

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from editio.names.authority import PERSON, PLACE, Entry, Form
-from editio.names.candidates import is_initial
+from editio.names.candidates import JOINERS, is_initial
 from editio.names.normalize import HYPHENS, Token, tokenize
 from editio.names.tables import shapes, titles
 
@@ -206,6 +206,7 @@ class Matcher:
                         t.is_word and t.capitalised and "\n" not in gap and gap.strip() == "" and "  " not in gap
                         and t.key not in title_words and not t.text.isdigit() and t.key not in shapes("number-sign")
                         and not (t.text == "I" and not _is_initial(tokens, nxt))  # the pronoun: "Kim Il Sung I met"
+                        and not (t.text.isupper() and t.key in JOINERS)  # "KHRUSHCHEV AND HO CHI MINH", "… WITH …"
                     ):
                         end = t.end
                         rejected.append(

@@ -19,7 +19,7 @@ from pathlib import Path
 from lxml import etree
 
 from editio.names.authority import NS, TEI_NS, Authorities
-from editio.names.candidates import EVERYDAY, find_candidates, is_common, is_initial, is_region, romanised_name
+from editio.names.candidates import EVERYDAY, JOINERS, find_candidates, is_common, is_initial, is_region, romanised_name
 from editio.names.candidates import zipf as _zipf
 from editio.names.normalize import APOSTROPHES, HYPHENS, Token, collapse_space, fold, tokenize
 from editio.names.stream import BREAK, Stream, local
@@ -28,14 +28,14 @@ from editio.names.tagging import _streams, tag_tree
 
 LEADING = {"the", "a", "an", "of"}
 CONNECTORS = {"of", "the", "and", "for", "de", "du", "von", "van", "al", "la", "le", "on", "in"}
-# words that join two names or a name and its context; a person's name holds none ("N. S. KHRUSHCHEV AND HO CHI MINH")
-JOINERS = {"and", "with", "between", "in", "of", "the", "a", "an", "at", "to", "from", "for", "by", "on"}
 _KIND_OF_REASON = (("after the title", "person"), ("after the person cue", "person"), ("after the initial", "person"),
                    ("after “", "place"), ("a region", "place"), ("a romanised name", "person"))
 # the editors' identification: "Kim Du-bong [Kim Tu Phong]" or "Filippov [Stalin]" — two forms, one entity
 _IDENT = re.compile(r"([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3}) \[([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3})\]")
 
 
+# a family name and its given names in parentheses: "Ho (Chi Minh)", "Wei (Guoqing)"
+_COMPLETED = re.compile(r"(?<![\w'’\-])([A-Z][a-z]+) \(([A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+)?)\)")
 _FOLLOWERS = re.compile(r"[-‐‑](?:ists?|ites?)$")
 _ROMANISED = re.compile(r"\b[A-Z][a-z']*-[a-z']+\b|\b[A-Z']+-[A-Z']+\b")
 
@@ -94,6 +94,8 @@ def trim(text: str, a: int, b: int) -> tuple[int, int] | None:
     if not toks:
         return None
     start, end = a + toks[0].start, a + toks[-1].end
+    if text[end:end + 1] == ")" and end < b and text.count("(", start, end) > text.count(")", start, end):
+        end += 1  # "Ho (Chi Minh)": the parenthesis closes a part of the name
     # a hyphenated word is one word: "Pak Heon|-yeong" → "Pak Heon-yeong"
     while end + 1 < len(text) and text[end] in HYPHENS and text[end + 1].isalnum():
         end += 1
@@ -157,7 +159,7 @@ def reshape(kind: str, surface: str) -> str:
         return "place"
     if kind == "place" and len(words) > 1 and is_initial(words[0].rstrip(".")) and words[0].endswith("."):
         return "person"  # "F. Kuznetsov": initials make a person's name
-    if kind == "person" and len(words) > 1 and not romanised_name(words) and not words[0].endswith("."):
+    if kind == "person" and len(words) > 1 and fold(words[0]) not in surnames() and not words[0].endswith("."):
         from editio.names.geonames import named_place
 
         if named_place(surface) is not None:
@@ -366,6 +368,11 @@ def _in_block(file: str, s: Stream, text: str, found: list) -> list[Found]:
             add(kind, a, a + toks[0].end, evidence)  # "ARKHIPOV LIU SHAOQI": two persons side by side
             add("person", a + toks[1].start, b, evidence)
             return
+        head = re.match(r"([A-Z]{2,5}) (?=[A-Z])", s.text[a:b]) if kind == "org" else None
+        if head and head.group(1) in shapes("state"):  # "PRC Ministry of Foreign Affairs": the state, then the body
+            add("place", a, a + head.end(1), evidence)
+            add(kind, a + head.end(), b, evidence)
+            return
         at = re.search(r" in (?=[A-Z])", s.text[a:b]) if kind == "org" else None
         if at:  # "Political Consultative Conference in BEIPING": the place is no part of the body's name
             b = a + at.start()
@@ -382,6 +389,9 @@ def _in_block(file: str, s: Stream, text: str, found: list) -> list[Found]:
     for el, (pos, _) in s.spans.items():  # ingest's identification notes pair two forms too
         if local(el) == "note" and el.get("type") == "identification" and el in s.blocks:
             _identified(s, el, pos, found, add, out)
+    for m in _COMPLETED.finditer(s.text):  # "Ho (Chi Minh)": the text completes the name in parentheses
+        if romanised_name([m.group(1), *m.group(2).split()]):
+            add("person", m.start(1), m.end(), "a name the text completes in parentheses")
     for m in _IDENT.finditer(s.text):  # identification brackets first: they pair two forms
         kind = _pair_shape(s.text, m.start(1), m.group(1), m.group(2)) \
             or next((e.kind for e in found if e.start <= m.start(1) < e.end), None) \
