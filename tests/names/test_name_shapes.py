@@ -30,7 +30,7 @@ def proposals_for(body: str, tei: Path | None = None) -> dict[str, P.Proposal]:
               if e.kind.name == "place" and e.idnos.get("geonames", "").isdigit()}
     features = {P.compact(" ".join(f.text.split()[:-1])): e.ref for e in auth.entries.values()
                 if e.kind.name == "place" for f in e.forms if f.text.split()[-1] in ("River", "Lake")}
-    return {p.main: p for p in P.group(scan.found, set(), set(auth.entries), places, features)}
+    return {p.main: p for p in P.group(scan.found, set(), set(auth.entries), places, features, P.known_forms(auth))}
 
 
 def test_a_title_that_is_also_a_verb_stays_outside_the_name() -> None:

@@ -169,6 +169,16 @@ def _translates(term: str, gloss: str) -> bool:
     return _zipf(term.lower()) < 1.0 and all(_zipf(w.lower()) >= COMMON + 1 for w in gloss.split())
 
 
+def _after_title(before: str) -> bool:
+    """The word before the bracket is a person's title (names/data/titles.tsv: "Comrade", "Chairman", "Cde."): the
+    bracket gives the name the title belongs to, or its first part, and identifies no name before it."""
+    from editio.names.normalize import fold
+    from editio.names.tables import titles
+
+    m = re.search(r"([A-Za-z]+)\.?[ \t]\Z", before)
+    return bool(m) and titles().get(fold(m.group(1))) == "person"
+
+
 def classify(parsed: Parsed) -> None:
     """Give every group the first convention whose patterns match its context and content."""
     text = parsed.text
@@ -186,6 +196,8 @@ def classify(parsed: Parsed) -> None:
             if conv.encoding == "gloss-word" and not _translates(conv.before.search(before).group("term"),
                                                                  m.group("body")):
                 continue
+            if conv.encoding == "identification" and _after_title(before):
+                continue  # "Comrade [Zhou] Enlai", "Chairman [Mao]": the name the title belongs to, supplied
             if conv.encoding in ("sic", "expan", "supplied-token", "identification", "choice-abbr", "reg") and (
                 g.children
             ):

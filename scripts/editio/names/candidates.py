@@ -87,8 +87,9 @@ def find_candidates(text: str, covered: list[tuple[int, int]], lowercase_words: 
     i = 0
     while i < len(tokens):
         t = tokens[i]
-        if not _looks_like_name(t, title_words, skip) or is_covered(t):
-            i += 1
+        if not _looks_like_name(t, title_words, skip) or is_covered(t) \
+                or (is_initial(t.text) and i + 1 < len(tokens) and tokens[i + 1].text == "."):
+            i += 1  # an initial ("Yu.") is no name of its own: it joins the name after it
             continue
         # the run of name-like words joined by spaces or hyphens
         j = i
@@ -107,12 +108,18 @@ def find_candidates(text: str, covered: list[tuple[int, int]], lowercase_words: 
             start = run[0].start
             k = i
             while reason.startswith("after the initial") and k >= 2 and tokens[k - 1].text == "." \
-                    and len(tokens[k - 2].text) == 1 and tokens[k - 2].text.isupper():
+                    and is_initial(tokens[k - 2].text):
                 k -= 2
                 start = tokens[k].start  # the initials belong to the name: "P.S. Ivanov"
             out.append(Candidate(start, run[-1].end, text[start : run[-1].end], reason))
         i = j + 1
     return out
+
+
+def is_initial(word: str) -> bool:
+    """A given name's initial, without its full stop: one capital ("V") or a two-letter one (data/shapes.tsv, rule
+    "initial": "Yu", "Ye")."""
+    return (len(word) == 1 and word.isupper()) or (len(word) == 2 and fold(word) in shapes("initial"))
 
 
 def _looks_like_name(t: Token, title_words: dict[str, str], skip: dict[str, str]) -> bool:
@@ -142,7 +149,7 @@ def _reason(
     if (k >= 0 and title_words.get(tokens[k].key) == "person"
             and not all(is_common(t.text, lowercase_words) for t in run)):
         return f"after the title “{tokens[k].text}”"
-    initial = i >= 2 and tokens[i - 1].text == "." and len(tokens[i - 2].text) == 1 and tokens[i - 2].text.isupper()
+    initial = i >= 2 and tokens[i - 1].text == "." and is_initial(tokens[i - 2].text)
     if initial and text[tokens[i - 1].end : tokens[i].start] == " " \
             and not all(is_common(t.text, lowercase_words) for t in run):
         return f"after the initial “{tokens[i - 2].text}.”"
@@ -173,6 +180,10 @@ def is_region(words: list[str]) -> bool:
 
     return named_place(" ".join(rest)) is not None
 
+
+# words that join two names or a name and its context; a person's name holds none ("N. S. KHRUSHCHEV AND HO CHI
+# MINH", "Khrushchev WITH DRV PRESIDENT"), nor does a known name continue into one
+JOINERS = frozenset({"and", "with", "between", "in", "of", "the", "a", "an", "at", "to", "from", "for", "by", "on"})
 
 EVERYDAY = 4.4  # Zipf frequency (wordfreq): a word used more often than this is an everyday English word
 

@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from editio.names.authority import PERSON, PLACE, Entry, Form
+from editio.names.candidates import JOINERS, is_initial
 from editio.names.normalize import HYPHENS, Token, tokenize
 from editio.names.tables import shapes, titles
 
@@ -54,9 +55,7 @@ class Rejected:
 
 def _is_initial(tokens: list[Token], i: int) -> bool:
     t = tokens[i]
-    return (
-        len(t.text) == 1 and t.text.isupper() and i + 1 < len(tokens) and tokens[i + 1].text == "."
-    )
+    return is_initial(t.text) and i + 1 < len(tokens) and tokens[i + 1].text == "."
 
 
 def _glued(tokens: list[Token], i: int) -> bool:
@@ -104,13 +103,14 @@ def _inverted_initials(tokens: list[Token], last: int) -> int:
 
 def _in_body_name(tokens: list[Token], first: int, last: int, text: str) -> bool:
     """A place's name inside the name of a body or an institution (data/shapes.tsv): "Communist Party of China"
-    (a head word "body-of", then "of"), "Kremlin Hospital" (a word "facility" right after)."""
+    (a head word "body-of", then "of"), "Kremlin Hospital" (a word "facility" right after), "Geneva Conference",
+    "the Geneva accords" (a word "event" right after, in capitals or not)."""
     if first >= 2 and tokens[first - 1].key == "of" and tokens[first - 2].capitalised \
             and tokens[first - 2].key in shapes("body-of"):
         return True
     nxt = last + 1
-    return nxt < len(tokens) and tokens[nxt].capitalised and tokens[nxt].key in shapes("facility") \
-        and text[tokens[last].end:tokens[nxt].start] == " "
+    return nxt < len(tokens) and text[tokens[last].end:tokens[nxt].start] == " " and (
+        (tokens[nxt].capitalised and tokens[nxt].key in shapes("facility")) or tokens[nxt].key in shapes("event"))
 
 
 def rejoin_broken(tokens: list[Token], text: str) -> list[Token]:
@@ -206,6 +206,7 @@ class Matcher:
                         t.is_word and t.capitalised and "\n" not in gap and gap.strip() == "" and "  " not in gap
                         and t.key not in title_words and not t.text.isdigit() and t.key not in shapes("number-sign")
                         and not (t.text == "I" and not _is_initial(tokens, nxt))  # the pronoun: "Kim Il Sung I met"
+                        and not (t.text.isupper() and t.key in JOINERS)  # "KHRUSHCHEV AND HO CHI MINH", "… WITH …"
                     ):
                         end = t.end
                         rejected.append(

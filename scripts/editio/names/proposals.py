@@ -75,10 +75,12 @@ def _main_form(forms: Counter[str]) -> str:
 
 
 def group(found: list[Found], rejected: set[str] = frozenset(), taken: set[str] = frozenset(),
-          known_places: dict[int, str] | None = None, known_features: dict[str, str] | None = None) -> list[Proposal]:
+          known_places: dict[int, str] | None = None, known_features: dict[str, str] | None = None,
+          known_forms: dict[tuple[str, str], str] | None = None) -> list[Proposal]:
     """Proposals from found mentions; forms in `rejected` (compact keys) are left out; ids avoid `taken`;
     `known_places`: GeoNames id → ref of the edition's places; `known_features`: compact form of a place's name
-    without its feature word ("yalu") → ref."""
+    without its feature word ("yalu") → ref; `known_forms`: (kind, compact form) of the edition's entries → ref
+    (see known_forms())."""
     parent: dict[tuple[str, str], tuple[str, str]] = {}
 
     def find(x):
@@ -122,6 +124,8 @@ def group(found: list[Found], rejected: set[str] = frozenset(), taken: set[str] 
         known = {m.known for m in members if m.known}
         if kind == "place" and not known and (known_places or known_features):
             known = _known_place(list(forms), known_places or {}, known_features or {})
+        if not known and known_forms:  # "Zhou En-lai": a known form but for a hyphen or a space
+            known = {known_forms[(kind, compact(f))] for f in forms if (kind, compact(f)) in known_forms}
         pid, n = f"{prefix}:{slug(main)}", 2
         if len(known) == 1:  # new forms of an entry the edition has: accepting adds them to it
             pid = known.pop()
@@ -147,6 +151,18 @@ def group(found: list[Found], rejected: set[str] = frozenset(), taken: set[str] 
                 p.geonames, p.coordinates = str(rec.geonameid), f"{rec.lat} {rec.lon}" if rec.lat is not None else ""
         out.append(p)
     return out
+
+
+def known_forms(auth: Authorities) -> dict[tuple[str, str], str]:
+    """(kind, compact form) → the one entry of the edition that has the form: a found form equal to it but for
+    case, diacritics, apostrophes, hyphens and spaces ("Zhou En-lai", "KIM IL-SUNG") is a new form of that entry,
+    not a new entity. A compact form two entries share names neither."""
+    owners: dict[tuple[str, str], set[str]] = {}
+    for e in auth.entries.values():
+        for f in e.forms:
+            if compact(f.text):
+                owners.setdefault((e.kind.name, compact(f.text)), set()).add(e.ref)
+    return {key: refs.pop() for key, refs in owners.items() if len(refs) == 1}
 
 
 def _known_place(forms: list[str], known_places: dict[int, str], known_features: dict[str, str]) -> set[str]:
@@ -230,7 +246,7 @@ def refresh(path: Path, found: list[Found], auth: Authorities) -> list[Proposal]
             words = f.text.split()
             if len(words) > 1 and fold(words[-1]) in shapes("feature"):
                 features.setdefault(compact(" ".join(words[:-1])), e.ref)
-    fresh = [p for p in group(found, rejected | accepted, taken, places, features)]
+    fresh = [p for p in group(found, rejected | accepted, taken, places, features, known_forms(auth))]
     merged = decided + fresh
     write(path, merged)
     return merged

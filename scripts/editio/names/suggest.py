@@ -18,8 +18,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from editio.names.authority import NS, Authorities
-from editio.names.candidates import EVERYDAY, find_candidates, is_common, is_region, romanised_name
+from editio.names.authority import NS, TEI_NS, Authorities
+from editio.names.candidates import EVERYDAY, JOINERS, find_candidates, is_common, is_initial, is_region, romanised_name
 from editio.names.candidates import zipf as _zipf
 from editio.names.normalize import APOSTROPHES, HYPHENS, Token, collapse_space, fold, tokenize
 from editio.names.stream import BREAK, Stream, local
@@ -34,6 +34,8 @@ _KIND_OF_REASON = (("after the title", "person"), ("after the person cue", "pers
 _IDENT = re.compile(r"([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3}) \[([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3})\]")
 
 
+# a family name and its given names in parentheses: "Ho (Chi Minh)", "Wei (Guoqing)"
+_COMPLETED = re.compile(r"(?<![\w'’\-])([A-Z][a-z]+) \(([A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+)?)\)")
 _FOLLOWERS = re.compile(r"[-‐‑](?:ists?|ites?)$")
 _ROMANISED = re.compile(r"\b[A-Z][a-z']*-[a-z']+\b|\b[A-Z']+-[A-Z']+\b")
 
@@ -92,6 +94,8 @@ def trim(text: str, a: int, b: int) -> tuple[int, int] | None:
     if not toks:
         return None
     start, end = a + toks[0].start, a + toks[-1].end
+    if text[end:end + 1] == ")" and end < b and text.count("(", start, end) > text.count(")", start, end):
+        end += 1  # "Ho (Chi Minh)": the parenthesis closes a part of the name
     # a hyphenated word is one word: "Pak Heon|-yeong" → "Pak Heon-yeong"
     while end + 1 < len(text) and text[end] in HYPHENS and text[end + 1].isalnum():
         end += 1
@@ -114,6 +118,8 @@ def looks_like(kind: str, surface: str) -> bool:
         return False
     if kind != "org" and any(fold(w) in titles() for w in words):
         return False
+    if kind == "person" and any(fold(w) in JOINERS - {"a", "an", "of"} for w in written):
+        return False  # two persons joined ("Kadar and Marosan"), or a name and its context
     # all common words ("Front Command", "Extremely Urgent", "TOP SECRET" in a transmission line): no name;
     # a romanised name's syllables may each be a word ("Kim Du-bong"), but not one joined by a hyphen
     if _ROMANISED.search(surface) or _shaped_place(kind, words) or (kind == "person" and romanised_name(words)):
@@ -134,7 +140,7 @@ def _shaped_place(kind: str, words: list[str]) -> bool:
     if len(words) == 1 and words[0] in shapes("state"):
         return True
     if (len(words) > 1 and fold(words[-1]) in shapes("state-head")) or is_region(words) \
-            or fold(" ".join(words)) in shapes("region-name"):
+            or fold(" ".join(words)) in shapes("region-name") or fold(" ".join(words)) in shapes("place-name"):
         return True
     from editio.names.geonames import named_place
 
@@ -147,10 +153,17 @@ def reshape(kind: str, surface: str) -> str:
     or name is a place, a one-word name with a surname's ending a person unless the GeoNames data has a place
     so named."""
     words = surface.split()
-    if (len(words) == 1 and surface in shapes("state")) or \
-            (len(words) > 1 and fold(words[-1]) in shapes("state-head")):
-        return "place"
     key = fold(surface)
+    if (len(words) == 1 and surface in shapes("state")) or \
+            (len(words) > 1 and fold(words[-1]) in shapes("state-head")) or key in shapes("place-name"):
+        return "place"
+    if kind == "place" and len(words) > 1 and is_initial(words[0].rstrip(".")) and words[0].endswith("."):
+        return "person"  # "F. Kuznetsov": initials make a person's name
+    if kind == "person" and len(words) > 1 and fold(words[0]) not in surnames() and not words[0].endswith("."):
+        from editio.names.geonames import named_place
+
+        if named_place(surface) is not None:
+            return "place"  # "Dien Bien Phu": a name of several words that the GeoNames data gives one place
     if len(words) == 1 and any(key.endswith(e) and len(key) > len(e) + 2 for e in shapes("org-ending")):
         return "org"  # "Guomindang": a party, whatever the model says
     if kind == "person" and len(words) == 1 and surface.isupper() and len(surface) <= 4 and key not in surnames():
@@ -235,9 +248,16 @@ def truecase(text: str) -> str:
     """The statistical tagger reads a word in capitals as an abbreviation: on each line with a lowercase word
     (running text, an address "to NEW YORK"), a run of capitalised words that reads as words is given to it in
     mixed case ("Manchuria"); a line in capitals, "USSR", "VKP(b)" stay as written. Offsets are kept."""
+    def word(w: str) -> str:
+        if len(w) > 1 and fold(w) in JOINERS:
+            return w.lower()  # "KHRUSHCHEV AND HO CHI MINH": the joining word is read as one, not as a name's
+        if len(w) > 1 and (w in shapes("state") or not any(c in "AEIOUY" for c in w)):
+            return w  # "DRV", "USSR": letters, not a word
+        return w[:1] + w[1:].lower()
+
     def fix(m: re.Match) -> str:
         run = m.group()
-        mixed = " ".join(w[:1] + w[1:].lower() for w in run.split(" "))
+        mixed = " ".join(word(w) for w in run.split(" "))
         return mixed if _spoken(run) and len(mixed) == len(run) else run
 
     def line(m: re.Match) -> str:
@@ -257,17 +277,21 @@ def _surnames(blocks: list[tuple[str, Stream]], found: list[Found]) -> list[Foun
             for w in (parts[0], parts[-1]):
                 if "-" not in w and _zipf(fold(w)) < EVERYDAY:
                     words.setdefault(f.file, {})[w] = f.surface
+    known = _known_words(blocks)
     spans = {(f.file, f.line, f.surface) for f in found}
     surfaces: dict[str, set[str]] = {}
     for f in found:
         surfaces.setdefault(f.file, set()).add(f.surface)
     out: list[Found] = []
     for file, s in blocks:
-        wanted = words.get(file)
-        if not wanted:
+        wanted, tagged = words.get(file, {}), known.get(file, {})
+        if not wanted and not tagged:
             continue
         for m in re.finditer(r"(?<![\w'’\-])([A-Z][\w'’]*)(?![\w'’\-])", s.text):
             full = wanted.get(m.group(1))
+            ref = None
+            if full is None and m.group(1) in tagged:
+                full, ref = tagged[m.group(1)]
             if full is None:
                 continue
             after = re.match(r" ([A-Z][\w'’\-]*)", s.text[m.end():])
@@ -278,11 +302,38 @@ def _surnames(blocks: list[tuple[str, Stream]], found: list[Found]) -> list[Foun
                 continue  # part of a longer name ("Li Zhou-yuan" itself, "Kim Tu Phong")
             line = _line(s, m.start())
             if (file, line, m.group(1)) in spans:
+                for f in found:  # found already (by the model): the known entry is what it names
+                    if ref and f.file == file and f.line == line and f.surface == m.group(1) and not f.known:
+                        f.known = ref
                 continue
             context = collapse_space(s.text[max(0, m.start() - 40):m.start()] + "[" + m.group(1) + "]"
                                      + s.text[m.end():m.end() + 40])
             out.append(Found("person", m.group(1), file, line, f"a word of “{full}”, named in this document",
-                             context))
+                             context, known=ref))
+    return out
+
+
+def _known_words(blocks: list[tuple[str, Stream]]) -> dict[str, dict[str, tuple[str, str]]]:
+    """The first and last word of each known person's name tagged in a document (header included): "Zhou" alone
+    in a telegram whose title names Zhou Enlai is a new form of that entry. A word two entries share, an
+    everyday English word or a hyphenated one is left out."""
+    out: dict[str, dict[str, tuple[str, str]]] = {}
+    seen: set[str] = set()
+    for file, s in blocks:
+        if file in seen:
+            continue
+        seen.add(file)
+        owners: dict[str, dict[str, str]] = {}
+        for el in s.root.getroottree().getroot().iter(f"{{{TEI_NS}}}persName"):
+            ref = el.get("ref") or ""
+            text = collapse_space("".join(el.itertext()))
+            parts = [w for w in text.split() if not (len(w) <= 3 and w.endswith("."))]
+            if not ref.startswith("per:") or len(parts) < 2:
+                continue
+            for w in (parts[0], parts[-1]):
+                if "-" not in w and w[:1].isupper() and _zipf(fold(w)) < EVERYDAY:
+                    owners.setdefault(w, {})[ref] = text
+        out[file] = {w: (next(iter(r.values())), next(iter(r))) for w, r in owners.items() if len(r) == 1}
     return out
 
 
@@ -317,11 +368,18 @@ def _in_block(file: str, s: Stream, text: str, found: list) -> list[Found]:
             add(kind, a, a + toks[0].end, evidence)  # "ARKHIPOV LIU SHAOQI": two persons side by side
             add("person", a + toks[1].start, b, evidence)
             return
+        head = re.match(r"([A-Z]{2,5}) (?=[A-Z])", s.text[a:b]) if kind == "org" else None
+        if head and head.group(1) in shapes("state"):  # "PRC Ministry of Foreign Affairs": the state, then the body
+            add("place", a, a + head.end(1), evidence)
+            add(kind, a + head.end(), b, evidence)
+            return
         at = re.search(r" in (?=[A-Z])", s.text[a:b]) if kind == "org" else None
         if at:  # "Political Consultative Conference in BEIPING": the place is no part of the body's name
             b = a + at.start()
         surface = collapse_space(s.text[a:b])
         kind = reshape(kind, surface)
+        if kind == "place" and (_names_a_body(s.text, a, b) or fold(surface.split()[-1]) in shapes("event")):
+            return  # "Geneva Conference" is an event, "Geneva" in it no place mention
         if not looks_like(kind, surface) or _in_title_context(s, a, b) or any(x < b and a < y for x, y in taken):
             return
         taken.append((a, b))
@@ -331,6 +389,9 @@ def _in_block(file: str, s: Stream, text: str, found: list) -> list[Found]:
     for el, (pos, _) in s.spans.items():  # ingest's identification notes pair two forms too
         if local(el) == "note" and el.get("type") == "identification" and el in s.blocks:
             _identified(s, el, pos, found, add, out)
+    for m in _COMPLETED.finditer(s.text):  # "Ho (Chi Minh)": the text completes the name in parentheses
+        if romanised_name([m.group(1), *m.group(2).split()]):
+            add("person", m.start(1), m.end(), "a name the text completes in parentheses")
     for m in _IDENT.finditer(s.text):  # identification brackets first: they pair two forms
         kind = _pair_shape(s.text, m.start(1), m.group(1), m.group(2)) \
             or next((e.kind for e in found if e.start <= m.start(1) < e.end), None) \
@@ -338,9 +399,11 @@ def _in_block(file: str, s: Stream, text: str, found: list) -> list[Found]:
         add(kind, m.start(1), m.end(1), "identified in the editors' bracket", m.group(2))
         add(kind, m.start(2), m.end(2), "the editors' identification", m.group(1))
     for c in find_candidates(s.text, [], set()):  # a cue says the kind better than the model does
-        kind = _kind_of(c.reason) or (reshape("org", c.surface) == "person" and "person") or None
+        shaped = reshape("org", c.surface)
+        kind = _kind_of(c.reason) or (shaped in ("person", "place") and shaped) or None
         if kind:
-            add(kind, c.start, c.end, c.reason if _kind_of(c.reason) else "a surname's shape, in no authority file")
+            add(kind, c.start, c.end, c.reason if _kind_of(c.reason) else
+                f"a {'surname' if kind == 'person' else 'place name'}'s shape, in no authority file")
     for e in found:
         add(e.kind, e.start, e.end, "statistical tagger (spaCy)")
     return out
@@ -389,15 +452,41 @@ def _pair_shape(text: str, start: int, a: str, b: str) -> str | None:
 
 
 def _within_edges(s: Stream, a: int, b: int) -> tuple[int, int]:
-    """[a, b) cut at the edge of an element listed in data/edges.tsv that it runs across between two words."""
+    """[a, b) cut at the edge of an element listed in data/edges.tsv that it runs across between two words;
+    not when the element holds only a name's words ("Comrade [Liu] Shaoqi", "[U. Alexis] Johnson"): then the
+    editors supplied part of the name itself."""
     for el, (ea, eb) in s.spans.items():
-        if not isinstance(el.tag, str) or local(el) not in edges() or ea == eb:
+        if not isinstance(el.tag, str) or local(el) not in edges() or ea == eb or _name_words(s.text[ea:eb]):
             continue
         if ea <= a < eb < b and s.text[eb:eb + 1].isspace():
             a = eb
         elif a < ea < b <= eb and s.text[ea - 1:ea].isspace():
             b = ea
     return a, b
+
+
+def _names_a_body(text: str, a: int, b: int) -> bool:
+    """The place's name is part of an event's or a body's name (data/shapes.tsv): "Geneva Conference", "the
+    Geneva accords", "Leningrad Institute", "Communist Party of Laos" — no place mention, as for known places."""
+    after = re.match(r" ([A-Za-z]+)", text[b:])
+    if after and (fold(after.group(1)) in shapes("event")
+                  or (after.group(1)[0].isupper() and fold(after.group(1)) in shapes("facility"))):
+        return True
+    head = re.search(r"\b([A-Z][a-z]+) of $", text[:a])
+    return bool(head) and fold(head.group(1)) in shapes("body-of")
+
+
+_INITIAL = re.compile(r"[A-Z][a-z]?\.")
+
+
+def _name_words(text: str) -> bool:
+    """Initials ("U.", "Yu.") and words in mixed case that are no title, post or everyday English word ("Liu",
+    "Ivan", "Alexis"), and at least one of them: a name's words, not a post's ("DPRK Minister of Construction")."""
+    words = text.split()
+    return bool(words) and all(
+        _INITIAL.fullmatch(w) or (re.fullmatch(r"[A-Z][a-z'’\-]+", w) and fold(w) not in titles()
+                                  and fold(w) not in shapes("post") and _zipf(fold(w)) < EVERYDAY)
+        for w in words)
 
 
 def _after_post(text: str, a: int, b: int) -> int | None:
