@@ -38,12 +38,12 @@ def main() -> None:
     threading.Thread(target=feed, daemon=True).start()
     for line in jvm.stdout:
         fields = line.decode("utf-8").rstrip("\n").split("\t")
-        if kill_on and fields[0] == "B" and kill_on in paths.get(fields[1], ""):
+        sys.stdout.buffer.write(line)
+        sys.stdout.buffer.flush()
+        if kill_on and fields[0] == "B" and kill_on in paths.get(fields[1], ""):  # it said so, then died
             jvm.send_signal(signal.SIGKILL)
             jvm.wait()
             sys.exit(137)
-        sys.stdout.buffer.write(line)
-        sys.stdout.buffer.flush()
     sys.exit(jvm.wait())
 
 

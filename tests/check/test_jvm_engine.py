@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from editio.check.api import check_paths
-from editio.check.jvm import classes
+from editio.check.jvm import classes, route
 from editio.check.problems import CheckReport
 
 HERE = Path(__file__).resolve().parent
@@ -46,6 +46,7 @@ def _engine_files(report: CheckReport) -> int:
 def both(paths, monkeypatch: pytest.MonkeyPatch, **kwargs) -> tuple[CheckReport, CheckReport]:
     """The same check by the JVM engine, then by the in-process engines (no Saxon-HE jar)."""
     kwargs.setdefault("profile", "tei_all")
+    monkeypatch.setenv(route.ENGINE_ENV, "jvm")  # small runs too (by default the engine starts from 400 files)
     monkeypatch.delenv(classes.SAXON_ENV, raising=False)
     jvm = check_paths([str(p) for p in paths], **kwargs)
     monkeypatch.setenv(classes.SAXON_ENV, "")
@@ -105,6 +106,7 @@ def test_schematron_fixtures_through_tei_check_get_the_same_findings(case, monke
 
 
 def test_without_saxon_he_the_in_process_engines_judge_and_the_report_names_them(monkeypatch, tmp_path):
+    monkeypatch.setenv(route.ENGINE_ENV, "jvm")
     monkeypatch.setenv(classes.SAXON_ENV, str(tmp_path / "no-such-saxon.jar"))
     report = check_paths([str(HERE / "bad" / "tei-schematron.xml")], profile="tei_all")
     assert report.engine == f"{IN_PROCESS}; the JVM engine was not used: {classes.SAXON_ENV}=" \
@@ -132,6 +134,7 @@ def proxy_java(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("JAVA_HOME", str(home))
     monkeypatch.setenv("EDITIO_TEST_REAL_JAVA", real)
     monkeypatch.setenv("EDITIO_TEST_JOBS_LOG", str(log))
+    monkeypatch.setenv(route.ENGINE_ENV, "jvm")
     monkeypatch.delenv(classes.SAXON_ENV, raising=False)
     return log
 
@@ -168,3 +171,13 @@ def test_a_jvm_killed_on_a_file_is_reported_there_and_the_other_files_are_still_
     old = check_paths([str(folder)], profile="tei_all", jobs=1)
     for name in ("a.xml", "c.xml", "d.xml"):  # judged by the JVM started after the first one died
         assert report.for_path(str(folder / name)) == old.for_path(str(folder / name)) != []
+
+
+def test_a_small_run_stays_in_process_unless_asked(monkeypatch):
+    """Below ENGINE_FROM files a cold JVM's compiling of the Schematron costs more than it saves."""
+    monkeypatch.delenv(route.ENGINE_ENV, raising=False)
+    assert not route.use_engine(route.ENGINE_FROM - 1) and route.use_engine(route.ENGINE_FROM)
+    report = check_paths([str(HERE / "bad" / "tei-schematron.xml")], profile="tei_all")
+    assert report.engine == IN_PROCESS and _engine_files(report) == 0
+    monkeypatch.setenv(route.ENGINE_ENV, "in-process")
+    assert not route.use_engine(10 * route.ENGINE_FROM)

@@ -23,7 +23,7 @@ from editio.check.declared import Planner
 from editio.check.filecheck import Checker
 from editio.check.jingruns import JingRuns, jing_validators
 from editio.check.judge import FileResult, Settings, finish, judge_chunk
-from editio.check.jvm.route import IN_PROCESS, Engines
+from editio.check.jvm.route import IN_PROCESS, Engines, use_engine
 from editio.check.problems import CheckReport, CheckSetupError, Problem
 from editio.check.schemas import Schema
 from editio.check.verdicts import Verdicts
@@ -114,8 +114,8 @@ def run(sources: list[Source], planner: Planner, report: CheckReport, timings: d
         with _executor(len(sources), jobs, workers, planner.fetch_schemas) as executor:
             timings["jobs"] = float(executor.jobs)
             defer = isinstance(executor, InProcess)
-            if defer:  # one process: the JVM engine judges what it can while layer 1 goes on here
-                engines = Engines(tmp, jobs, Checker(max_bytes, list(roots)))
+            if defer and use_engine(len(sources)):  # the JVM engine judges what it can while layer 1 goes on here
+                engines = Engines(tmp, jobs, Checker(max_bytes, list(roots)), len(sources))
                 if planner.profile == "tei_all" and not planner.by_declaration and not planner.overrides:
                     engines.prestart(planner.profile_schemas())
             tasks = [(settings, chunk, {s.display: k for s in chunk if (k := stored.known(s.display))}

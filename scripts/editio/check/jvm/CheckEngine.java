@@ -185,6 +185,7 @@ public final class CheckEngine {
         final XsltExecutable rules;
         final Processor saxon;
         final DocumentBuilder builder;
+        XMLReader parser;  // one per thread, reused file after file (as jing's ValidationDriver does)
 
         Worker(com.thaiopensource.validate.Schema grammar, XsltExecutable rules, Processor saxon) {
             PropertyMapBuilder props = new PropertyMapBuilder();
@@ -210,7 +211,7 @@ public final class CheckEngine {
                     if (shared) {
                         doc = parse(jing, base, validator);
                     } else {
-                        XMLReader reader = PARSERS.newSAXParser().getXMLReader();
+                        XMLReader reader = parser();
                         reader.setContentHandler(validator.getContentHandler());
                         if (validator.getDTDHandler() != null) reader.setDTDHandler(validator.getDTDHandler());
                         reader.setErrorHandler(errors);
@@ -237,6 +238,7 @@ public final class CheckEngine {
                     }
                 }
             } catch (Throwable e) {
+                parser = null;  // a parser that failed half-way is not trusted with the next file
                 if (!errors.fatal) emit("X", id, String.valueOf(e));
             }
             emit("D", id);
@@ -244,9 +246,14 @@ public final class CheckEngine {
         }
 
         private XdmNode parse(String path, String base, Validator tee) throws Exception {
-            XMLReader reader = PARSERS.newSAXParser().getXMLReader();
+            XMLReader reader = parser();
             XMLReader source = tee == null ? new Quiet(reader, errors) : new Tee(reader, tee, errors);
             return builder.build(new SAXSource(source, input(path, base)));
+        }
+
+        private XMLReader parser() throws Exception {
+            if (parser == null) parser = PARSERS.newSAXParser().getXMLReader();
+            return parser;
         }
 
         private static InputSource input(String path, String base) throws java.io.IOException {

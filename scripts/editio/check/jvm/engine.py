@@ -75,8 +75,9 @@ class Outcome:
 class EngineProcess:
     """A JVM judging by one grammar and one compiled Schematron; submit() files, outcomes() as they finish."""
 
-    def __init__(self, java: Java, grammar: Path | None, compact: bool, xslt: Path | None, threads: int) -> None:
-        self._cmd = [java.java, *JVM_OPTIONS, *os.environ.get("EDITIO_CHECK_JVM_OPTIONS", "").split(),
+    def __init__(self, java: Java, grammar: Path | None, compact: bool, xslt: Path | None, threads: int,
+                 options: tuple[str, ...] = ()) -> None:
+        self._cmd = [java.java, *JVM_OPTIONS, *options, *os.environ.get("EDITIO_CHECK_JVM_OPTIONS", "").split(),
                      "-cp", java.classpath, MAIN, str(grammar) if grammar else "-", "1" if compact else "0",
                      str(xslt) if xslt else "-", str(max(1, threads))]
         self._done: queue.Queue[Outcome] = queue.Queue()

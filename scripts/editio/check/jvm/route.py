@@ -28,6 +28,18 @@ from editio.check.schematron.locate import top_level
 
 MAX_ENGINES = 4  # distinct plans with a JVM of their own; a folder of many projects' schemas uses the rest
 IN_PROCESS = "jing and SaxonC (in process)"
+ENGINE_ENV = "EDITIO_CHECK_ENGINE"  # auto (default) | jvm | in-process
+ENGINE_FROM = 400  # files from which the JVM engine pays for compiling the Schematron in a cold JVM (bench/RESULTS.md)
+C2_FROM = 3000  # files from which the JVM's optimising compiler pays for its own cost (bench/RESULTS.md)
+
+
+def use_engine(files: int) -> bool:
+    """Whether a run of `files` files asks the JVM engine: from ENGINE_FROM files, or always / never as
+    $EDITIO_CHECK_ENGINE says (jvm, in-process)."""
+    mode = os.environ.get(ENGINE_ENV, "auto").strip().lower()
+    if mode in ("jvm", "in-process"):
+        return mode == "jvm"
+    return files >= ENGINE_FROM
 
 
 def _uri(url: str | None) -> str:
@@ -39,8 +51,10 @@ def _uri(url: str | None) -> str:
 class Engines:
     """The JVMs of one run, one per plan (grammar, Schematron), started on first need and kept warm."""
 
-    def __init__(self, folder: Path, threads: int, checker: Checker) -> None:
+    def __init__(self, folder: Path, threads: int, checker: Checker, files: int) -> None:
         self.folder, self.threads, self.checker = folder, max(1, threads), checker
+        # a short run is over before C2 has paid for itself: the quick compiler only (as the jing runs do)
+        self.jit = () if files >= C2_FROM else ("-XX:TieredStopAtLevel=1",)
         self.unavailable: str | None = classes.why_not()
         self._java: classes.Java | None = None
         self._running: dict[tuple[Schema | None, Schema | None], EngineProcess | None] = {}
@@ -89,7 +103,7 @@ class Engines:
             if grammar is None and xslt is None:
                 return None
             process = EngineProcess(self._java, grammar.path.resolve() if grammar else None,
-                                    grammar is not None and grammar.kind == "rnc", xslt, self.threads)
+                                    grammar is not None and grammar.kind == "rnc", xslt, self.threads, self.jit)
         except classes.EngineUnavailable as exc:
             self.unavailable = str(exc)
             return None
