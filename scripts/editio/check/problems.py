@@ -44,6 +44,7 @@ class CheckReport:
     judged: dict[str, list[str]] = field(default_factory=dict)  # file → the schemas that judged it
     by_declaration: bool = False  # some file was judged by what it declares (or all by --schema), not a profile
     rechecked: list[str] = field(default_factory=list)  # files validated this run (the rest: stored verdicts)
+    engine: str = "jing and SaxonC (in process)"  # what judged the run: the JVM engine, or the in-process ones
 
     @property
     def errors(self) -> int:
@@ -72,6 +73,7 @@ class CheckReport:
             "warnings": self.warnings,
             "ok": self.ok,
             "profile": self.profile,
+            "engine": self.engine,
             "paths": list(self.paths),
             "schemas": {path: list(names) for path, names in self.judged.items()},
             "problems": [p.as_dict() for p in self.problems],

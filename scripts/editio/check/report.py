@@ -48,6 +48,8 @@ def format_text(report: CheckReport, verbose: bool = False) -> str:
     lines = [format_problem(p) for p in report.problems]
     if report.by_declaration or verbose:
         lines += judged_lines(report, verbose)
+    if verbose:
+        lines.append(f"checked by {report.engine}")
     lines.append(summary(report))
     return "\n".join(lines) + "\n"
 

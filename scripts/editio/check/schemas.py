@@ -17,7 +17,8 @@ from lxml import etree
 
 from editio.check.schema_refs import local_closure
 from editio.check.schematron import Schematron, SchematronError, extract_embedded
-from editio.check.schematron.expand import safe_parser
+from editio.check.schematron.compiler import Compiled, compile_schema
+from editio.check.schematron.expand import expand, safe_parser, source_name
 from editio.check.xmlmodel import KIND_NAMES, RNG_NS, SCH_NS, XSD_NS
 
 SCH_PATTERN = f"{{{SCH_NS}}}pattern"
@@ -106,6 +107,28 @@ def schematron(schema: Schema) -> Schematron | None:
     compile_ = _embedded if schema.embedded else _standalone
     try:
         return compile_(stamp(schema.path), schema.phase, parts(schema.path))
+    except OSError as exc:
+        raise SchemaUnusable(f"cannot read schema {schema.path}: {exc.strerror or exc}") from exc
+
+
+@functools.lru_cache(maxsize=32)
+def _rules(key: tuple[str, int, int], phase: str | None, embedded: bool, _parts: tuple = ()) -> Compiled | None:
+    root = _parse(Path(key[0])).getroot()
+    try:
+        schema = extract_embedded(root) if embedded else root
+        if embedded and schema.find(SCH_PATTERN) is None:
+            return None
+        return compile_schema(expand(schema), phase, source_name(schema)[1])
+    except SchematronError as exc:
+        where = f"the Schematron embedded in {key[0]} does not compile" if embedded else key[0]
+        raise SchemaUnusable(f"{where}: {exc}") from exc
+
+
+def rules(schema: Schema) -> Compiled | None:
+    """A Schematron schema's generated XSLT and side tables, for an engine other than SaxonC in this process
+    (the JVM engine runs the very stylesheet this gives); None for a grammar that embeds no rules."""
+    try:
+        return _rules(stamp(schema.path), schema.phase, schema.embedded, parts(schema.path))
     except OSError as exc:
         raise SchemaUnusable(f"cannot read schema {schema.path}: {exc.strerror or exc}") from exc
 

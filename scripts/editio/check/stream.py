@@ -20,8 +20,10 @@ from pathlib import Path
 from editio.build.executor import InProcess
 from editio.check import relaxng, xinclude
 from editio.check.declared import Planner
+from editio.check.filecheck import Checker
 from editio.check.jingruns import JingRuns, jing_validators
 from editio.check.judge import FileResult, Settings, finish, judge_chunk
+from editio.check.jvm.route import IN_PROCESS, Engines, use_engine
 from editio.check.problems import CheckReport, CheckSetupError, Problem
 from editio.check.schemas import Schema
 from editio.check.verdicts import Verdicts
@@ -78,6 +80,13 @@ def run(sources: list[Source], planner: Planner, report: CheckReport, timings: d
             else:
                 problems.append(problem)
 
+    def engine_found(found: list[Problem]) -> None:
+        for problem in found:  # already placed in the files that hold their lines
+            if problem.path in fresh:
+                fresh[problem.path][1].append(problem)
+            else:
+                problems.append(problem)
+
     def launch() -> None:
         new = [s for s in window if s not in validators]
         found, unusable_problems = jing_validators(new, lambda s: [t.display for t in window[s]])
@@ -99,10 +108,16 @@ def run(sources: list[Source], planner: Planner, report: CheckReport, timings: d
         deferred.clear()  # the window's trees go: memory does not grow with the number of files
 
     t = time.perf_counter()
+    engines: Engines | None = None
+    report.engine = IN_PROCESS
     try:
         with _executor(len(sources), jobs, workers, planner.fetch_schemas) as executor:
             timings["jobs"] = float(executor.jobs)
             defer = isinstance(executor, InProcess)
+            if defer and use_engine(len(sources)):  # the JVM engine judges what it can while layer 1 goes on here
+                engines = Engines(tmp, jobs, Checker(max_bytes, list(roots)), len(sources))
+                if planner.profile == "tei_all" and not planner.by_declaration and not planner.overrides:
+                    engines.prestart(planner.profile_schemas())
             tasks = [(settings, chunk, {s.display: k for s in chunk if (k := stored.known(s.display))}
                       if stored.enabled else None, defer) for chunk in chunks(sources)]
             for outcome in executor.map(judge_chunk, tasks, describe=_describe):
@@ -135,11 +150,15 @@ def run(sources: list[Source], planner: Planner, report: CheckReport, timings: d
                     else:
                         problems.extend(f.judged_problems)
                     report.rechecked.append(f.display)
+                    if engines is not None and engines.take(f):
+                        continue
                     for schema, target in f.grammars:
                         window.setdefault(schema, []).append(target)
                     waiting += bool(f.grammars) or f.deferred is not None
                     if f.deferred is not None:
                         deferred.append(f)
+                if engines is not None:
+                    engine_found(engines.drain())
                 if waiting >= size:
                     launch()
                     finish_window()
@@ -154,9 +173,17 @@ def run(sources: list[Source], planner: Planner, report: CheckReport, timings: d
         while in_flight:
             jing_found(in_flight.popleft().collect(timeout=120 + 2 * WINDOW))
         timings["jing wait"] = time.perf_counter() - t
+        t = time.perf_counter()
+        if engines is not None:
+            engine_found(engines.finish(timeout=120 + 2 * len(sources)))
+            report.engine = engines.describe()
+            timings["engine files"] = float(engines.judged)
+        timings["engine wait"] = time.perf_counter() - t
     except BaseException:
         for runs in in_flight:
             runs.kill()  # never leave a JVM behind
+        if engines is not None:
+            engines.kill()
         raise
     for display, (file_key, found) in fresh.items():
         problems.extend(found)

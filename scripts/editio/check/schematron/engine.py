@@ -95,26 +95,33 @@ class Schematron:
         return self._failures(output, top)
 
     def _failures(self, output: str, top: list[etree._Element]) -> list[SchematronFailure]:
-        report = etree.fromstring(output.encode("utf-8"), safe_parser())
-        failures: list[SchematronFailure] = []
-        m_tag, d_tag, p_tag = f"{{{INTERNAL_NS}}}m", f"{{{INTERNAL_NS}}}d", f"{{{INTERNAL_NS}}}p"
-        for rec in report.iter(f"{{{INTERNAL_NS}}}f"):
-            info = self._compiled.assertions[int(rec.get("a"))]
-            loc = rec.get("loc") or ""
-            message = _normalise(rec.findtext(m_tag) or "")
-            if rec.get("err") is not None:
-                message = f"cannot evaluate this {info.kind} ({rec.get('err')}): {message}"
-                role = "error"
-            else:
-                diagnostics = [_normalise("".join(d.itertext())) for d in rec.iter(d_tag)]
-                message = " ".join(part for part in (message, *diagnostics) if part)
-                role = info.role
-            failures.append(SchematronFailure(
-                kind=info.kind, role=role, rule_id=info.rule_id, message=message,
-                line=locate(loc, top).line, column=0, location=loc, test=info.test, pattern=info.pattern,
-                properties=tuple((p.get("id"), _normalise("".join(p.itertext()))) for p in rec.iter(p_tag)),
-            ))
-        return failures
+        return failures(self._compiled, output, top)
+
+
+def failures(compiled: Compiled, output: str, top: list[etree._Element]) -> list[SchematronFailure]:
+    """The failures a compiled schema's stylesheet reported in `output` (its report, as text), located in the
+    document whose top-level nodes are `top`; whichever Saxon ran it (SaxonC here, Saxon-HE in the JVM
+    engine), the same records give the same failures."""
+    report = etree.fromstring(output.encode("utf-8"), safe_parser())
+    found: list[SchematronFailure] = []
+    m_tag, d_tag, p_tag = f"{{{INTERNAL_NS}}}m", f"{{{INTERNAL_NS}}}d", f"{{{INTERNAL_NS}}}p"
+    for rec in report.iter(f"{{{INTERNAL_NS}}}f"):
+        info = compiled.assertions[int(rec.get("a"))]
+        loc = rec.get("loc") or ""
+        message = _normalise(rec.findtext(m_tag) or "")
+        if rec.get("err") is not None:
+            message = f"cannot evaluate this {info.kind} ({rec.get('err')}): {message}"
+            role = "error"
+        else:
+            diagnostics = [_normalise("".join(d.itertext())) for d in rec.iter(d_tag)]
+            message = " ".join(part for part in (message, *diagnostics) if part)
+            role = info.role
+        found.append(SchematronFailure(
+            kind=info.kind, role=role, rule_id=info.rule_id, message=message,
+            line=locate(loc, top).line, column=0, location=loc, test=info.test, pattern=info.pattern,
+            properties=tuple((p.get("id"), _normalise("".join(p.itertext()))) for p in rec.iter(p_tag)),
+        ))
+    return found
 
 
 def _uri(url: str | None) -> str | None:
