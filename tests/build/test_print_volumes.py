@@ -303,3 +303,15 @@ def test_a_volume_that_cannot_be_set_stops_the_build_naming_it_and_the_others_ar
     after = mtimes(out)
     assert all(after[f"{v}.pdf"] == before[f"{v}.pdf"] for v in VOLUMES[:2])
     assert files(out)["edition-003.pdf"] == files(built / "output" / "pdf")["edition-003.pdf"]
+
+
+def test_on_a_dask_cluster_the_volumes_are_the_same_byte_for_byte(built, tmp_path):
+    """The volumes on the Dask engine (a local cluster of two workers) as on the local pool."""
+    folder = tmp_path / "edition"
+    folder.mkdir()
+    shutil.copy(built / "edition.toml", folder / "edition.toml")
+    shutil.copytree(built / "tei", folder / "tei")
+    edition = load(folder)
+    with executor.open_executor(2, executor.LOCAL_CLUSTER):
+        pdf.run(edition, edition.output / "pdf")
+    assert files(edition.output / "pdf") == files(built / "output" / "pdf")
