@@ -1,5 +1,6 @@
 """Incremental print builds: with nothing changed no PDF is typeset again; after one edit the volume (its pages
-may move), that document's PDF and pages.xml if a page moved, only; a changed design remakes every PDF; a removed document leaves no PDF."""
+may move), that document's PDF and pages.xml if a page moved, only; a changed design remakes every PDF; a removed
+document leaves no PDF."""
 
 from __future__ import annotations
 

@@ -276,3 +276,42 @@ def test_a_build_killed_at_random_moments_gives_the_same_volumes_when_run_again(
     final = start()
     assert final.wait(timeout=900) == 0, final.stderr.read()
     assert files(folder / "output" / "pdf") == expected
+
+
+def test_a_volume_that_cannot_be_set_stops_the_build_naming_it_and_the_others_are_kept(built, tmp_path):
+    """A character no font has, in a document of volume III: the build stops with the character and its line; the
+    volumes laid out meanwhile are kept, so the build after the fix lays out volume III only."""
+    folder = tmp_path / "edition"
+    folder.mkdir()
+    shutil.copy(built / "edition.toml", folder / "edition.toml")
+    shutil.copytree(built / "tei", folder / "tei")
+    last = load(folder).documents()[-1]  # document 25, in volume III
+    text = last.read_text(encoding="utf-8")
+    body = text.index("<body")
+    spoiled = text[:body] + text[body:].replace(" the ", " the (한) ", 1)
+    assert spoiled != text
+    last.write_text(spoiled, encoding="utf-8")
+    with pytest.raises(pdf.BuildError) as err:
+        build(folder)
+    assert "'한' U+D55C HANGUL SYLLABLE HAN" in str(err.value) and f"tei/{last.name}:" in str(err.value)
+    out = folder / "output" / "pdf"
+    assert not (out / "edition-003.pdf").exists()
+    before = mtimes(out)
+    assert {"edition-001.pdf", "edition-002.pdf"} <= set(before)
+    last.write_text(text, encoding="utf-8")
+    build(folder)
+    after = mtimes(out)
+    assert all(after[f"{v}.pdf"] == before[f"{v}.pdf"] for v in VOLUMES[:2])
+    assert files(out)["edition-003.pdf"] == files(built / "output" / "pdf")["edition-003.pdf"]
+
+
+def test_on_a_dask_cluster_the_volumes_are_the_same_byte_for_byte(built, tmp_path):
+    """The volumes on the Dask engine (a local cluster of two workers) as on the local pool."""
+    folder = tmp_path / "edition"
+    folder.mkdir()
+    shutil.copy(built / "edition.toml", folder / "edition.toml")
+    shutil.copytree(built / "tei", folder / "tei")
+    edition = load(folder)
+    with executor.open_executor(2, executor.LOCAL_CLUSTER):
+        pdf.run(edition, edition.output / "pdf")
+    assert files(edition.output / "pdf") == files(built / "output" / "pdf")

@@ -115,6 +115,7 @@ def run(edition: Edition, out: Path) -> list[Path]:
             made.record(job.record, keys[job.volume.name])
         sources.update({doc: key(source_key, design) for doc, source_key in outcome.value["sources"].items()})
     if errors:
+        made.save()  # the volumes that were laid out are kept for the next build (every entry checked by its hash)
         raise BuildError("\n".join(errors))
 
     # (2) the document PDFs whose source changed, on the executor
