@@ -2,7 +2,8 @@
 <!--
   The card of every authority entry (common.xsl editio:card-body), made once for the build, so that a page
   copies the cards of the names it uses instead of making each of them again (a card is the same on every
-  page). Initial template; reads the authority files from the parameter $authorities (common.xsl). Out:
+  page). Template editio:cards (called by summary.xsl's "cards", so that the build compiles no stylesheet for
+  it alone); reads the authority files from the parameter $authorities (common.xsl). Out:
   <cards><card target="persons.xml#stalin" name="Stalin">…the card's body…</card>…</cards>. An entry with
   no name form has no card here: the page makes it.
 -->
@@ -16,9 +17,7 @@
 
   <xsl:import href="common.xsl"/>
 
-  <xsl:output method="xml" indent="no" encoding="UTF-8"/>
-
-  <xsl:template name="xsl:initial-template">
+  <xsl:template name="editio:cards">
     <cards>
       <xsl:for-each select="sort(map:keys($authorities))">
         <xsl:variable name="file" select="tokenize(., '/')[last()]"/>

@@ -17,10 +17,20 @@
 
   <xsl:import href="common.xsl"/>
   <xsl:import href="../lib/names-index.xsl"/>
+  <xsl:import href="cards.xsl"/>
 
-  <xsl:output method="xml" indent="yes" encoding="UTF-8"/>
+  <!-- not indented: the indentation would be text nodes in every tree made from the summaries (the collecting,
+       site.xml), a third of their memory at 2,000 documents -->
+  <xsl:output method="xml" indent="no" encoding="UTF-8"/>
 
   <xsl:param name="edition" as="xs:string" select="''"/>
+
+  <!-- Named template "cards": every authority entry's card (cards.xsl), as cards.xml, not indented (a page copies
+       the cards as they are). -->
+  <xsl:output name="editio:cards" method="xml" indent="no" encoding="UTF-8"/>
+  <xsl:template name="cards">
+    <xsl:result-document format="editio:cards"><xsl:call-template name="editio:cards"/></xsl:result-document>
+  </xsl:template>
   <xsl:param name="summaries" as="xs:string" select="''"/>
 
   <!-- what the list of documents can be filtered by (a div type or an element; labels.xml: feature.<test>) -->

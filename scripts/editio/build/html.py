@@ -239,11 +239,10 @@ def run(edition: Edition, out: Path) -> list[Path]:
     site_xsl = key(stylesheet_files(XSLT_DIR / "html" / "site.xsl"), LABELS)
     authority_files = tuple(sorted(set(edition.tei.glob("*.xml")) - set(docs)))
     saxon_key = (params, authority_files, key(summary_xsl, document_xsl, site_xsl, authority))
-    cards, cards_key = work / "cards.xml", key(stylesheet_files(XSLT_DIR / "html" / "cards.xsl"), LABELS, authority,
-                                               repr(params))
+    cards, cards_key = work / "cards.xml", key(summary_xsl, authority, repr(params))  # summary.xsl imports cards.xsl
     if not made.fresh(cards, cards_key):
         xslt, shared = _saxon(*saxon_key)
-        xslt.call("html/cards.xsl", staging / cards.name, **shared)
+        xslt.call("html/summary.xsl", staging / cards.name, template="cards", **shared)
         made.record(_publish(staging / cards.name, cards), cards_key)
     saxon = functools.partial(_saxon, *saxon_key)
     tei_keys = {tei: key(tei) for tei in docs}  # each TEI read and hashed once
