@@ -131,3 +131,12 @@ def test_a_known_name_in_capitals_does_not_run_into_a_joining_word(tmp_path) -> 
     tree = tei_doc("<p>TALK OF N. S. KHRUSHCHEV WITH MAO ZEDONG AND ZHOU ENLAI IN PEKING, at noon</p>")
     tag_tree(tree, load_authorities(REPO / "tei"))
     assert [text for _, _, text in names_in(tree)] == ["N. S. KHRUSHCHEV", "MAO ZEDONG", "ZHOU ENLAI"]
+
+
+def test_a_surname_after_via_is_a_person_and_a_feature_word_makes_a_place() -> None:
+    from editio.names.suggest import reshape
+
+    assert reshape("place", "Tolmachev") == "person" and reshape("place", "Saratov") == "place"  # GeoNames has it
+    props = proposals_for("<p>Cable, Orlov to Moscow [via Tolmachev]. Troops crossed the Black River delta.</p>")
+    assert props["Tolmachev"].kind == "person"
+    assert props["Black River"].kind == "place"

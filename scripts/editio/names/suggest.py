@@ -29,7 +29,8 @@ from editio.names.tagging import _streams, tag_tree
 LEADING = {"the", "a", "an", "of"}
 CONNECTORS = {"of", "the", "and", "for", "de", "du", "von", "van", "al", "la", "le", "on", "in"}
 _KIND_OF_REASON = (("after the title", "person"), ("after the person cue", "person"), ("after the initial", "person"),
-                   ("after “", "place"), ("a region", "place"), ("a romanised name", "person"))
+                   ("after “", "place"), ("a region", "place"), ("a romanised name", "person"),
+                   ("a place by its feature word", "place"))
 # the editors' identification: "Kim Du-bong [Kim Tu Phong]" or "Filippov [Stalin]" — two forms, one entity
 _IDENT = re.compile(r"([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3}) \[([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3})\]")
 
@@ -170,9 +171,12 @@ def reshape(kind: str, surface: str) -> str:
         return "org"  # "DVO", "GRU": an office's abbreviation, not a person
     if kind != "person" and romanised_name(words):
         return "person"  # "Jiang Jieshi": a family name and a given name
-    if kind == "org" and len(words) == 1 and surface[:1].isupper() and not is_common(surface):
+    if kind in ("org", "place") and len(words) == 1 and surface[:1].isupper() and not is_common(surface):
         key = fold(surface)
-        if any(key.endswith(e) and len(key) > len(e) + 2 for e in shapes("surname-ending")):
+        # a place cue before a surname ("[via Kuznetsov]": a cable relayed by a person) does not make it a place;
+        # "-in" ends Chinese places the GeoNames data lacks as well, so it counts against an org only
+        endings = [e for e in shapes("surname-ending") if kind == "org" or not e.startswith("in")]
+        if any(key.endswith(e) and len(key) > len(e) + 2 for e in endings):
             from editio.names.geonames import named_place
 
             return kind if named_place(surface) else "person"  # "Seisin", "Harbin": places so ending
