@@ -319,8 +319,8 @@ def _surnames(blocks: list[tuple[str, Stream]], found: list[Found]) -> list[Foun
 
 def _known_words(blocks: list[tuple[str, Stream]]) -> dict[str, dict[str, tuple[str, str]]]:
     """The first and last word of each known person's name tagged in a document (header included): "Zhou" alone
-    in a telegram whose title names Zhou Enlai is a new form of that entry. A word two entries share, an
-    everyday English word or a hyphenated one is left out."""
+    in a telegram whose title names Zhou Enlai is a new form of that entry. A word two entries share, a word of
+    the English lexicon or a hyphenated one is left out."""
     out: dict[str, dict[str, tuple[str, str]]] = {}
     seen: set[str] = set()
     for file, s in blocks:
@@ -335,8 +335,8 @@ def _known_words(blocks: list[tuple[str, Stream]]) -> dict[str, dict[str, tuple[
             if not ref.startswith("per:") or len(parts) < 2:
                 continue
             for w in (parts[0], parts[-1]):
-                if "-" not in w and w[:1].isupper() and _zipf(fold(w)) < EVERYDAY:
-                    owners.setdefault(w, {})[ref] = text
+                if "-" not in w and w[:1].isupper() and _zipf(fold(w)) < EVERYDAY and not is_common(w):
+                    owners.setdefault(w, {})[ref] = text  # not "Telegram" of a tag "Telegram Shtykov"
         out[file] = {w: (next(iter(r.values())), next(iter(r))) for w, r in owners.items() if len(r) == 1}
     return out
 
