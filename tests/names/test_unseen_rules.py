@@ -142,9 +142,10 @@ def test_a_surname_after_via_is_a_person_and_a_feature_word_makes_a_place() -> N
     from editio.names.suggest import reshape
 
     assert reshape("place", "Tolmachev") == "person" and reshape("place", "Saratov") == "place"  # GeoNames has it
-    props = proposals_for("<p>Cable, Orlov to Moscow [via Tolmachev]. Troops crossed the Black River delta.</p>")
+    props = proposals_for("<p>Cable, Orlov to Moscow [via Tolmachev]. Troops crossed the Black River delta and "
+                          "took positions in the Green Mountains area.</p>")
     assert props["Tolmachev"].kind == "person"
-    assert props["Black River"].kind == "place"
+    assert props["Black River"].kind == "place" and props["Green Mountains"].kind == "place"
 
 
 def test_a_common_word_tagged_with_a_known_name_is_no_form_of_it(tmp_path) -> None:

@@ -141,7 +141,8 @@ def _shaped_place(kind: str, words: list[str]) -> bool:
     if len(words) == 1 and words[0] in shapes("state"):
         return True
     if (len(words) > 1 and fold(words[-1]) in shapes("state-head")) or is_region(words) \
-            or fold(" ".join(words)) in shapes("region-name") or fold(" ".join(words)) in shapes("place-name"):
+            or fold(" ".join(words)) in shapes("region-name") or fold(" ".join(words)) in shapes("place-name") \
+            or (len(words) > 1 and fold(words[-1]) in shapes("feature")):  # "Red River": a river, however common
         return True
     from editio.names.geonames import named_place
 
