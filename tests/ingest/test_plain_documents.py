@@ -78,3 +78,21 @@ def test_a_plain_documents_header_claims_nothing_the_editor_did_not_give(tmp_pat
 
     report = check_paths([doc], profile="tei_all")
     assert not [p for p in report.problems if p.severity == "error"], report.problems
+
+
+def test_columns_read_into_one_another_within_lines_and_a_stranded_paragraph_are_reported() -> None:
+    from editio.ingest.layouts.plain import ocr_warnings
+
+    page = ["The delegation of the Mongolian People's Repub- the plan were then discussed. lic arrived by train.",
+            "It was received by Premier ZhouDETAILS OF in the evening. ments of both sides were agreed.",
+            "",
+            "ments of the plan, the minister said, will be sent by air the next day."]
+    said = dict(ocr_warnings(page))
+    assert said[1].startswith("columns read into one another within the line: a word broken inside the line "
+                              "('Repub- the'), a sentence's end followed by a word in lowercase ('discussed. lic')")
+    assert said[2].startswith("columns read into one another within the line: a sentence's end followed by a word "
+                              "in lowercase ('evening. ments'), words glued across the columns ('ZhouDETAILS')")
+    assert "a paragraph begins inside a sentence ('ments of the' …)" in said[4] and "could not be placed" in said[4]
+    prose = ["A four- or five-person delegation came on 2 May. It met the minister, and the talks went well.",
+             "The next day, i.e. on 3 May, it left for Moscow."]
+    assert ocr_warnings(prose) == []  # a suspended hyphen or one abbreviation's stop is no sign of columns

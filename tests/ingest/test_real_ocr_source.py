@@ -1,6 +1,7 @@
 """A real OCR text (tests/ingest/sources/real_ocr/, a scanned CWIHP Bulletin page as Google Books reads it, its
 columns read into one another within lines) is taken by `editio ingest --plain` as one document: every word
-kept in order, the plain document's warning given, the names the edition knows tagged."""
+kept in order, the plain document's warning given and the interleaved columns and stranded text reported, the
+names the edition knows tagged."""
 
 from __future__ import annotations
 
@@ -23,6 +24,11 @@ def test_a_real_ocr_page_converts_as_a_plain_document_with_every_word(tmp_path: 
                                        "--date", "1951-01-15"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert "cwihp_bulletin_6-7_p59.txt:1: warning: taken as a plain document" in result.output
+    # the page's three columns read into one another: said where it shows, not silently taken as prose
+    assert ("cwihp_bulletin_6-7_p59.txt:9: warning: columns read into one another within the line: a word broken "
+            "inside the line ('Work- corps')") in result.output
+    assert ("cwihp_bulletin_6-7_p59.txt:21: warning: a paragraph begins inside a sentence ('ions: 26 brigade' …)"
+            in result.output)
     [doc] = list(tmp_path.glob("*.xml"))
     tree = etree.parse(str(doc))
     source_words = [w for line in OCR.read_text(encoding="utf-8").splitlines() for w in fidelity.WORD.findall(line)]

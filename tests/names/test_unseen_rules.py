@@ -1,6 +1,11 @@
 """The rules made from the misses of the blind and the fourth set (tests/names/blind/, tests/names/fourth/), each
-on constructed examples (none of these sentences is in any set): a name after a person's title that the editors
-supply in brackets, a name whose first part the editors supply, """
+on constructed examples (none of these sentences is in any set) and each failing on the rules before them: a
+bracket after a person's title is the name supplied, a supplied part of a name does not cut it, joining words in
+a line of capitals part two persons (and end a known name), two-letter Russian initials, a place inside an
+event's name, places the GeoNames data lacks and a state's abbreviation by their shape, initials make a person
+and a GeoNames name of several words a place, a party's adjective is no name, a romanisation variant and a bare
+word of a known person name that entry, a state's abbreviation before a body's name, a name completed in
+parentheses, a surname after "via", a feature word."""
 
 from __future__ import annotations
 
@@ -131,3 +136,29 @@ def test_a_known_name_in_capitals_does_not_run_into_a_joining_word(tmp_path) -> 
     tree = tei_doc("<p>TALK OF N. S. KHRUSHCHEV WITH MAO ZEDONG AND ZHOU ENLAI IN PEKING, at noon</p>")
     tag_tree(tree, load_authorities(REPO / "tei"))
     assert [text for _, _, text in names_in(tree)] == ["N. S. KHRUSHCHEV", "MAO ZEDONG", "ZHOU ENLAI"]
+
+
+def test_a_surname_after_via_is_a_person_and_a_feature_word_makes_a_place() -> None:
+    from editio.names.suggest import reshape
+
+    assert reshape("place", "Tolmachev") == "person" and reshape("place", "Saratov") == "place"  # GeoNames has it
+    props = proposals_for("<p>Cable, Orlov to Moscow [via Tolmachev]. Troops crossed the Black River delta and "
+                          "took positions in the Green Mountains area.</p>")
+    assert props["Tolmachev"].kind == "person"
+    assert props["Black River"].kind == "place" and props["Green Mountains"].kind == "place"
+
+
+def test_a_common_word_tagged_with_a_known_name_is_no_form_of_it(tmp_path) -> None:
+    from tests.names.helpers import tei_doc, write_authorities
+
+    from editio.names import proposals as P
+    from editio.names.authority import load_authorities
+    from editio.names.suggest import scan_trees
+
+    auth = load_authorities(write_authorities(tmp_path, persons='<person xml:id="zorin"><persName>Zorin</persName>'
+                                                                '</person>'))
+    tree = tei_doc('<p><persName ref="per:zorin">Memorandum Zorin</persName> was read; the Memorandum was long.'
+                   '</p>')
+    found = scan_trees([("d.xml", tree.getroot())], use_model=False).found
+    assert not [f for f in found if f.surface == "Memorandum"]
+    assert not [p for p in P.group(found, known_forms=P.known_forms(auth)) if p.id == "per:zorin"]

@@ -159,6 +159,8 @@ def _reason(
     for cue in cues:
         if _previous_words(tokens, i, len(cue)) == cue and not all(is_common(t.text, lowercase_words) for t in run):
             return f"after “{' '.join(cue)}”"
+    if len(run) > 1 and fold(run[-1].text) in shapes("feature"):
+        return f"a place by its feature word “{run[-1].text}”"  # "the Red River delta": a river, however common
     if romanised_name([t.text for t in run]):
         return f"a romanised name: the family name “{run[0].text}” and a given name"
     if is_region([t.text for t in run]):

@@ -29,7 +29,8 @@ from editio.names.tagging import _streams, tag_tree
 LEADING = {"the", "a", "an", "of"}
 CONNECTORS = {"of", "the", "and", "for", "de", "du", "von", "van", "al", "la", "le", "on", "in"}
 _KIND_OF_REASON = (("after the title", "person"), ("after the person cue", "person"), ("after the initial", "person"),
-                   ("after “", "place"), ("a region", "place"), ("a romanised name", "person"))
+                   ("after “", "place"), ("a region", "place"), ("a romanised name", "person"),
+                   ("a place by its feature word", "place"))
 # the editors' identification: "Kim Du-bong [Kim Tu Phong]" or "Filippov [Stalin]" — two forms, one entity
 _IDENT = re.compile(r"([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3}) \[([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3})\]")
 
@@ -140,7 +141,8 @@ def _shaped_place(kind: str, words: list[str]) -> bool:
     if len(words) == 1 and words[0] in shapes("state"):
         return True
     if (len(words) > 1 and fold(words[-1]) in shapes("state-head")) or is_region(words) \
-            or fold(" ".join(words)) in shapes("region-name") or fold(" ".join(words)) in shapes("place-name"):
+            or fold(" ".join(words)) in shapes("region-name") or fold(" ".join(words)) in shapes("place-name") \
+            or (len(words) > 1 and fold(words[-1]) in shapes("feature")):  # "Red River": a river, however common
         return True
     from editio.names.geonames import named_place
 
@@ -170,9 +172,12 @@ def reshape(kind: str, surface: str) -> str:
         return "org"  # "DVO", "GRU": an office's abbreviation, not a person
     if kind != "person" and romanised_name(words):
         return "person"  # "Jiang Jieshi": a family name and a given name
-    if kind == "org" and len(words) == 1 and surface[:1].isupper() and not is_common(surface):
+    if kind in ("org", "place") and len(words) == 1 and surface[:1].isupper() and not is_common(surface):
         key = fold(surface)
-        if any(key.endswith(e) and len(key) > len(e) + 2 for e in shapes("surname-ending")):
+        # a place cue before a surname ("[via Kuznetsov]": a cable relayed by a person) does not make it a place;
+        # "-in" ends Chinese places the GeoNames data lacks as well, so it counts against an org only
+        endings = [e for e in shapes("surname-ending") if kind == "org" or not e.startswith("in")]
+        if any(key.endswith(e) and len(key) > len(e) + 2 for e in endings):
             from editio.names.geonames import named_place
 
             return kind if named_place(surface) else "person"  # "Seisin", "Harbin": places so ending
@@ -315,8 +320,8 @@ def _surnames(blocks: list[tuple[str, Stream]], found: list[Found]) -> list[Foun
 
 def _known_words(blocks: list[tuple[str, Stream]]) -> dict[str, dict[str, tuple[str, str]]]:
     """The first and last word of each known person's name tagged in a document (header included): "Zhou" alone
-    in a telegram whose title names Zhou Enlai is a new form of that entry. A word two entries share, an
-    everyday English word or a hyphenated one is left out."""
+    in a telegram whose title names Zhou Enlai is a new form of that entry. A word two entries share, a word of
+    the English lexicon or a hyphenated one is left out."""
     out: dict[str, dict[str, tuple[str, str]]] = {}
     seen: set[str] = set()
     for file, s in blocks:
@@ -331,8 +336,8 @@ def _known_words(blocks: list[tuple[str, Stream]]) -> dict[str, dict[str, tuple[
             if not ref.startswith("per:") or len(parts) < 2:
                 continue
             for w in (parts[0], parts[-1]):
-                if "-" not in w and w[:1].isupper() and _zipf(fold(w)) < EVERYDAY:
-                    owners.setdefault(w, {})[ref] = text
+                if "-" not in w and w[:1].isupper() and _zipf(fold(w)) < EVERYDAY and not is_common(w):
+                    owners.setdefault(w, {})[ref] = text  # not "Telegram" of a tag "Telegram Shtykov"
         out[file] = {w: (next(iter(r.values())), next(iter(r))) for w, r in owners.items() if len(r) == 1}
     return out
 

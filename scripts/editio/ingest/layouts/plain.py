@@ -5,8 +5,9 @@ layout readers do not recognise, or a journal page turned into text by OCR.
 Every line of the file is text: paragraphs are the runs of lines between blank lines, their line ends kept as
 <lb/> (a name or a word split across a line end is still one name: "Kim Du-<lb/>bong"). What a reader of an
 OCR page cannot place is kept where it stands and reported as a warning: words hyphenated at a line end,
-lines that look like a running head or a page number, and stretches of short lines that look like columns
-read across (interleaved).
+lines that look like a running head or a page number, stretches of short lines that look like columns
+read across, a line whose words show two columns read into one another ("Work- corps", ". ers' party",
+"conMAO"), and a paragraph that begins inside a sentence (text that could not be placed).
 """
 
 from __future__ import annotations
@@ -20,6 +21,14 @@ from editio.ingest.model import Field, Line, SourceDocument, SourceError
 _HYPHEN_END = re.compile(r"[^\W\d_]-$")
 _FURNITURE = re.compile(r"^(?:\d{1,4}|[-–—]\s*\d{1,4}\s*[-–—]|[A-Z][A-Z .,'’\-]{2,60})$")
 SHORT = 30  # characters: a column of a journal page read across the page gives runs of lines this short
+# marks, inside one line, of columns read into one another: a word broken at a column's edge with the next
+# column's text after it ("Work- corps"), a sentence's end followed by a word in lowercase (". ers' party": the rest
+# of that broken word), words glued across the column gap ("conMAO ZEDONG")
+_INTERLEAVED = (
+    ("a word broken inside the line", re.compile(r"[^\W\d_]{2,}- (?!(?:or|and|to|nor)\b)[a-z][\w'’]*")),
+    ("a sentence's end followed by a word in lowercase", re.compile(r"[^\W\d_]{2,}[.!?][\"”’]? [a-z]{2}[\w'’]*")),
+    ("words glued across the columns", re.compile(r"\w*[a-z]{2}[A-Z]{2,}\w*")),
+)
 
 
 @dataclass(frozen=True)
@@ -69,6 +78,17 @@ def ocr_warnings(lines: list[str]) -> list[tuple[int, str]]:
             out.append((i + 1, f"a word hyphenated at the line end ({word!r}): kept as printed, with a line break"))
         elif t and _FURNITURE.match(t) and len(t) < 60:
             out.append((i + 1, f"{t!r} looks like a running head or a page number: kept in the text where it stands"))
+    for i, text in enumerate(lines):
+        t = text.strip()
+        marks = [(what, m.group()) for what, rx in _INTERLEAVED for m in rx.finditer(t)]
+        if len({what for what, _ in marks}) >= 2:
+            seen = ", ".join(f"{what} ({got!r})" for what, got in marks[:3])
+            out.append((i + 1, f"columns read into one another within the line: {seen}; the order of its words "
+                               "could not be checked"))
+        prev = lines[i - 1].strip() if i else ""
+        if t[:1].islower() and not prev:
+            out.append((i + 1, f"a paragraph begins inside a sentence ({' '.join(t.split()[:3])!r} …): perhaps the "
+                               "rest of a column or of a word broken at its edge; it could not be placed"))
     short = 0
     for i, text in enumerate([*lines, ""]):
         t = text.strip()
