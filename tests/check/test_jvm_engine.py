@@ -46,7 +46,7 @@ def _engine_files(report: CheckReport) -> int:
 def both(paths, monkeypatch: pytest.MonkeyPatch, **kwargs) -> tuple[CheckReport, CheckReport]:
     """The same check by the JVM engine, then by the in-process engines (no Saxon-HE jar)."""
     kwargs.setdefault("profile", "tei_all")
-    monkeypatch.setenv(route.ENGINE_ENV, "jvm")  # small runs too (by default the engine starts from 400 files)
+    monkeypatch.setenv(route.ENGINE_ENV, "jvm")  # small runs too (by default the engine starts from ENGINE_FROM files)
     monkeypatch.delenv(classes.SAXON_ENV, raising=False)
     jvm = check_paths([str(p) for p in paths], **kwargs)
     monkeypatch.setenv(classes.SAXON_ENV, "")
