@@ -5,7 +5,7 @@
 c13 is the edition's tei/ (13 files); c1000 and c10000 are its files copied under numbered folders (profile
 tei_all: copies may share xml:ids across files, which tei_all does not look at). Each printed `farm-bench` line
 times tei-check (A) against plain jing (B) in turn, whole processes, medians; EDITIO_CHECK_ENGINE=jvm or
-in-process before it picks the engine (by default the JVM engine from 400 files). `bench/check_cpu.py` sums the
+in-process before it picks the engine (by default the JVM engine from 1,000 files). `bench/check_cpu.py` sums the
 CPU of every process of a session, for runs with worker processes. Results in bench/RESULTS.md.
 """
 

@@ -46,7 +46,7 @@ def _engine_files(report: CheckReport) -> int:
 def both(paths, monkeypatch: pytest.MonkeyPatch, **kwargs) -> tuple[CheckReport, CheckReport]:
     """The same check by the JVM engine, then by the in-process engines (no Saxon-HE jar)."""
     kwargs.setdefault("profile", "tei_all")
-    monkeypatch.setenv(route.ENGINE_ENV, "jvm")  # small runs too (by default the engine starts from 400 files)
+    monkeypatch.setenv(route.ENGINE_ENV, "jvm")  # small runs too (by default the engine starts from ENGINE_FROM files)
     monkeypatch.delenv(classes.SAXON_ENV, raising=False)
     jvm = check_paths([str(p) for p in paths], **kwargs)
     monkeypatch.setenv(classes.SAXON_ENV, "")
@@ -181,3 +181,28 @@ def test_a_small_run_stays_in_process_unless_asked(monkeypatch):
     assert report.engine == IN_PROCESS and _engine_files(report) == 0
     monkeypatch.setenv(route.ENGINE_ENV, "in-process")
     assert not route.use_engine(10 * route.ENGINE_FROM)
+
+
+HIGHER_ORDER = """<?xml version="1.0" encoding="UTF-8"?>
+<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt3">
+  <sch:ns prefix="c" uri="urn:example:catalogue"/>
+  <sch:pattern>
+    <sch:rule context="c:book">
+      <sch:assert test="sum(for-each(@pages, function($p) { xs:integer($p) })) ge 100">Too few pages.</sch:assert>
+    </sch:rule>
+  </sch:pattern>
+</sch:schema>
+"""
+
+
+def test_rules_saxon_he_cannot_compile_are_judged_in_process_with_the_same_findings(monkeypatch, tmp_path):
+    """Saxon-HE 9.9 has no higher-order functions (SaxonC has): such a schema is judged by SaxonC."""
+    schema = tmp_path / "higher-order.sch"
+    schema.write_text(HIGHER_ORDER, encoding="utf-8")
+    catalogue = ROOT / "tests" / "schematron" / "fixtures" / "catalogue.xml"
+    monkeypatch.setenv(route.ENGINE_ENV, "jvm")
+    report = check_paths([str(catalogue)], schemas=[schema])
+    assert report.engine.startswith(f"{IN_PROCESS}; the JVM engine could not start: the check engine cannot "
+                                    "compile its schemas"), report.engine
+    monkeypatch.setenv(classes.SAXON_ENV, "")
+    assert report.problems == check_paths([str(catalogue)], schemas=[schema]).problems != []

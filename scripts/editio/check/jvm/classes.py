@@ -105,4 +105,7 @@ def java() -> Java:
     missing = why_not()
     if missing is not None:
         raise EngineUnavailable(missing)
-    return _compiled(str(java_executable()), str(jing_jar()), str(saxon_jar()), str(_source()))
+    try:
+        return _compiled(str(java_executable()), str(jing_jar()), str(saxon_jar()), str(_source()))
+    except (OSError, subprocess.SubprocessError) as exc:  # a cache folder not writable, javac not there …
+        raise EngineUnavailable(f"CheckEngine.java cannot be compiled here: {exc}") from exc

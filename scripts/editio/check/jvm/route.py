@@ -10,6 +10,7 @@ the engine cannot start (no Saxon-HE jar: the report names the engine that judge
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from editio.check.schematron.locate import top_level
 MAX_ENGINES = 4  # distinct plans with a JVM of their own; a folder of many projects' schemas uses the rest
 IN_PROCESS = "jing and SaxonC (in process)"
 ENGINE_ENV = "EDITIO_CHECK_ENGINE"  # auto (default) | jvm | in-process
-ENGINE_FROM = 400  # files from which the JVM engine pays for compiling the Schematron in a cold JVM (bench/RESULTS.md)
+ENGINE_FROM = 1000  # files from which the JVM engine pays for compiling the Schematron in a cold JVM (bench/RESULTS.md)
 C2_FROM = 3000  # files from which the JVM's optimising compiler pays for its own cost (bench/RESULTS.md)
 
 
@@ -42,10 +43,21 @@ def use_engine(files: int) -> bool:
     return files >= ENGINE_FROM
 
 
+@functools.lru_cache(maxsize=256)
+def _folder(folder: str) -> Path:
+    return Path(folder).resolve()
+
+
 def _uri(url: str | None) -> str:
+    """The document's base URI as the SaxonC engine gives it (the resolved path), resolving each folder once."""
     if not url:
         return ""
-    return url if "://" in url or url.startswith("file:") else Path(url).resolve().as_uri()
+    if "://" in url or url.startswith("file:"):
+        return url
+    if os.path.islink(url):
+        return Path(url).resolve().as_uri()
+    head, name = os.path.split(os.path.abspath(url))
+    return (_folder(head) / name).as_uri()
 
 
 class Engines:
@@ -61,6 +73,7 @@ class Engines:
         self._rules: dict[Schema, object] = {}
         self._grammar: dict[int, tuple] = {}
         self.judged = 0  # files the engine took
+        self.setup_failed: list[str] = []  # plans whose schemas the JVM could not compile
 
     @property
     def enabled(self) -> bool:
@@ -69,7 +82,11 @@ class Engines:
     def describe(self) -> str:
         """The engine that judged the run, for the report."""
         if self.judged and self._java is not None:
-            return f"jing and Saxon-HE ({self._java.saxon}) in one JVM, {self.threads} threads"
+            rest = f"; in process for the schemas it could not compile ({self.setup_failed[0]})" \
+                if self.setup_failed else ""
+            return f"jing and Saxon-HE ({self._java.saxon}) in one JVM, {self.threads} threads{rest}"
+        if self.setup_failed:
+            return f"{IN_PROCESS}; the JVM engine could not start: {self.setup_failed[0]}"
         return IN_PROCESS + (f"; the JVM engine was not used: {self.unavailable}" if self.unavailable else "")
 
     def plan_key(self, plan_schemas: list[Schema]) -> tuple[Schema | None, Schema | None] | None:
@@ -125,16 +142,16 @@ class Engines:
         key = None if lxml else self.plan_key(plan_schemas)
         if key is None:
             return False
-        root = parsed.tree.getroot()
-        if next(root.iter(etree.Entity), None) is not None:
-            return False  # the in-process engine says why it cannot judge such a tree
+        if parsed.tree.docinfo.internalDTD is not None and next(parsed.tree.getroot().iter(etree.Entity), None) \
+                is not None:
+            return False  # unresolved entity references (only with a DOCTYPE): the in-process engine says why
         process = self._process(key)
         if process is None:
             return False
         try:
             process.ready()
-        except classes.EngineUnavailable as exc:
-            self.unavailable = str(exc)
+        except classes.EngineUnavailable as exc:  # this plan's schemas only: the in-process engines say why
+            self.setup_failed.append(str(exc))
             self._running[key] = None
             return False
         grammar, rules = key
