@@ -85,15 +85,22 @@ def xml_schema(paths: Sequence[Path], schema) -> list[str]:
     return [f"{p}: {err.reason} at {err.path}" for p in paths for err in schema.iter_errors(str(p))]
 
 
-def json_lines(path: Path, schema_path: Path) -> list[str]:
+def json_validator(schema_path: Path):
     from jsonschema import Draft202012Validator
 
-    validator = Draft202012Validator(json.loads(schema_path.read_text(encoding="utf-8")))
-    problems = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        for err in validator.iter_errors(json.loads(line)):
-            problems.append(f"{path}:{n}: {err.message} at {'/'.join(map(str, err.absolute_path)) or '(record)'}")
-    return problems
+    return Draft202012Validator(json.loads(schema_path.read_text(encoding="utf-8")))
+
+
+def json_line(path: Path, n: int, line: str, validator) -> list[str]:
+    """Line n of a JSON Lines file against the schema (a line is judged alone: kept verdicts are per line)."""
+    return [f"{path}:{n}: {err.message} at {'/'.join(map(str, err.absolute_path)) or '(record)'}"
+            for err in validator.iter_errors(json.loads(line))]
+
+
+def json_lines(path: Path, schema_path: Path) -> list[str]:
+    validator = json_validator(schema_path)
+    return [problem for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+            for problem in json_line(path, n, line, validator)]
 
 
 def citation_cff(path: Path) -> list[str]:
