@@ -1,38 +1,45 @@
-"""The per-document exports are the same bytes whichever engine makes them: this process, a pool of worker
+"""The exports are the same bytes whichever engine makes the per-document parts: this process, a pool of worker
 processes, or a Dask cluster — and a document that cannot be exported is named in the error."""
 
 from __future__ import annotations
 
+import hashlib
+import shutil
 from pathlib import Path
 
 import pytest
 
-from editio.build import executor
+from editio.build import executor, export
 from editio.build.executor import open_executor
-from editio.build.exports import dublin_core, text
-from editio.build.xslt import XsltError
+from editio.build.targets import BuildError
+from editio.edition import load
+
+REPO = Path(__file__).resolve().parents[2]
 
 
-def _files(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+def _files(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_text_and_dublin_core_are_byte_identical_on_every_engine(seed_edition, tmp_path, monkeypatch):
+def test_every_export_is_byte_identical_on_every_engine(seed_edition, tmp_path, monkeypatch):
     monkeypatch.setattr(executor, "SMALL", 0)  # the pool and Dask even for the edition's few documents
     made = {}
     for name, jobs, scheduler in (("here", 1, None), ("pool", 2, None), ("dask", 2, "local")):
         with open_executor(jobs, scheduler):
-            text.write(seed_edition, tmp_path / name)
-            dublin_core.write(seed_edition, tmp_path / name)
-        made[name] = {folder: _files(tmp_path / name / folder) for folder in (text.FOLDER, dublin_core.FOLDER)}
-    assert made["here"][text.FOLDER] and len(made["here"][text.FOLDER]) == len(seed_edition.documents())
+            export.run(seed_edition, tmp_path / name / "exports")
+        made[name] = _files(tmp_path / name / "exports")
+    assert len([n for n in made["here"] if n.startswith("text/")]) == len(seed_edition.documents())
     assert made["here"] == made["pool"] == made["dask"]
 
 
-def test_a_document_the_stylesheet_cannot_read_is_named(seed_edition, tmp_path, monkeypatch):
-    broken = tmp_path / "1950-01-01-broken.xml"
+def test_a_document_the_stylesheet_cannot_read_is_named(tmp_path, monkeypatch):
+    folder = tmp_path / "ed"
+    folder.mkdir()
+    shutil.copyfile(REPO / "edition.toml", folder / "edition.toml")
+    shutil.copytree(REPO / "tei", folder / "tei")
+    broken = folder / "tei" / "1950-01-01-broken.xml"
     broken.write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'><unclosed></TEI>", encoding="utf-8")
-    monkeypatch.setattr(type(seed_edition), "documents", lambda self: [broken])
     monkeypatch.setattr(executor, "SMALL", 0)
-    with open_executor(2), pytest.raises(XsltError, match=r"1950-01-01-broken\.xml"):
-        text.write(seed_edition, tmp_path / "out")
+    with open_executor(2), pytest.raises(BuildError, match=r"1950-01-01-broken\.xml"):
+        export.run(load(folder), folder / "output" / "exports")

@@ -12,6 +12,10 @@
     a doubtful one (@cert medium, low, unknown) gets CMIF's only degree of doubt, cert="low";
   - @ref: the document's stable web address (xslt/common/addresses.xsl), only when the edition has a base URL;
   - @source: "#" + the UUID of the edition's bibl (parameter cmif-bibl-id).
+
+  Two entry points, so that an edit remakes one document's part and not the index from every document: applied to
+  one TEI document, its part (editio:part last-change="…", holding its correspDesc); the initial template, the
+  whole cmif.xml from the parts (parameter `parts`, one file URI a line, in the edition's order).
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -26,6 +30,15 @@
 
   <xsl:param name="cmif-bibl-id" as="xs:string"/>
   <xsl:param name="cmif-file" as="xs:string" select="'cmif.xml'"/>
+  <xsl:param name="parts" as="xs:string" select="''"/>
+
+  <xsl:variable name="part-docs" as="document-node()*" select="editio:uris($parts) ! doc(.)"/>
+
+  <xsl:template match="/">
+    <editio:part last-change="{editio:last-change(.)}">
+      <xsl:apply-templates select="tei:TEI" mode="cmif"/>
+    </editio:part>
+  </xsl:template>
 
   <xsl:template name="xsl:initial-template">
     <TEI>
@@ -49,13 +62,15 @@
             <xsl:if test="$edition-base-url">
               <idno type="url"><xsl:value-of select="$edition-base-url || $cmif-file"/></idno>
             </xsl:if>
-            <date when="{$last-change}T00:00:00Z"/>
+            <date when="{(max($part-docs/editio:part/@last-change ! string()), '1970-01-01')[1]}T00:00:00Z"/>
             <availability>
               <licence target="https://creativecommons.org/licenses/by/4.0/">This file is licensed under the terms of the Creative Commons License CC-BY 4.0</licence>
             </availability>
           </publicationStmt>
           <sourceDesc>
-            <bibl type="online" xml:id="{$cmif-bibl-id}">
+            <bibl type="online">
+              <!-- an attribute instruction: as an attribute value template, xml:id is not an NCName to an XML parser -->
+              <xsl:attribute name="xml:id" select="$cmif-bibl-id"/>
               <xsl:value-of select="string-join(($edition-title, $edition-subtitle[normalize-space()],
                                                  $edition-publisher[normalize-space()]), '. ')"/>
               <xsl:if test="$edition-base-url">
@@ -66,7 +81,7 @@
           </sourceDesc>
         </fileDesc>
         <profileDesc>
-          <xsl:apply-templates select="$docs/tei:TEI" mode="cmif"/>
+          <xsl:apply-templates select="$part-docs/editio:part/*" mode="part"/>
         </profileDesc>
       </teiHeader>
       <text>

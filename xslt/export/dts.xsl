@@ -13,7 +13,13 @@
   One collection (the edition) holds every document as a Resource; a Resource's citation tree has one level, the
   passages of xslt/common/addresses.xsl (p1, p2 …), so a passage cited on the web page or in print is the same
   CitableUnit here. Templates are relative to this folder, absolute (<base_url>dts/…) once the edition has a
-  base URL. Initial template; every file but index.json is an xsl:result-document.
+  base URL.
+
+  Two entry points, so that an edit remakes one document's files and not the whole tree: applied to one TEI
+  document, its files (xsl:result-documents) and, as the principal result, its entry in the collection's member
+  list; the initial template, index.json and the edition's collection from those entries (parameter `members`, one
+  file URI a line, in the edition's order). `total-documents` is the collection's size, which every document's
+  parents.json states.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -29,6 +35,8 @@
   <xsl:output method="json" indent="yes" encoding="UTF-8"/>
 
   <xsl:param name="dts-collection-id" as="xs:string" select="'edition'"/>
+  <xsl:param name="total-documents" as="xs:integer" select="count($docs)"/>
+  <xsl:param name="members" as="xs:string" select="''"/>
 
   <xsl:variable name="context" select="'https://dtsapi.org/context/v1.0.json'"/>
   <xsl:variable name="base" select="if ($edition-base-url) then $edition-base-url || 'dts/' else ''"/>
@@ -40,7 +48,7 @@
       'collection': $base || 'collection{/id}{/nav}.json',
       'navigation': $base || 'navigation/{resource}{;down}{/ref}.json',
       'document': $base || 'document/{resource}{/ref}.xml' }"/>
-    <xsl:variable name="root" select="editio:collection()"/>
+    <xsl:variable name="root" select="map:put($collection, 'member', array { editio:uris($members) ! json-doc(.) })"/>
     <xsl:for-each select="'collection.json', 'collection/' || $dts-collection-id || '.json',
                           'collection/' || $dts-collection-id || '/children.json'">
       <xsl:result-document href="{.}" method="json" indent="yes">
@@ -50,21 +58,26 @@
     <xsl:result-document href="collection/{$dts-collection-id}/parents.json" method="json" indent="yes">
       <xsl:sequence select="map:put($root, 'member', array {})"/>
     </xsl:result-document>
-    <xsl:apply-templates select="$docs/tei:TEI" mode="dts"/>
   </xsl:template>
 
-  <xsl:function name="editio:collection" as="map(*)">
+  <xsl:template match="/">
+    <xsl:apply-templates select="tei:TEI" mode="dts"/>
+    <xsl:sequence select="map:remove(editio:resource(tei:TEI), ('@context', 'dtsVersion'))"/>
+  </xsl:template>
+
+  <!-- The edition's collection without its members: made once (it was made again for every document's
+       parents.json, with every document's resource in it: quadratic in the documents) -->
+  <xsl:variable name="collection" as="map(*)">
     <xsl:sequence select="map {
       '@context': $context, 'dtsVersion': '1.0', '@id': $dts-collection-id, '@type': 'Collection',
-      'title': $edition-title, 'totalParents': 0, 'totalChildren': count($docs),
+      'title': $edition-title, 'totalParents': 0, 'totalChildren': $total-documents,
       'description': $edition-subtitle,
       'collection': $base || 'collection{/id}{/nav}.json',
       'dublinCore': map {
         'title': array { map { 'lang': $edition-language, 'value': $edition-title } },
         'publisher': array { $edition-publisher },
-        'license': $edition-licence-url },
-      'member': array { $docs/tei:TEI ! map:remove(editio:resource(.), ('@context', 'dtsVersion')) } }"/>
-  </xsl:function>
+        'license': $edition-licence-url } }"/>
+  </xsl:variable>
 
   <xsl:function name="editio:resource" as="map(*)">
     <xsl:param name="tei" as="element(tei:TEI)"/>
@@ -114,7 +127,7 @@
     </xsl:for-each>
     <xsl:result-document href="collection/{$id}/parents.json" method="json" indent="yes">
       <xsl:sequence select="map:put($resource, 'member',
-                              array { map:remove(editio:collection(), ('@context', 'dtsVersion', 'member')) })"/>
+                              array { map:remove($collection, ('@context', 'dtsVersion')) })"/>
     </xsl:result-document>
     <!-- the whole citation tree (down=1 and down=-1: it has one level) -->
     <xsl:for-each select="1, -1">

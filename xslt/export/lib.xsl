@@ -24,17 +24,41 @@
   <xsl:param name="edition-language" as="xs:string" select="'en'"/>
 
   <xsl:variable name="docs" as="document-node()*"
-                select="for $u in tokenize($documents, '\n')[normalize-space()] return doc(normalize-space($u))"/>
+                select="editio:uris($documents) ! doc(.)"/>
   <xsl:variable name="authorities" as="element(authority)*" select="doc('authorities.xml')/authorities/authority"/>
 
   <xsl:key name="id" match="*[@xml:id]" use="@xml:id"/>
 
   <!-- The day the edition's data last changed: the newest publication or revision date of its documents. -->
-  <xsl:variable name="last-change" as="xs:string"
-    select="let $days := $docs//tei:teiHeader/(tei:fileDesc/tei:publicationStmt/tei:date/@when
-                                               | tei:revisionDesc/tei:change/@when)/editio:day(.)
-                                               [matches(., '^\d{4}-\d{2}-\d{2}$')]
-            return (string(max($days ! xs:date(.))), '1970-01-01')[1]"/>
+  <xsl:variable name="last-change" as="xs:string" select="editio:last-change($docs)"/>
+
+  <xsl:function name="editio:last-change" as="xs:string">
+    <xsl:param name="docs" as="document-node()*"/>
+    <xsl:sequence
+      select="let $days := $docs//tei:teiHeader/(tei:fileDesc/tei:publicationStmt/tei:date/@when
+                                                 | tei:revisionDesc/tei:change/@when)/editio:day(.)
+                                                 [matches(., '^\d{4}-\d{2}-\d{2}$')]
+              return (string(max($days ! xs:date(.))), '1970-01-01')[1]"/>
+  </xsl:function>
+
+  <!-- A part one document's run wrote (build/export.py keeps them, so an aggregate is made from parts, not from
+       every document again), copied into the aggregate as if made there: without the part's own indentation
+       (the aggregate's serializer indents) and without the namespaces of the part's wrapper. -->
+  <xsl:template match="*" mode="part">
+    <xsl:copy copy-namespaces="no">
+      <xsl:apply-templates select="@*, node()" mode="part"/>
+    </xsl:copy>
+  </xsl:template>
+  <xsl:template match="@* | text() | comment()" mode="part">
+    <xsl:copy/>
+  </xsl:template>
+  <xsl:template match="text()[not(normalize-space())]" mode="part"/>
+
+  <!-- Files named one URI a line (the parameters `documents`, `parts`, `members`) -->
+  <xsl:function name="editio:uris" as="xs:string*">
+    <xsl:param name="lines" as="xs:string"/>
+    <xsl:sequence select="tokenize($lines, '\n')[normalize-space()] ! normalize-space(.)"/>
+  </xsl:function>
 
   <!-- The element a pointer names: "per:stalin" through prefixDef, "#x" in the same file, "file.xml#x" beside it. -->
   <xsl:function name="editio:entity" as="element()?">

@@ -2,7 +2,8 @@
 <!--
   The facts of each document as one record (XML), for the exports that are data rather than text: JSON Lines
   and the correspondence network are written from these records by Python, never from the TEI directly, so
-  every data export says what this stylesheet reads. Initial template: all documents of $documents.
+  every data export says what this stylesheet reads. Initial template: all documents of $documents;
+  applied to one document, its record alone (the part build/export.py keeps).
 
   <records>
     <record id="doc-…" file="….xml">
@@ -29,6 +30,11 @@
     <records>
       <xsl:apply-templates select="$docs/tei:TEI" mode="record"/>
     </records>
+  </xsl:template>
+
+  <!-- One document's record alone: the part build/export.py keeps per document (records.py joins them). -->
+  <xsl:template match="/">
+    <xsl:apply-templates select="tei:TEI" mode="record"/>
   </xsl:template>
 
   <xsl:template match="tei:TEI" mode="record">

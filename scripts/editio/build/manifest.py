@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -42,6 +43,20 @@ def key(*parts: bytes | str | Path | Iterable[Path] | None) -> str:
             h.update(str(part).encode())
         h.update(b"\0\0")
     return h.hexdigest()
+
+
+def stat_listing(root: Path, names: Iterable[str]) -> bytes:
+    """The files under root as they are on disk now, one line each: name, size, modification time. What a group
+    of many small outputs (a document's DTS tree) is recorded by, so that it is checked without reading every
+    file: a file deleted, replaced or edited since has another line (files are renamed into place whole)."""
+    lines, folder = [], str(root)
+    for name in names:
+        try:
+            st = os.stat(os.path.join(folder, name))
+            lines.append(f"{name}\t{st.st_size}\t{st.st_mtime_ns}\n")
+        except OSError:
+            lines.append(f"{name}\tabsent\n")
+    return "".join(lines).encode()
 
 
 @cache

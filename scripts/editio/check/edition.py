@@ -6,6 +6,11 @@ hook still catches an id that another document already uses, and two editions ch
 Files that are only beside are parsed (safely) for their ids, never reported on. Pointers follow TEI's own
 rules: "#id" is local, "pre:value" goes through the file's listPrefixDef (matchPattern /
 replacementPattern), anything else is a URI relative to the file.
+
+The rules work from a small summary of each file (`summarise`: its ids with their lines, its prefix declarations,
+its pointers with their lines), not from its tree: a summary can be made where the file is parsed (a worker of the
+build's executor) and is all that is kept of it, so the memory the rules need is that of the summaries. Only a
+file with a problem is read again, for the column of each problem.
 """
 
 from __future__ import annotations
@@ -44,23 +49,32 @@ class Prefix:
         return re.sub(r"\$(\d)", lambda g: m.group(int(g.group(1))) or "", self.replacement)
 
 
+@dataclass(frozen=True)
+class Pointer:
+    """One pointer of a file: a token of a pointer attribute of a TEI element."""
+
+    line: int
+    tag: str  # the element's local name (for the column)
+    attr: str
+    token: str
+
+
 @dataclass
-class Indexed:
-    """What the edition knows of one file: its ids (with lines) and its prefix declarations."""
+class Summary:
+    """What the rules across files need of one file: small, and picklable (made in a worker, sent back)."""
 
     display: str
     path: Path | None  # resolved; None for standard input
-    ids: dict[str, int] = field(default_factory=dict)
-    prefixes: dict[str, Prefix] = field(default_factory=dict)
+    ids: dict[str, int] = field(default_factory=dict)  # each xml:id and the line of its first element
+    identified: list[tuple[str, int, str]] = field(default_factory=list)  # every element with an xml:id: id, line, tag
+    prefixes: list[tuple[str, str, str]] = field(default_factory=list)  # each prefixDef: ident, match, replacement
+    pointers: list[Pointer] = field(default_factory=list)
     checked: bool = True
 
 
-def _prefixes(root: etree._Element) -> dict[str, Prefix]:
+def _prefixes(declared: list[tuple[str, str, str]]) -> dict[str, Prefix]:
     found: dict[str, Prefix] = {}
-    for pd in root.iter(f"{{{TEI_NS}}}prefixDef"):
-        ident, match, repl = pd.get("ident"), pd.get("matchPattern"), pd.get("replacementPattern")
-        if not ident or match is None or repl is None:
-            continue
+    for ident, match, repl in declared:  # in document order: a later declaration of an ident wins
         try:
             found[ident] = Prefix(ident, re.compile(match), repl)
         except re.error:
@@ -68,32 +82,88 @@ def _prefixes(root: etree._Element) -> dict[str, Prefix]:
     return found
 
 
-def index_tree(display: str, path: Path | None, tree: etree._ElementTree, checked: bool = True) -> Indexed:
+def summarise(display: str, path: Path | None, tree: etree._ElementTree, checked: bool = True) -> Summary:
+    """One pass over the tree: everything the rules across files will ask of this file."""
     root = tree.getroot()
-    ids: dict[str, int] = {}
+    summary = Summary(display, path, checked=checked)
+    attributes = pointer_attributes()
     for elem in root.iter():
-        value = elem.get(XML_ID) if isinstance(elem.tag, str) else None
-        if value is not None and value not in ids:
-            ids[value] = elem.sourceline or 0
-    return Indexed(display, path, ids, _prefixes(root), checked)
+        if not isinstance(elem.tag, str):
+            continue
+        line = elem.sourceline or 0
+        value = elem.get(XML_ID)
+        if value is not None:
+            summary.identified.append((value, line, local_name(elem.tag)))
+            summary.ids.setdefault(value, line)
+        if not elem.tag.startswith(f"{{{TEI_NS}}}"):
+            continue
+        if elem.tag == f"{{{TEI_NS}}}prefixDef":
+            ident, match, repl = elem.get("ident"), elem.get("matchPattern"), elem.get("replacementPattern")
+            if ident and match is not None and repl is not None:
+                summary.prefixes.append((ident, match, repl))
+        for attr in attributes:
+            tokens = elem.get(attr)
+            if tokens:
+                summary.pointers.extend(Pointer(line, local_name(elem.tag), attr, t) for t in tokens.split())
+    return summary
+
+
+def summarise_file(source: Source, max_bytes: int) -> Summary | None:
+    """A task of the build's executor: one file parsed and summarised, its tree dropped (None: not well-formed,
+    which its own check reports)."""
+    parsed = parse(source, max_bytes)
+    if parsed.tree is None:
+        return None
+    return summarise(source.display, source.path.resolve() if source.path else None, parsed.tree)
+
+
+def text_lines(source: Source, max_bytes: int):
+    """The file's lines as the check decoded them: for a problem's column, when a summary found one."""
+    return lambda: parse(source, max_bytes).text_lines
+
+
+@dataclass
+class _Indexed:
+    summary: Summary
+    prefixes: dict[str, Prefix]
+
+    @property
+    def display(self) -> str:
+        return self.summary.display
+
+    @property
+    def path(self) -> Path | None:
+        return self.summary.path
+
+    @property
+    def ids(self) -> dict[str, int]:
+        return self.summary.ids
 
 
 class Edition:
-    """The checked files and their neighbours, indexed once per run."""
+    """The checked files and their neighbours, summarised once per run."""
 
     def __init__(self, checked: list[Parsed], max_bytes: int) -> None:
-        self.files: dict[Path, Indexed] = {}
-        self.stdin: list[Indexed] = []
-        self._order: list[Indexed] = []
-        for parsed in checked:
-            if parsed.tree is None:
-                continue
-            path = parsed.source.path.resolve() if parsed.source.path else None
-            item = index_tree(parsed.source.display, path, parsed.tree)
-            if path is None:
+        self._init([summarise(p.source.display, p.source.path.resolve() if p.source.path else None, p.tree)
+                    for p in checked if p.tree is not None], max_bytes)
+
+    @classmethod
+    def from_summaries(cls, checked: list[Summary], max_bytes: int) -> Edition:
+        """The edition from the checked files' summaries alone (made wherever the files were parsed)."""
+        edition = cls.__new__(cls)
+        edition._init(checked, max_bytes)
+        return edition
+
+    def _init(self, checked: list[Summary], max_bytes: int) -> None:
+        self.files: dict[Path, _Indexed] = {}
+        self.stdin: list[_Indexed] = []
+        self._order: list[_Indexed] = []
+        for summary in checked:
+            item = _Indexed(summary, _prefixes(summary.prefixes))
+            if summary.path is None:
                 self.stdin.append(item)
             else:
-                self.files[path] = item
+                self.files[summary.path] = item
             self._order.append(item)
         shown: dict[Path, str] = {}  # folder → how the user named it, so neighbours are shown the same way
         for path, item in self.files.items():
@@ -106,11 +176,12 @@ class Edition:
                 neighbour = parse(Source(str(sibling), sibling), max_bytes)
                 if neighbour.tree is not None and neighbour.tree.getroot().tag == f"{{{TEI_NS}}}TEI":
                     display = os.path.join(shown[folder], sibling.name)
-                    item = index_tree(display, resolved, neighbour.tree, checked=False)
+                    summary = summarise(display, resolved, neighbour.tree, checked=False)
+                    item = _Indexed(summary, _prefixes(summary.prefixes))
                     self.files[resolved] = item
                     self._order.append(item)
         # one folder is one edition: ids must be unique among the files of a folder (checked or beside)
-        self._where: dict[tuple[Path | None, str], list[Indexed]] = {}
+        self._where: dict[tuple[Path | None, str], list[_Indexed]] = {}
         for item in self._order:
             folder = item.path.parent if item.path else None
             for ident in item.ids:
@@ -120,68 +191,65 @@ class Edition:
         if parsed.tree is None:
             return []
         path = parsed.source.path.resolve() if parsed.source.path else None
-        me = self.files.get(path) if path else next((i for i in self.stdin if i.display == parsed.source.display),
-                                                    None)
+        return self.problems_of(parsed.source.display, path, lambda: parsed.text_lines)
+
+    def problems_of(self, display: str, path: Path | None, text_lines) -> list[Problem]:
+        """The problems of one checked file, from the summaries; text_lines() gives the file's lines (for the
+        columns), asked for only when there is a problem."""
+        me = self.files.get(path) if path else next((i for i in self.stdin if i.display == display), None)
         if me is None:
             return []
-        return [*self._duplicates(parsed, me), *self._pointers(parsed, me)]
+        lines: list = []
 
-    def _problem(self, parsed: Parsed, elem: etree._Element, rule_id: str, attribute: str | None,
-                 **values: str) -> Problem:
-        rule = edition_rules()[rule_id]
-        line = elem.sourceline or 0
-        column = column_of(parsed.text_lines, line, local_name(elem.tag), attribute, values.get("value"))
-        return Problem(parsed.source.display, line, column, rule.severity, rule.format(**values), rule_id, LAYER)
+        def problem(line: int, tag: str, rule_id: str, attribute: str | None, **values: str) -> Problem:
+            if not lines:
+                lines.append(text_lines())
+            rule = edition_rules()[rule_id]
+            column = column_of(lines[0], line, tag, attribute, values.get("value"))
+            return Problem(display, line, column, rule.severity, rule.format(**values), rule_id, LAYER)
 
-    def _duplicates(self, parsed: Parsed, me: Indexed) -> list[Problem]:
+        return [*self._duplicates(me, problem), *self._pointers(me, problem)]
+
+    def _duplicates(self, me: _Indexed, problem) -> list[Problem]:
         found = []
-        for elem in parsed.tree.getroot().iter():
-            ident = elem.get(XML_ID) if isinstance(elem.tag, str) else None
-            if ident is None:
-                continue
-            folder = me.path.parent if me.path else None
+        folder = me.path.parent if me.path else None
+        for ident, line, tag in me.summary.identified:
             others = [item for item in self._where.get((folder, ident), ()) if item is not me]
             if not others:
                 continue  # duplicates inside one file are tei_all's (jing reports them)
             where = ", ".join(f"{o.display}:{o.ids[ident]}" for o in others[:MAX_PLACES])
             if len(others) > MAX_PLACES:
                 where += f" and {len(others) - MAX_PLACES} more files"
-            found.append(self._problem(parsed, elem, "editio-id-unique", "xml:id", id=ident, other=where))
+            found.append(problem(line, tag, "editio-id-unique", "xml:id", id=ident, other=where))
         return found
 
-    def _pointers(self, parsed: Parsed, me: Indexed) -> list[Problem]:
+    def _pointers(self, me: _Indexed, problem) -> list[Problem]:
         found: list[Problem] = []
         missing: dict[str, list[int]] = {}  # a missing file: reported once, at its first pointer, with a count
-        attributes = pointer_attributes()
-        for elem in parsed.tree.getroot().iter(f"{{{TEI_NS}}}*"):
-            for attr in attributes:
-                value = elem.get(attr)
-                if not value:
+        for pointer in me.summary.pointers:
+            got = self._resolve(me, pointer, problem)
+            if got is None:
+                continue
+            found_problem, missing_file = got
+            if missing_file is not None:
+                seen = missing.setdefault(missing_file, [len(found), 0])
+                seen[1] += 1
+                if seen[1] > 1:
                     continue
-                for token in value.split():
-                    got = self._resolve(parsed, me, elem, attr, token)
-                    if got is None:
-                        continue
-                    problem, missing_file = got
-                    if missing_file is not None:
-                        seen = missing.setdefault(missing_file, [len(found), 0])
-                        seen[1] += 1
-                        if seen[1] > 1:
-                            continue
-                    found.append(problem)
+            found.append(found_problem)
         for index, count in missing.values():
             if count > 1:
                 first = found[index]
                 found[index] = replace(first, message=f"{first.message} ({count} pointers in this file lead there)")
         return found
 
-    def _resolve(self, parsed: Parsed, me: Indexed, elem: etree._Element, attr: str,
-                 token: str) -> tuple[Problem, str | None] | None:
-        """None if `token` resolves; else the problem, and the missing file's name if that is the cause."""
+    def _resolve(self, me: _Indexed, pointer: Pointer, problem) -> tuple[Problem, str | None] | None:
+        """None if the pointer resolves; else the problem, and the missing file's name if that is the cause."""
+        token, attr = pointer.token, pointer.attr
 
         def fail(target: str, why: str, fix: str, missing_file: str | None = None) -> tuple[Problem, str | None]:
-            return self._problem(parsed, elem, "editio-ref-resolves", attr, attr=attr, value=token, target=target,
-                                 why=why, fix=fix), missing_file
+            return problem(pointer.line, pointer.tag, "editio-ref-resolves", attr, attr=attr, value=token,
+                           target=target, why=why, fix=fix), missing_file
 
         uri = token
         m = _SCHEME.match(token)
@@ -194,8 +262,8 @@ class Edition:
                 declared = ", ".join(f"{p}:" for p in me.prefixes)
                 advice = (f"use one of {declared} or add a prefixDef for it" if declared else
                           "add teiHeader/encodingDesc/listPrefixDef with a prefixDef for it")
-                return self._problem(parsed, elem, "editio-ref-prefix", attr, attr=attr, value=token, prefix=scheme,
-                                     advice=advice), None
+                return problem(pointer.line, pointer.tag, "editio-ref-prefix", attr, attr=attr, value=token,
+                               prefix=scheme, advice=advice), None
             expanded = prefix.expand(rest)
             if expanded is None:
                 return fail(f'prefix "{scheme}:"', f'but "{rest}" does not match its matchPattern '

@@ -8,9 +8,6 @@ from pathlib import Path
 
 from lxml import etree
 
-from editio.build import executor
-from editio.build.xslt import XsltError, worker_stylesheets
-
 REPO = Path(__file__).resolve().parents[4]
 SCHEMAS = REPO / "schema"
 
@@ -25,23 +22,3 @@ def doc_id(path: Path) -> str:
     for _, el in etree.iterparse(str(path), events=("start",)):
         return el.get("{http://www.w3.org/XML/1998/namespace}id") or path.stem
     return path.stem
-
-
-def _transform(job: tuple[str, tuple[tuple[str, str], ...], str, str]) -> str:
-    stylesheet, params, source, target = job
-    worker_stylesheets(dict(params)).transform(stylesheet, Path(source), Path(target))
-    return target
-
-
-def per_document(edition, out: Path, stylesheet: str, folder: str, suffix: str) -> list[Path]:
-    """One file per document, <folder>/<xml:id><suffix>, written by the stylesheet, in the edition's order, by
-    the build's executor (every core, or a Dask cluster)."""
-    params = tuple(sorted(edition.xslt_params().items()))
-    jobs = [(stylesheet, params, str(doc), str(out / folder / f"{doc_id(doc)}{suffix}"))
-            for doc in edition.documents()]
-    outcomes = list(executor.current().map(_transform, jobs, describe=lambda job: job[2],
-                                            small=executor.SMALL))
-    failed = [o.error for o in outcomes if not o.ok]
-    if failed:
-        raise XsltError("; ".join(failed))
-    return [Path(o.value) for o in outcomes]

@@ -1,5 +1,6 @@
 """CMIF for correspSearch: cmif.xml by xslt/export/cmif.xsl, checked against tei_all, the SIG's own RELAX NG
-(schema/cmi-customization.rng) and the specification's rules (schema/cmif.sch)."""
+(schema/cmi-customization.rng) and the specification's rules (schema/cmif.sch). Each document's correspDesc is a
+part (KIND), made with the document; cmif.xml is made from the parts."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ import uuid
 from pathlib import Path
 
 from editio.build.exports import SCHEMAS, documents_param
+from editio.build.exports.parts import Kind
 from editio.build.xslt import Stylesheets
 from editio.edition import Edition
 
 FILE = "cmif.xml"
 SCH = SCHEMAS / "cmif.sch"
 RNG = SCHEMAS / "cmi-customization.rng"
+KIND = Kind("cmif", "export/cmif.xsl", "cmif", ".xml", published=False)
 UNPUBLISHED = "unpublished"  # the Schematron phase without the rules that need the file's published address
 
 
@@ -28,10 +31,13 @@ def bibl_id(edition: Edition) -> str:
     raise AssertionError("no UUID starting with a letter in 1000 tries")  # 6/16 chance each: never happens
 
 
-def write(edition: Edition, sheets: Stylesheets, out: Path) -> Path:
-    path = out / FILE
-    sheets.call("export/cmif.xsl", output=path, documents=documents_param(edition.documents()),
-                **{"cmif-bibl-id": bibl_id(edition), "cmif-file": FILE})
+def params(edition: Edition) -> dict[str, object]:
+    return {"cmif-bibl-id": bibl_id(edition), "cmif-file": FILE}
+
+
+def write(edition: Edition, sheets: Stylesheets, path: Path, parts: list[Path]) -> Path:
+    """cmif.xml from the documents' parts, in the edition's order."""
+    sheets.call("export/cmif.xsl", output=path, parts=documents_param(parts), **params(edition))
     return path
 
 

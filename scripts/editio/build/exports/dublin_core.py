@@ -3,13 +3,7 @@ oai_dc.xsd (schema/, its simpledc import mapped to the local copy)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from editio.build.exports import per_document
-from editio.edition import Edition
+from editio.build.exports.parts import Kind
 
 FOLDER = "dc"
-
-
-def write(edition: Edition, out: Path) -> list[Path]:
-    return per_document(edition, out, "export/dc.xsl", FOLDER, ".xml")
+KIND = Kind("dc", "export/dc.xsl", FOLDER, ".xml", published=True)

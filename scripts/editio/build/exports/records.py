@@ -1,7 +1,8 @@
 """The documents as data: xslt/export/record.xsl extracts one record per document (XML); here the records
 become JSON Lines (one object per document, schema/editio-record.schema.json) and the correspondence network
 as CSV for Gephi (nodes: Id, Label …; edges: Source, Target, Type, Weight …). No fact is read here that the
-stylesheet did not extract."""
+stylesheet did not extract. Each document's record is a part, made with the document; these files are made
+from the parts."""
 
 from __future__ import annotations
 
@@ -13,15 +14,15 @@ from pathlib import Path
 
 from lxml import etree
 
-from editio.build.exports import SCHEMAS, documents_param
-from editio.build.xslt import Stylesheets
-from editio.edition import Edition
+from editio.build.exports import SCHEMAS
+from editio.build.exports.parts import Kind
 from editio.tei.files import atomic_write
 
 JSONL = "documents.jsonl"
 NODES = "network/nodes.csv"
 EDGES = "network/edges.csv"
 SCHEMA = SCHEMAS / "editio-record.schema.json"
+KIND = Kind("record", "export/record.xsl", "records", ".xml", published=False)
 DATE_ATTRIBUTES = ("when", "notBefore", "notAfter", "from", "to")
 LISTS = {  # JSON key: record element
     "sender": "sender", "recipient": "recipient", "intermediaries": "intermediary", "persons": "person",
@@ -29,9 +30,12 @@ LISTS = {  # JSON key: record element
 }
 
 
-def records(edition: Edition, sheets: Stylesheets) -> etree._Element:
-    text = sheets.call("export/record.xsl", documents=documents_param(edition.documents()))
-    return etree.fromstring(text.encode("utf-8"))
+def records(parts: list[Path]) -> etree._Element:
+    """The records of the documents (each a part made with its document, KIND), in the edition's order."""
+    recs = etree.Element("records")
+    for part in parts:
+        recs.append(etree.parse(str(part)).getroot())
+    return recs
 
 
 def _entity(el: etree._Element) -> dict[str, object]:
@@ -99,8 +103,8 @@ def _csv(columns: list[str], rows) -> str:
     return buf.getvalue()
 
 
-def write(edition: Edition, sheets: Stylesheets, out: Path) -> list[Path]:
-    recs = records(edition, sheets)
+def write(out: Path, parts: list[Path]) -> list[Path]:
+    recs = records(parts)
     node_csv, edge_csv = network(recs)
     written = []
     for name, text in ((JSONL, jsonl(recs)), (NODES, node_csv), (EDGES, edge_csv)):

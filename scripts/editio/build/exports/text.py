@@ -3,13 +3,7 @@ block of metadata, for text-mining users."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from editio.build.exports import per_document
-from editio.edition import Edition
+from editio.build.exports.parts import Kind
 
 FOLDER = "text"
-
-
-def write(edition: Edition, out: Path) -> list[Path]:
-    return per_document(edition, out, "export/txt.xsl", FOLDER, ".txt")
+KIND = Kind("text", "export/txt.xsl", FOLDER, ".txt", published=True)
