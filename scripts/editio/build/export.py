@@ -73,11 +73,16 @@ def run(edition: Edition, out: Path) -> list[Path]:
         written += _deposit(edition, sheets, out, work, made, [tei_keys[t] for t in docs], authorities)
     except XsltError as exc:
         raise BuildError(str(exc)) from exc
-    verdicts = validate.Verdicts(work / "verdicts.json")
-    _check(edition, out, work, verdicts, order)
-    verdicts.save()
-    made.save()  # last: a build killed before this point leaves the previous manifest, which the files' hashes check
+    # the files are whole and as their inputs say: recorded before they are judged, so that exports found invalid
+    # are not made again (only judged again, the same way) by the next build; a build killed before this point
+    # leaves the previous manifest, which the files' hashes check
+    made.save()
     shutil.rmtree(staging, ignore_errors=True)
+    verdicts = validate.Verdicts(work / "verdicts.json")
+    try:
+        _check(edition, out, work, verdicts, order)
+    finally:
+        verdicts.save()
     prefix = len(str(out)) + 1
     folders = {str(p)[prefix:].split(os.sep)[0] for p in written if p.is_relative_to(out)} | {dts.FOLDER}
     click.echo(f"exports: {', '.join(sorted(folders))} "
