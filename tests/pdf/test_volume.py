@@ -298,3 +298,32 @@ def test_a_documents_heading_names_the_offices_of_its_parties(built, page_texts)
     assert offices, "the bundled corpus has offices in its correspDesc"
     for office in offices:
         assert re.search(r"via [^\n]*?, " + re.escape(office), text), office
+
+
+def test_the_list_of_sources_gives_each_citation_once_punctuated(built, page_texts):
+    """Each entry of the list of sources reads as a citation: its parts separated (an author, then the document's
+    number in the publication), a full stop before the transcription's file, and an address the citation's words
+    already give not printed a second time."""
+    first = next(i for i, t in enumerate(page_texts) if t.startswith("List of sources"))
+    lines = []
+    for page in page_texts[first:]:
+        body = page.split("\n")
+        if re.fullmatch(r"\d+ .+|.+ \d+", body[0]):  # the running head with its folio
+            body = body[1:]
+        if body and re.fullmatch(r"\d+", body[-1]):  # the folio at the foot
+            body = body[:-1]
+        lines += body
+    text = " ".join(re.sub("\xad\\s*", "", " ".join(lines)).split())
+    entries = re.split(r" (?=\d+\. )", text.removeprefix("List of sources").strip())
+    citations = [e.split(" Transcription: ")[0] for e in entries if " Transcription: " in e]
+    assert len(citations) == len(docs(built))
+    for citation in citations:
+        assert citation.endswith((".", ">.")), citation
+        for url in set(re.findall(r"https?://\S+?(?=[.>]?(?:\s|$))", citation)):
+            assert citation.replace(" ", "").count(url.replace(" ", "")) == 1, (url, citation)
+    scopes = [" ".join(s.text.split()) for _, tree in docs(built)
+              for s in tree.iterfind(".//tei:sourceDesc/tei:bibl/tei:biblScope", TEI)
+              if s.getprevious() is not None and not (s.getprevious().tail or "").strip()]
+    assert scopes, "the bundled corpus has a citation whose document number follows its author directly"
+    for scope in scopes:
+        assert ", " + scope in text, scope

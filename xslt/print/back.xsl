@@ -65,7 +65,8 @@
                 <xsl:with-param name="marks" select="false()" tunnel="yes"/>
               </xsl:apply-templates>
             </xsl:variable>
-            <xsl:value-of select="string-join($b)"/>
+            <!-- A citation ends with a full stop before the next part of the entry. -->
+            <xsl:value-of select="replace(normalize-space(string-join($b)), '([^.!?])$', '$1.')"/>
           </xsl:for-each>
           <xsl:for-each select="$file/tei:publicationStmt/tei:availability/tei:licence[not(@target)]">
             <xsl:value-of select="'#emph[Rights:] ' || print:esc(normalize-space(.))"/>

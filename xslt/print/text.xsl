@@ -213,6 +213,15 @@
   <xsl:template match="tei:ptr" mode="print:text">
     <xsl:value-of select="' #link(' || print:str(@target) || ')'"/>
   </xsl:template>
+  <!-- A citation that already gives the address in its words does not print it twice. -->
+  <xsl:template match="tei:bibl/tei:ptr[contains(string-join(../text()), @target)]" mode="print:text"/>
+  <!-- Parts of a citation the source gives one after another with nothing between them (an author, then the
+       document's number in the publication) are separated as in a citation, by a comma. -->
+  <xsl:template match="tei:bibl[text()[normalize-space()]]/*[preceding-sibling::node()[1][self::*]]
+                       [not(self::tei:ptr | self::tei:textLang | self::tei:note)]" mode="print:text" priority="1">
+    <xsl:text>, </xsl:text>
+    <xsl:next-match/>
+  </xsl:template>
   <xsl:template match="tei:author | tei:publisher | tei:biblScope | tei:bibl | tei:institution | tei:repository"
                 mode="print:text">
     <xsl:apply-templates mode="print:text"/>
