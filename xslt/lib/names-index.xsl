@@ -3,8 +3,7 @@
   Where each authority entry occurs: the key the web and print editions build their indexes on.
 
   key('mentions', 'per:shtykov')  → every persName/placeName/orgName pointing at that entry, in one document;
-  editio:occurrences($docs, 'per:shtykov') → the same across the edition, those about the documents only
-    (editio:about-document: not the edition's own makers in each header), as
+  editio:occurrences($docs, 'per:shtykov') → the same across the edition, as
     <occurrence doc="doc-…" ref="per:shtykov" part="text|header" surface="T. SHTYKOV"/> elements.
   The TEI in tei/ is the only input: no lists kept in Python.
 -->
@@ -23,7 +22,7 @@
     <xsl:param name="ref" as="xs:string"/>
     <xsl:for-each select="$docs">
       <xsl:variable name="id" select="string(tei:TEI/@xml:id)"/>
-      <xsl:for-each select="key('mentions', $ref, .)[editio:about-document(.)]">
+      <xsl:for-each select="key('mentions', $ref, .)">
         <occurrence doc="{$id}" ref="{$ref}" part="{if (ancestor::tei:teiHeader) then 'header' else 'text'}"
                     surface="{normalize-space(.)}"/>
       </xsl:for-each>
