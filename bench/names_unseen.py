@@ -6,7 +6,7 @@ tests/names/unseen, on which the rules were developed; "new": its 7 held out unt
 those 17; "heldout": the 12 documents of tests/names/heldout, gathered later and measured before any rule was made
 on them; "blind": the 12 documents of tests/names/blind, on which no rule was ever made; "fourth": the 17 documents of
 tests/names/fourth, gathered after the blind set and measured before any rule was made on them; default all). `--json`
-also writes the totals, for tests/names/test_heldout_set.py.
+also writes the totals, for tests/names/test_tuned_sets.py.
 
 Counted: person and place mentions of <text> (the header is left out: the gold files annotate the text).
 Tagging: (kind, surface) as a multiset. Linking: a tagged mention is right when its ref is the gold entity; for
