@@ -8,7 +8,9 @@ import time
 from collections.abc import Mapping
 from pathlib import Path
 
-from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmValue
+from saxonche import PySaxonApiError, PyXdmValue
+
+from editio.tei.saxon import new_processor
 
 XSLT_DIR = Path(__file__).resolve().parents[3] / "xslt"
 
@@ -21,7 +23,7 @@ class Stylesheets:
     """Compiled stylesheets of one build. Use as a context manager; compile() caches by path."""
 
     def __init__(self, params: Mapping[str, str] | None = None) -> None:
-        self._proc = PySaxonProcessor(license=False)
+        self._proc = new_processor()
         self._xslt = self._proc.new_xslt30_processor()
         self._params = dict(params or {})
         self._compiled: dict[Path, object] = {}

@@ -15,6 +15,7 @@ from saxonche import PySaxonApiError, PySaxonProcessor, PyXsltExecutable
 
 from editio.check.schematron.compiler import SRC, Compiled
 from editio.check.schematron.model import SchematronError
+from editio.tei.saxon import new_processor
 
 _lock = threading.Lock()
 _processor: PySaxonProcessor | None = None
@@ -24,7 +25,7 @@ def processor() -> PySaxonProcessor:
     global _processor
     with _lock:
         if _processor is None:
-            _processor = PySaxonProcessor(license=False)
+            _processor = new_processor()
         return _processor
 
 
