@@ -13,6 +13,8 @@ into --out (default: the work folder), results.md (the same table), results.json
 time against N per stage, one panel per kind of build (matplotlib, a test dependency: CI runs this at N = 100 as a
 smoke test, tests/bench/). Run by hand for figures; the smoke test asserts no time.
 
+`--ingest ARGS` times only `editio ingest ARGS` (cold, then with nothing changed) at each size, with the CPU and
+the resident memory of the whole process tree (the pool's workers with the parent) and the load average.
 `--builds` runs only some of the three builds (a large edition's cold build alone), `--no-jing` skips the jing
 comparison, and `--pdf-alone` adds, after the builds, `editio build pdf` alone with the print edition removed
 (output/pdf and its record): the print stage's own CPU, memory and pages per second (every page of every PDF it
@@ -53,6 +55,7 @@ class Run:
     code: int
     stages: dict[str, float] = field(default_factory=dict)
     tail: str = ""
+    peak_tree_mib: float = 0.0  # the whole process tree's resident memory at its largest sample
 
 
 TICK = os.sysconf("SC_CLK_TCK")
@@ -68,6 +71,7 @@ class TreeSampler(threading.Thread):
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
         self.pid, self.cpu, self.peak_mib, self.done = pid, {}, 0.0, threading.Event()
+        self.peak_tree_mib = 0.0  # the largest sum of the resident sets of the whole tree at one sample
 
     def run(self) -> None:
         while not self.done.wait(0.5):
@@ -84,13 +88,15 @@ class TreeSampler(threading.Thread):
             children: dict[int, list[int]] = {}
             for pid, (parent, _, _) in stats.items():
                 children.setdefault(parent, []).append(pid)
-            todo = [self.pid]
+            todo, tree = [self.pid], 0.0
             while todo:
                 pid = todo.pop()
                 if pid in stats:
                     self.cpu[pid] = stats[pid][1]
                     self.peak_mib = max(self.peak_mib, stats[pid][2])
+                    tree += stats[pid][2]
                 todo += children.get(pid, [])
+            self.peak_tree_mib = max(self.peak_tree_mib, tree)
 
 
 def timed(cmd: list[str], cwd: Path | None = None) -> Run:
@@ -118,7 +124,8 @@ def timed(cmd: list[str], cwd: Path | None = None) -> Run:
     if current:
         stages[current] = end - since
     return Run(end - started, max(usage.ru_utime + usage.ru_stime, sum(sampler.cpu.values())),
-               max(usage.ru_maxrss / 1024, sampler.peak_mib), proc.returncode, stages, "".join(lines[-3:]))
+               max(usage.ru_maxrss / 1024, sampler.peak_mib), proc.returncode, stages, "".join(lines[-3:]),
+               max(usage.ru_maxrss / 1024, sampler.peak_tree_mib))
 
 
 def touch_one_source(edition: Path) -> None:
@@ -219,6 +226,32 @@ def bench(n: int, seed: int, work: Path, tei_all: Path | None, notes: list[str],
     return rows
 
 
+INGEST_HEADER = ("| sources | TEI documents | `editio ingest` | wall | cpu | largest process | process tree | "
+                 "load at start → end | exit |\n| ---: | ---: | --- | ---: | ---: | ---: | ---: | --- | ---: |")
+
+
+def bench_ingest(n: int, seed: int, work: Path, args: list[str]) -> list[str]:
+    """`editio ingest` alone on a fresh edition of n sources, cold and then with nothing changed: Markdown rows
+    (CPU and memory of the whole process tree, the load average at start and end)."""
+    edition = work / f"ingest-n{n}"
+    if edition.exists():
+        shutil.rmtree(edition)
+    make(n, seed, edition)
+    editio = [str(Path(sys.executable).with_name("editio")), "--edition", str(edition), "ingest", *args]
+    rows = []
+    for label in ("cold", "nothing changed"):
+        load = os.getloadavg()[0]
+        run = timed(editio)
+        docs = len(list((edition / "tei").glob(DOCUMENT_FILES)))
+        rows.append(f"| {n} | {docs} | {label} {' '.join(args)} | {run.wall:.1f} s | {run.cpu:.1f} s | "
+                    f"{run.peak_mib:.0f} MiB | {run.peak_tree_mib:.0f} MiB | {load:.1f} → {os.getloadavg()[0]:.1f} | "
+                    f"{run.code} |")
+        print(rows[-1], flush=True)
+        if run.code:
+            print(run.tail, file=sys.stderr)
+    return rows
+
+
 def plot(rows: list[dict], png: Path) -> None:
     """Wall seconds against N (sources), one line per stage and one for the whole build, a panel per kind of build."""
     import matplotlib
@@ -294,7 +327,15 @@ def main() -> None:
     parser.add_argument("--pdf-alone", action="store_true", help="then `editio build pdf` alone (see above)")
     parser.add_argument("--plot-from", type=Path, nargs="+", default=None, metavar="LOG",
                         help="only plot the rows printed in these outputs of earlier runs into --out/scale.png")
+    parser.add_argument("--ingest", default=None, metavar="ARGS", help="only `editio ingest ARGS` (e.g. '--jobs 1'; "
+                        "'' for the defaults), cold and with nothing changed, at each size")
     args = parser.parse_args()
+    if args.ingest is not None:
+        print(describe_machine())
+        print(INGEST_HEADER)
+        for n in (int(s) for s in args.sizes.split(",")):
+            bench_ingest(n, args.seed, args.work, args.ingest.split())
+        return
     if args.plot_from:
         rows = [r for log in args.plot_from for r in rows_from(log.read_text(encoding="utf-8"))]
         plot(rows, (args.out or args.work) / "scale.png")

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from editio.cli import main
-from editio.ingest import api, manifest
+from editio.ingest import manifest, tasks
 from editio.ingest.manifest import RECORD
 
 REPO = Path(__file__).resolve().parents[2]
@@ -51,13 +51,13 @@ def edition(ingested: Path, tmp_path: Path) -> Path:
 def conversions(monkeypatch) -> list[str]:
     """The names of the sources ingest converts in this test."""
     seen: list[str] = []
-    real = api.convert_source
+    real = tasks.convert_source
 
     def spy(path, *args, **kwargs):
         seen.append(path.name)
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(api, "convert_source", spy)
+    monkeypatch.setattr(tasks, "convert_source", spy)
     return seen
 
 

@@ -79,7 +79,8 @@ def _ingest(edition, force: bool) -> int:
     """sources/ → tei/ through the ingest library (not its command): its problems, then one line of totals."""
     from editio.ingest.api import SAID, ingest
 
-    report = ingest(sorted(edition.sources.glob("*.txt")), edition.tei, force=force, report_orphans=True)
+    report = ingest(sorted(edition.sources.glob("*.txt")), edition.tei, force=force, report_orphans=True,
+                    progress=True)
     if report.setup_error:
         click.echo(f"error: {report.setup_error}", err=True)
         return report.errors

@@ -4,10 +4,12 @@ Work is arranged so that nothing is done twice: the schemas judging each file ar
 each compiled once; jing gets all files of a grammar in one JVM call (or a few for large sets) and runs while
 Python checks the trees.
 
-Two ways through, one per need. The editio profile's rules work across files, so an edition is parsed whole and
-every tree kept (`_in_memory`: editions are small). Every other run streams (stream.py): files are taken in
-windows, jing starts on a window as soon as layer 1 has found its files safe, Python judges the same trees
-meanwhile and drops them, so memory is bounded by one window whatever the number of files.
+Two ways through, one per need. The editio profile's rules work across files: they judge from a small summary of
+each file (edition.py), so its run (`_edition_pass`) parses each file, keeps its summary and drops its tree, starts
+jing on every file, and parses the files again a few at a time for the per-file layers. Every other run streams
+(stream.py): files are taken in windows, jing starts on a window as soon as layer 1 has found its files safe,
+Python judges the same trees meanwhile and drops them. Either way memory is bounded by a window of trees whatever
+the number of files.
 """
 
 from __future__ import annotations
@@ -26,10 +28,11 @@ from editio.check import relaxng, stream, xinclude
 from editio.check.catalog import Catalog
 from editio.check.declared import Planner
 from editio.check.editio_profile import EditioProfile, ProfileUnavailable, schema_dir
-from editio.check.edition import Edition
+from editio.check.edition import Edition, Summary, summarise
 from editio.check.filecheck import UNMAPPED, Checker, compile_all, in_process
 from editio.check.inputs import collect
-from editio.check.jingruns import JingRuns, jing_targets, jing_validators
+from editio.check.jingruns import JingRuns, jing_validators
+from editio.check.jingruns import target as jing_target
 from editio.check.problems import LAYERS, CheckReport, CheckSetupError, Problem
 from editio.check.schemas import Schema
 from editio.check.tei_schema import SchemaUnavailable
@@ -41,6 +44,7 @@ __all__ = ["PROFILES", "CheckReport", "CheckSetupError", "Problem", "check_paths
 
 PROFILES = ("editio", "tei_all")
 TOOL = "tei-check"  # the "path" of findings about the run itself
+PARSE_WINDOW = 64  # files parsed at a time by the editio profile's passes: their trees are all it holds
 
 
 def _stamp(*paths: Path) -> tuple[tuple[str, int, int], ...]:
@@ -104,8 +108,8 @@ def check_paths(paths: Sequence[Path | str], profile: str = "editio", tei_schema
     stored = Verdicts(Path(verdicts) if verdicts is not None else None)
     with tempfile.TemporaryDirectory(prefix="tei-check-") as tmp:
         if profile == "editio" and not schemas:
-            found = _in_memory(sources, planner, report, timings, jobs, max_bytes, roots, schema_folder, Path(tmp),
-                               stored)
+            found = _edition_pass(sources, planner, report, timings, jobs, max_bytes, roots, schema_folder,
+                                  Path(tmp), stored)
         else:
             found = stream.run(sources, planner, report, timings, jobs, max_bytes, roots, Path(tmp), stored,
                                workers)
@@ -117,77 +121,95 @@ def check_paths(paths: Sequence[Path | str], profile: str = "editio", tei_schema
     return report
 
 
-def _in_memory(sources, planner: Planner, report: CheckReport, timings: dict[str, float], jobs: int,
-               max_bytes: int, roots: list[Path], schema_folder: Path | None, tmp: Path,
-               verdicts: Verdicts) -> list[Problem]:
-    """Every file parsed and kept, for the editio profile's rules across files. A file whose key is in
+def _reparse(source: Source, max_bytes: int, roots: list[Path]) -> Parsed:
+    """The file parsed as the first pass parsed it (its XIncludes expanded): again, where its tree is needed."""
+    parsed = parse(source, max_bytes)
+    return xinclude.expand(parsed, roots, max_bytes) if xinclude.has_includes(parsed) else parsed
+
+
+def _edition_pass(sources, planner: Planner, report: CheckReport, timings: dict[str, float], jobs: int,
+                  max_bytes: int, roots: list[Path], schema_folder: Path | None, tmp: Path,
+                  verdicts: Verdicts) -> list[Problem]:
+    """The editio profile, its rules across files judged from small per-file summaries (edition.py), so no tree
+    is kept: a first pass parses each file once for its plan, its key, its summary and what jing reads, and drops
+    its tree; jing then starts on every file to judge while a second pass parses each file not judged before
+    again, for the per-file layers, and drops it (in this process, a few at a time, or in the build's workers).
+    Memory does not grow with the number of files beyond the summaries and findings. A file whose key is in
     `verdicts` gets its stored per-file findings; only the rules across files judge it again."""
+    parse_found: list[Problem] = []
+    plan_found: list[Problem] = []
+    stored_found: list[Problem] = []
     problems: list[Problem] = []
+    linemaps: dict[str, object] = {}
+    folder = schema_folder or schema_dir()
+
+    def placed(found: list[Problem]) -> list[Problem]:
+        """Findings on an expanded text, placed in the files that hold their lines."""
+        return [xinclude.place(p, linemaps[p.path]) if p.path in linemaps and p.layer not in UNMAPPED else p
+                for p in found]
+
+    keys: dict[str, str] = {}
+    fresh: list[tuple[Source, list[Schema], bool]] = []  # judged this run: the file, its schemas, editio's rules
+    across: list[Source] = []  # the files the rules across files judge
+    summaries: list[Summary] = []
+    groups: dict[Schema, list[relaxng.Target]] = {}  # what jing reads, per grammar
+    any_editio = False
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         t = time.perf_counter()
-        parsed: list[Parsed] = list(pool.map(lambda s: parse(s, max_bytes), sources))
-        parsed = [xinclude.expand(p, roots, max_bytes) if xinclude.has_includes(p) else p for p in parsed]
-        linemaps = {p.source.display: p.linemap for p in parsed if p.linemap is not None}
+        for window in stream.chunks(sources, PARSE_WINDOW):  # a window of trees alive at a time
+            for p in pool.map(lambda s: _reparse(s, max_bytes, roots), window):
+                if p.linemap is not None:
+                    linemaps[p.source.display] = p.linemap
+                parse_found.extend(placed(p.problems))
+                if not p.ok:
+                    continue
+                try:
+                    plan = planner.plan(p)
+                except ValueError as exc:
+                    raise CheckSetupError(str(exc)) from exc
+                display = p.source.display
+                plan_found.extend(placed(plan.problems))
+                report.by_declaration |= plan.declared
+                report.judged[display] = judged_names(plan)
+                if plan.editio:
+                    any_editio = True
+                    across.append(p.source)
+                    summaries.append(summarise(display, p.source.path.resolve() if p.source.path else None, p.tree))
+                if verdicts.enabled:
+                    rules = [(EDITIO_RULES, folder / name) for name in ("editio.xsd", "editio.sch")] \
+                        if plan.editio and folder is not None else []
+                    keys[display] = key(text_of(p), [*judges(plan.schemas), *rules], run_context())
+                    stored = verdicts.reuse(display, keys[display])
+                    if stored is not None:
+                        stored_found.extend(stored)
+                        continue
+                fresh.append((p.source, plan.schemas, plan.editio))
+                for schema in plan.schemas:
+                    if schema.kind in ("rng", "rnc"):
+                        groups.setdefault(schema, []).append(jing_target(
+                            display, p.source.path, p.expanded if p.expanded is not None else
+                            (p.source.data if p.source.path is None else None), p.entities, tmp))
+            p = None  # the window's last tree goes with the others
         timings["parse"] = time.perf_counter() - t
-
-        def placed(found: list[Problem]) -> list[Problem]:
-            """Findings on an expanded text, placed in the files that hold their lines."""
-            return [xinclude.place(p, linemaps[p.path]) if p.path in linemaps and p.layer not in UNMAPPED else p
-                    for p in found]
-
-        for p in parsed:
-            problems.extend(placed(p.problems))
-        good = [p for p in parsed if p.ok]
-        try:
-            plans = {p.source.display: planner.plan(p) for p in good}
-        except ValueError as exc:
-            raise CheckSetupError(str(exc)) from exc
-        problems.extend(planner.run_problems())
-        report.by_declaration |= any(plan.declared for plan in plans.values())
-        for p in good:
-            plan = plans[p.source.display]
-            problems.extend(placed(plan.problems))
-            report.judged[p.source.display] = judged_names(plan)
-
-        folder = schema_folder or schema_dir()
-        keys: dict[str, str] = {}
-        fresh: list[Parsed] = []
-        for p in good:
-            plan = plans[p.source.display]
-            rules = [(EDITIO_RULES, folder / name) for name in ("editio.xsd", "editio.sch")] \
-                if plan.editio and folder is not None else []
-            if not verdicts.enabled:  # no verdicts kept: no key to make
-                fresh.append(p)
-                continue
-            keys[p.source.display] = key(text_of(p), [*judges(plan.schemas), *rules], run_context())
-            stored = verdicts.reuse(p.source.display, keys[p.source.display])
-            if stored is None:
-                fresh.append(p)
-            else:
-                problems.extend(stored)
-        report.rechecked = [p.source.display for p in fresh]
+        problems += [*parse_found, *planner.run_problems(), *plan_found, *stored_found]
+        report.rechecked = [source.display for source, _, _ in fresh]
 
         # layer 2a: jing runs in its own processes (one group of files per grammar) while the rest is done here
-        groups: dict[Schema, list[Parsed]] = {}
-        for p in fresh:
-            for schema in plans[p.source.display].schemas:
-                if schema.kind in ("rng", "rnc"):
-                    groups.setdefault(schema, []).append(p)
-        validators, unusable_problems = jing_validators(
-            list(groups), lambda schema: [p.source.display for p in groups[schema]])
-        runs = JingRuns(validators, {s: jing_targets(m, tmp) for s, m in groups.items()}, jobs)
+        validators, unusable_problems = jing_validators(list(groups),
+                                                        lambda schema: [t.display for t in groups[schema]])
+        runs = JingRuns(validators, groups, jobs)
         lxml_validators = {s: v for s, v in validators.items() if isinstance(v, relaxng.LxmlValidator)}
 
         t = time.perf_counter()
         try:
-            compiled = compile_all(s for p in fresh for s in plans[p.source.display].schemas)
+            compiled = compile_all(s for _, schemas, _ in fresh for s in schemas)
             editio = None
-            if any(plan.editio for plan in plans.values()):
+            if any_editio:
                 if folder is None:
                     raise CheckSetupError("the editio profile needs the edition's schema/ folder (editio.xsd, "
                                           "editio.sch): run inside the repository or use --profile tei_all")
                 editio = _editio_profile_cached(_stamp(folder / "editio.xsd", folder / "editio.sch"))
-                edition = Edition([p for p in good if plans[p.source.display].editio], max_bytes)
+                edition = Edition.from_summaries(summaries, max_bytes)
         except (ProfileUnavailable, relaxng.RelaxNGUnavailable) as exc:
             runs.kill()
             raise CheckSetupError(str(exc)) from exc
@@ -196,15 +218,18 @@ def _in_memory(sources, planner: Planner, report: CheckReport, timings: dict[str
             raise
         timings["compile"] = time.perf_counter() - t
 
-        def per_file(p: Parsed) -> list[Problem]:
-            plan = plans[p.source.display]
-            found = in_process(p, plan.schemas, compiled, lxml_validators)
-            if plan.editio and editio is not None:
+        def per_file(item: tuple[Source, list[Schema], bool]) -> list[Problem]:
+            source, schemas, by_editio = item
+            p = _reparse(source, max_bytes, roots)
+            if not p.ok:  # changed on disk since the first pass read it: say so, as layer 1 would
+                return p.problems
+            found = in_process(p, schemas, compiled, lxml_validators)
+            if by_editio and editio is not None:
                 found += editio.problems(p)
             return found
 
         t = time.perf_counter()
-        by_file: dict[str, list[Problem]] = {p.source.display: [] for p in fresh}
+        by_file: dict[str, list[Problem]] = {source.display: [] for source, _, _ in fresh}
         for problem in unusable_problems:
             by_file.setdefault(problem.path, []).append(problem)
         build = current()
@@ -214,8 +239,8 @@ def _in_memory(sources, planner: Planner, report: CheckReport, timings: dict[str
         try:
             if far:
                 stamp = _stamp(folder / "editio.xsd", folder / "editio.sch") if editio is not None else None
-                tasks = [(max_bytes, tuple(roots), stamp, [(_portable(p.source), plans[p.source.display].schemas,
-                                                            plans[p.source.display].editio) for p in chunk])
+                tasks = [(max_bytes, tuple(roots), stamp, [(_portable(source), schemas, by_editio)
+                                                           for source, schemas, by_editio in chunk])
                          for chunk in stream.chunks(fresh)]
                 for outcome in build.map(judge_files, tasks, describe=_describe_files):
                     for (source, _, _), found in zip(outcome.item[3], outcome.value or [], strict=False):
@@ -226,11 +251,14 @@ def _in_memory(sources, planner: Planner, report: CheckReport, timings: dict[str
                                 source.display, 0, 0, "error", f"could not be checked: {outcome.error}",
                                 "check-failed", "wellformed"))
             else:
-                for p, found in zip(fresh, pool.map(per_file, fresh), strict=True):
-                    by_file[p.source.display] += placed(found)
-            for p in good:  # the rules across files: never stored, they depend on the other files
-                if plans[p.source.display].editio and editio is not None:
-                    problems.extend(placed(edition.problems(p)))
+                for window in stream.chunks(fresh, PARSE_WINDOW):
+                    for (source, _, _), found in zip(window, pool.map(per_file, window), strict=True):
+                        by_file[source.display] += placed(found)
+            if editio is not None:  # the rules across files: never stored, they depend on the other files
+                for source in across:
+                    path = source.path.resolve() if source.path else None
+                    problems.extend(placed(edition.problems_of(
+                        source.display, path, functools.partial(_lines, source, max_bytes, roots))))
         except BaseException:
             runs.kill()  # never leave a JVM behind
             raise
@@ -247,6 +275,9 @@ def _in_memory(sources, planner: Planner, report: CheckReport, timings: dict[str
     return problems
 
 
+def _lines(source: Source, max_bytes: int, roots: list[Path]) -> list[str]:
+    """A checked file's lines, for the column of a problem the rules across files found in it."""
+    return _reparse(source, max_bytes, roots).text_lines or []
 
 
 def _portable(source: Source) -> Source:

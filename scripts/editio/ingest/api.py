@@ -7,24 +7,30 @@ per source whether to convert it at all (an incremental run skips sources whose 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
-from editio.ingest import fidelity
+from editio.build import executor
+from editio.build.executor import InProcess, Outcome
+from editio.build.progress import Progress
+from editio.ingest import fidelity, tasks
 from editio.ingest.layouts.plain import Given
-from editio.ingest.layouts.plain import read as read_plain
 from editio.ingest.manifest import IngestRecord, unique_stem
 from editio.ingest.model import SourceError, Warning_
 from editio.ingest.names_step import choose_authorities, unknown_summary
-from editio.ingest.pdf import read_pdf
-from editio.ingest.pipeline import Authorities, Converted, convert_source, serialize
+from editio.ingest.pipeline import serialize
 from editio.ingest.writer import Manifest, write_generated
 from editio.tei import XML_ID
 
-__all__ = ["SAID", "Given", "IngestReport", "Run", "SourceReport", "Written", "ingest", "ingest_source", "open_run"]
+__all__ = ["SAID", "Given", "IngestReport", "Run", "SourceReport", "Written", "ingest", "open_run"]
+
+#: Up to this many sources to convert, the conversion runs in this process: a worker first imports ingest and the
+#: names layer and loads the authority files (measured: bench/RESULTS.md, Scale).
+SMALL = 20
 
 
 # What became of a document's file, as the commands say it.
@@ -114,27 +120,32 @@ class Run:
     """What every source of one run shares: the output folder, its fingerprints, the names taken so far."""
 
     out: Path
-    auth: Authorities
+    authorities: Path | None
     manifest: Manifest
     force: bool = False
-    reader: Callable | None = None  # replaces layout detection (--plain)
+    plain: Given | None = None  # every source is one plain document (--plain)
     stems: dict[str, Path] = field(default_factory=dict)
-    trees: list[tuple[str, etree._ElementTree]] = field(default_factory=list)  # every document written
+    made: list[tuple[str, bytes]] = field(default_factory=list)  # every document converted: for the names scan
     record: IngestRecord | None = None  # the sources converted before under the same rules (manifest.py)
 
 
 def open_run(out: Path, auth_folder: Path | None, force: bool = False, plain: Given | None = None) -> Run:
-    reader = (lambda p, lines: read_plain(p, lines, plain)) if plain else None
-    return Run(out, Authorities(auth_folder), Manifest(out), force, reader,
-               record=IngestRecord(out, auth_folder, plain))
+    return Run(out, auth_folder, Manifest(out), force, plain, record=IngestRecord(out, auth_folder, plain))
 
 
 def ingest(sources: list[Path], out: Path, *, force: bool = False, report_orphans: bool = False,
            authorities: Path | None = None, names_model: bool = False, plain: Given | None = None,
-           on_progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+           on_progress: Callable[[IngestReport], None] | None = None, progress: bool = False) -> IngestReport:
     """Convert and write every source; `on_progress(report)` is called once the authority files are chosen and
     after each source, so a command may say what happened as it happens. With `plain`, every source is one
-    plain document with the given title and date (layouts/plain.py)."""
+    plain document with the given title and date (layouts/plain.py).
+
+    The sources are converted as tasks of the build's executor (tasks.py; `executor.current()`: this process, a
+    pool, or Dask), and taken back in source order: each document's name is made unique, its file written and
+    recorded here, so the files are those a conversion in one process gives. A source the record knows as
+    unchanged is not sent. With `progress` (a caller that does not say each source itself: `editio build`), the
+    stage's progress as every stage gives it (build/progress.py): a bar on a terminal, else a line per source
+    converted; without, nothing is printed."""
     report = IngestReport(out, len(sources))
     if not sources:
         report.setup_error = "no source files to ingest"
@@ -147,71 +158,104 @@ def ingest(sources: list[Path], out: Path, *, force: bool = False, report_orphan
     if on_progress:
         on_progress(report)
     run = open_run(out, report.authorities, force, plain)
-    for src in sources:
-        report.sources.append(ingest_source(src, run))
-        if on_progress:
-            on_progress(report)
+    record = run.record
+    candidates = [record.candidate(src) if record is not None else None for src in sources]
+    jobs = [tasks.job(src, run.authorities, plain) for src, known in zip(sources, candidates, strict=True)
+            if known is None]
+    outcomes = executor.current().map(tasks.convert, jobs, describe=_failed, small=SMALL)
+    bar = Progress(sources, "ingest") if progress else None
+    with contextlib.closing(outcomes):  # a stop here shuts a pool down
+        for src, known in zip(bar if bar is not None else sources, candidates, strict=True):
+            skipped = _skipped(src, known, run) if known is not None else None
+            if skipped is not None:
+                report.sources.append(skipped)
+            else:  # a candidate whose names a source before it took after all is converted here, in its turn
+                outcome = next(outcomes) if known is None else next(InProcess().map(
+                    tasks.convert, [tasks.job(src, run.authorities, plain)], describe=_failed))
+                report.sources.append(_take(src, outcome, run))
+                if bar is not None:
+                    bar.done(src.name)
+            if on_progress:
+                on_progress(report)
     if report_orphans and not report.errors:
         made = {f"{stem}.xml" for stem in run.stems}
         report.orphans = [out / name for name in sorted(set(run.manifest.entries) - made) if (out / name).exists()]
     run.manifest.save()
-    if run.record is not None:
-        run.record.save()
-    if report.authorities is not None and run.trees:
-        report.unknown_names = unknown_summary(run.trees, names_model)
+    if record is not None:
+        record.save()
+    if report.authorities is not None and run.made:
+        report.unknown_names = unknown_summary([(name, etree.ElementTree(etree.fromstring(data, _PARSER)))
+                                                for name, data in run.made], names_model)
     return report
 
 
-def ingest_source(src: Path, run: Run) -> SourceReport:
-    """One source: read, convert, check that nothing is lost, write its documents (or none of them). A source the
-    run's record knows as converted before under the same rules, its files untouched, is not converted again."""
+# What a task that raised, or whose worker died, is said as (after the source's path and line 1).
+def _failed(_job: tasks.Job) -> str:
+    return "the conversion failed"
+
+
+_PARSER = etree.XMLParser(huge_tree=True)
+
+
+def _skipped(src: Path, known: dict, run: Run) -> SourceReport | None:
+    """A source the record knows as converted before under the same rules, its files untouched, and whose
+    documents keep their names: said again, not converted again. None: convert it."""
+    said = run.record.unchanged(src, known, run.stems, run.manifest) if run.record is not None else None
+    if said is None:
+        return None
     result = SourceReport(src)
-    known = run.record.unchanged(src, run.stems, run.manifest) if run.record is not None else None
-    if known is not None:  # said again, not converted again
-        result.said = list(known.said)
-        result.written = [Written(name[:-4], run.out / name, "unchanged", base if base != name[:-4] else None)
-                          for name, base in known.files]
-        return result
-    try:
-        if src.suffix.lower() == ".pdf":  # what reading its text layer may have lost is said first
-            result.text_layer = read_pdf(src)[1]
-        converted = convert_source(src, run.auth, run.reader)
-        if run.record is not None:
-            run.record.converted(src, converted)
-    except SourceError as exc:
-        result.error = exc
-        return result
-    result.refused = [(c.stem, c.error) for c in converted if c.error is not None]
-    converted = [c for c in converted if c.error is None]
-    for c in converted:
-        result.warnings += c.warnings
-    result.failures = [(c.stem, f) for c in converted for f in c.failures]
-    if result.failures:
-        return result
-    for c in converted:
-        base = _unique_stem(c, run.stems)
-        target = run.out / f"{c.stem}.xml"
-        state = write_generated(target, serialize(c.tree), run.manifest, run.force)
-        run.trees.append((target.name, c.tree))
-        result.written.append(Written(c.stem, target, state, base if base != c.stem else None))
+    result.said = list(said.said)
+    result.written = [Written(name[:-4], run.out / name, "unchanged", base if base != name[:-4] else None)
+                      for name, base in said.files]
     return result
 
 
-def _unique_stem(c: Converted, stems: dict[str, Path]) -> str:
-    """Give the document a name no other document of the run has ('…-2'); returns the name it was made with."""
-    base = c.stem
-    c.stem = unique_stem(base, stems)
-    if c.stem != base:
-        root = c.tree.getroot()
-        old = root.get(XML_ID)
-        # every value naming the old id is rewritten, the root's own xml:id among them (set after the loop, a
-        # new id containing the old one would be rewritten a second time: doc-x-2 → doc-x-2-2)
-        for e in root.iter():
-            if e.text == old:
-                e.text = f"doc-{c.stem}"
-            for k, v in e.attrib.items():
-                if old and old in v:
-                    e.set(k, v.replace(old, f"doc-{c.stem}"))
-        root.set(XML_ID, f"doc-{c.stem}")
-    stems[c.stem] = c.source
-    return base
+def _take(src: Path, outcome: Outcome, run: Run) -> SourceReport:
+    """One source as its task gave it: its documents named, checked and written (or none of them)."""
+    result = SourceReport(src)
+    if not outcome.ok:  # the task raised, or its worker died: the source is named, the others still convert
+        result.error = SourceError(src, 1, outcome.error or "the conversion failed")
+        return result
+    made: tasks.Made = outcome.value
+    result.text_layer = [Warning_(src, line, message) for line, message in made.text_layer]
+    if made.error is not None:
+        result.error = SourceError(src, *made.error)
+        return result
+    docs = made.documents
+    if run.record is not None:
+        run.record.converted(src, docs, [str(Warning_(src, *w)) for d in docs for w in d.warnings])
+    result.refused = [(d.stem, SourceError(src, *d.error)) for d in docs if d.error is not None]
+    docs = [d for d in docs if d.error is None]
+    for d in docs:
+        result.warnings += [Warning_(src, line, message) for line, message in d.warnings]
+    result.failures = [(d.stem, f) for d in docs for f in d.failures]
+    if result.failures:
+        return result
+    for d in docs:
+        stem = unique_stem(d.stem, run.stems)
+        run.stems[stem] = src
+        data = d.data if stem == d.stem else _renamed(d.data, d.stem, stem)
+        target = run.out / f"{stem}.xml"
+        state = write_generated(target, data, run.manifest, run.force)
+        if run.record is not None:
+            run.record.named(src, d.stem, target.name, data)
+        run.made.append((target.name, data))
+        result.written.append(Written(stem, target, state, d.stem if stem != d.stem else None))
+    return result
+
+
+def _renamed(data: bytes | None, base: str, stem: str) -> bytes:
+    """The document made as `base` under the name `stem` another document left it ('…-2'): every value naming
+    its old id is rewritten, the root's own xml:id among them (set after the loop, a new id containing the old
+    one would be rewritten a second time: doc-x-2 → doc-x-2-2)."""
+    assert data is not None
+    root = etree.fromstring(data, _PARSER)
+    old, new = root.get(XML_ID), f"doc-{stem}"
+    for e in root.iter():
+        if e.text == old:
+            e.text = new
+        for k, v in e.attrib.items():
+            if old and old in v:
+                e.set(k, v.replace(old, new))
+    root.set(XML_ID, new)
+    return serialize(etree.ElementTree(root))

@@ -3,11 +3,14 @@ this module only reads the options and says what happened)."""
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
 import click
 
+from editio.build.executor import open_executor
+from editio.build.progress import on_terminal
 from editio.ingest.api import SAID, Given, IngestReport, SourceReport
 from editio.ingest.api import ingest as ingest_sources
 from editio.paths import sources_dir, tei_dir
@@ -15,11 +18,13 @@ from editio.paths import sources_dir, tei_dir
 
 def run_ingest(sources: list[Path], out: Path, force: bool = False, echo=click.echo,
                report_orphans: bool = False, authorities: Path | None = None, names_model: bool = False,
-               plain: Given | None = None) -> int:
-    """Ingest (api.ingest) and say what happened, source by source as it happens; returns the number of errors."""
-    printer = _Printer(echo)
+               plain: Given | None = None, bar: bool = False) -> int:
+    """Ingest (api.ingest) and say what happened, source by source as it happens; returns the number of errors.
+    With `bar` (a terminal): the progress bar while the sources convert, then each source's problems and the
+    files kept as edited (a line per file written or unchanged would only push the bar up the screen)."""
+    printer = _Printer(echo, bar)
     report = ingest_sources(sources, out, force=force, report_orphans=report_orphans, authorities=authorities,
-                            names_model=names_model, plain=plain, on_progress=printer)
+                            names_model=names_model, plain=plain, on_progress=printer, progress=bar)
     printer.finish(report)
     return report.errors
 
@@ -27,8 +32,9 @@ def run_ingest(sources: list[Path], out: Path, force: bool = False, echo=click.e
 class _Printer:
     """Formats a report as it grows: the authority files chosen, then each source in turn, then the totals."""
 
-    def __init__(self, echo) -> None:
+    def __init__(self, echo, bar: bool = False) -> None:
         self.echo = echo
+        self.bar = bar
         self.started = False
         self.shown = 0
 
@@ -36,6 +42,11 @@ class _Printer:
         if not self.started:
             self.started = True
             self.echo(report.authorities_said, err=report.authorities is None)
+        if self.bar:  # said once the bar is gone (finish)
+            return
+        self._sources(report)
+
+    def _sources(self, report: IngestReport) -> None:
         for k in range(self.shown, len(report.sources)):
             self.source(f"[{k + 1}/{report.total}] {_shown(report.sources[k].source)}", report.sources[k])
         self.shown = len(report.sources)
@@ -44,9 +55,11 @@ class _Printer:
         for line in s.problems(prefix):
             self.echo(line, err=True)
         for w in s.written:
-            self.echo(f"{prefix} → {_shown(w.target)} ({SAID[w.state]})")
+            if not self.bar or w.state == "kept":
+                self.echo(f"{prefix} → {_shown(w.target)} ({SAID[w.state]})")
 
     def finish(self, report: IngestReport) -> None:
+        self._sources(report)
         if report.setup_error:
             self.echo(f"error: {report.setup_error}", err=True)
             return
@@ -77,14 +90,25 @@ def _shown(path: Path) -> str:
               "recognises, an OCR text): every line is text; give --title and --date.")
 @click.option("--title", default=None, help="With --plain: the document's title ('X to Y, 13 January 1951').")
 @click.option("--date", "date_", default=None, help="With --plain: the document's date (1951-01-13).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes converting the sources (default: every core; 1: no pool).")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Convert on a Dask cluster (tcp://host:port), or 'local' for one on this machine.")
 def ingest(sources: tuple[Path, ...], out: Path | None, force: bool, authorities: Path | None, plain: bool,
-           title: str | None, date_: str | None) -> None:
+           title: str | None, date_: str | None, jobs: int | None, scheduler: str | None) -> None:
     """Convert source transcriptions (default: every sources/*.txt) into TEI documents."""
     if plain and (not sources or not title or not date_):
         raise click.UsageError("--plain needs the FILE(s), --title and --date")
     if (title or date_) and not plain:
         raise click.UsageError("--title and --date go with --plain")
     srcs = list(sources) or sorted(sources_dir().glob("*.txt"))
-    errors = run_ingest(srcs, out or tei_dir(), force, report_orphans=not sources, authorities=authorities,
-                        names_model=True, plain=Given(title, date_) if plain else None)
+    with contextlib.ExitStack() as stack:
+        try:
+            stack.enter_context(open_executor(jobs, scheduler))
+        except OSError as exc:  # a Dask scheduler that cannot be reached
+            click.echo(f"ingest stopped: cannot reach the Dask scheduler {scheduler}: {exc}", err=True)
+            sys.exit(1)
+        errors = run_ingest(srcs, out or tei_dir(), force, report_orphans=not sources, authorities=authorities,
+                            names_model=True, plain=Given(title, date_) if plain else None,
+                            bar=on_terminal(sys.stderr))
     sys.exit(1 if errors else 0)

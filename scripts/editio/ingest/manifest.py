@@ -88,7 +88,7 @@ class IngestRecord:
             self.entries: dict[str, dict] = json.loads(self.path.read_text(encoding="utf-8"))["sources"]
         except (OSError, ValueError, KeyError, TypeError):
             self.entries = {}
-        self._converted: dict[str, tuple[str, list, list[str]] | None] = {}
+        self._converted: dict[str, tuple[str, list[dict], list[str]] | None] = {}
 
     def _name(self, src: Path) -> str:
         return Path(os.path.relpath(src.resolve(), self.out.resolve())).as_posix()
@@ -96,17 +96,26 @@ class IngestRecord:
     def _key(self, src: Path) -> str:
         return _sha(f"{self.rules}\0{self._name(src)}\0".encode() + src.read_bytes())
 
-    def unchanged(self, src: Path, stems: dict[str, Path], fingerprints) -> Known | None:
-        """Known when `src` needs no conversion; its documents then take their names in `stems` and their
-        fingerprints (ingest/writer.py) as a full ingest would have recorded them. None: convert it."""
+    def candidate(self, src: Path) -> dict | None:
+        """The record's entry for `src` when it was converted before under the same key and each of its files
+        still holds the bytes made then; None: convert it. Whether it may be skipped also depends on the names
+        the sources before it take (`unchanged`), known only in source order."""
         entry = self.entries.get(self._name(src))
         if not entry or src.suffix.lower() == ".pdf" or entry.get("key") != self._key(src):
             return None
+        for doc in entry["documents"]:
+            target = self.out / doc["file"]
+            if not target.is_file() or _sha(target.read_bytes()) != doc["sha256"]:
+                return None
+        return entry
+
+    def unchanged(self, src: Path, entry: dict, stems: dict[str, Path], fingerprints) -> Known | None:
+        """Known when the candidate `entry` of `src` needs no conversion: its documents get the names they had
+        (the sources before it took none of them); they then take them in `stems`, and their fingerprints
+        (ingest/writer.py) are as a full ingest would have recorded them. None: convert it."""
         docs, taken = entry["documents"], dict(stems)
         for doc in docs:
-            target = self.out / doc["file"]
-            if unique_stem(doc["base"], taken) != doc["file"][:-4] or not target.is_file() \
-                    or _sha(target.read_bytes()) != doc["sha256"]:
+            if unique_stem(doc["base"], taken) != doc["file"][:-4]:
                 return None
             taken[doc["file"][:-4]] = src
         for doc in docs:
@@ -114,29 +123,29 @@ class IngestRecord:
             fingerprints.entries[doc["file"]] = doc["sha256"]
         return Known(list(entry.get("said", [])), [(d["file"], d["base"]) for d in docs])
 
-    def converted(self, src: Path, converted: list) -> None:
-        """The documents just made from `src`, before they are named and written (their names are read at save,
-        after ingest has made them unique). A source with a document in error or failing the nothing-lost check
-        is not recorded: it is converted (and reported) again next time."""
-        if any(c.error is not None or c.failures for c in converted) or src.suffix.lower() == ".pdf":
+    def converted(self, src: Path, documents: list, said: list[str]) -> None:
+        """The documents just made from `src` (tasks.Document), before they are named and written (`named` adds
+        each as written). A source with a document in error or failing the nothing-lost check is not recorded:
+        it is converted (and reported) again next time."""
+        if any(d.error is not None or d.failures for d in documents) or src.suffix.lower() == ".pdf":
             self._converted[self._name(src)] = None
             return
-        bases = [c.stem for c in converted]
-        said = [str(w) for c in converted for w in c.warnings]
-        self._converted[self._name(src)] = (self._key(src), list(zip(bases, converted, strict=True)), said)
+        self._converted[self._name(src)] = (self._key(src), [], said)
+
+    def named(self, src: Path, base: str, file: str, data: bytes) -> None:
+        """One document of a recorded source as it was named (`base`: the name it was made with) and made."""
+        made = self._converted.get(self._name(src))
+        if made is not None:
+            made[1].append({"file": file, "base": base, "sha256": _sha(data)})
 
     def save(self) -> None:
         """Write the record with this run's conversions (the other sources' entries stay), atomically."""
-        from editio.ingest.pipeline import serialize
-
         sources = dict(self.entries)
         for name, made in self._converted.items():
             sources.pop(name, None)
             if made is None:
                 continue
             key, docs, said = made
-            sources[name] = {"key": key, "said": said,
-                             "documents": [{"file": f"{c.stem}.xml", "base": base, "sha256": _sha(serialize(c.tree))}
-                                           for base, c in docs]}
+            sources[name] = {"key": key, "said": said, "documents": docs}
         data = json.dumps({"format": FORMAT, "sources": sources}, indent=1, sort_keys=True) + "\n"
         atomic_write(self.path, data.encode("utf-8"))
