@@ -179,6 +179,24 @@ def _after_title(before: str) -> bool:
     return bool(m) and titles().get(fold(m.group(1))) == "person"
 
 
+def _given_names(before: str, content: str) -> bool:
+    """A Chinese or Korean family name standing alone before the bracket and a given name in it ("Ri [Ju-yeon]",
+    "Li [Fu Chun]"; names/data/surnames.tsv): the editors complete the name, they identify no name before it.
+    A bracket that begins with a family name ("Pak [Pak Hon Yong]") or holds another word stays an
+    identification."""
+    from editio.names.normalize import fold
+    from editio.names.tables import surnames
+
+    m = re.search(r"(?<![\w'’\-])([A-Z][a-z]{0,3})[ \t]\Z", before)
+    if m and re.search(r"[A-Z][\w'’\-]*\s+\Z", before[: m.start()]):
+        return False  # "Kim Il [Kim Il Sung]": the family name is part of a name before it
+    words = content.split()
+    if not m or fold(m.group(1)) not in surnames() or not words or fold(words[0].split("-")[0]) in surnames():
+        return False
+    return bool(re.fullmatch(r"[A-Z][a-z]{1,5}-[a-z]{2,6}", content)
+                or re.fullmatch(r"[A-Z][a-z]{1,5} [A-Z][a-z]{1,5}", content))
+
+
 def classify(parsed: Parsed) -> None:
     """Give every group the first convention whose patterns match its context and content."""
     text = parsed.text
@@ -196,7 +214,7 @@ def classify(parsed: Parsed) -> None:
             if conv.encoding == "gloss-word" and not _translates(conv.before.search(before).group("term"),
                                                                  m.group("body")):
                 continue
-            if conv.encoding == "identification" and _after_title(before):
+            if conv.encoding == "identification" and (_after_title(before) or _given_names(before, content)):
                 continue  # "Comrade [Zhou] Enlai", "Chairman [Mao]": the name the title belongs to, supplied
             if conv.encoding in ("sic", "expan", "supplied-token", "identification", "choice-abbr", "reg") and (
                 g.children

@@ -5,7 +5,8 @@ Rules (general, not about particular names):
   a form word written with a capital needs a capital (or ALL-CAPS) word in the text;
 - the longest form starting at a token wins; mentions do not nest;
 - a possessive 's stays outside the mention;
-- for persons, initials right before or after the name ("A.M. Vasilevsky", "STALIN I.V.") join the mention;
+- for persons, initials right before or after the name ("A.M. Vasilevsky", "STALIN I.V.") join the mention, and
+  so does a given name before such initials ("Vyacheslav M. Molotov": a word no English word list has);
 - a mention starts and ends at word edges, never inside a word ("Kim" is not found in "Kimpo", "Pak Heon" not
   in "Pak Heon-yeong"); a footnote
   number glued to an abbreviation ("8th MDGS2") belongs to the word, so the mention takes it in whole;
@@ -15,9 +16,13 @@ Rules (general, not about particular names):
   Nekipelov  Authenticated by");
 - a word hyphenated at a line end ("Pyong-<lb/>yang", read "Pyong- yang") is one word: the part after the break
   begins in lowercase, and the mention spans both parts with the hyphen and the break inside it;
+- a place form inside a body's or a state's full name ("Communist Party of China", "Democratic People's
+  Republic of Korea": data/shapes.tsv, rules "body-of", "state-head") is not taken; the suggestions propose the
+  whole name;
 - a place form right after a capitalised region word (data/shapes.tsv: "Northern", "Inner" …) is not taken:
   "Northern China" is a region, not China (a known "North Korea" is matched whole before this applies); it
-  is returned as a rejected candidate, and the suggestions propose the region.
+  is returned as a rejected candidate, and the suggestions propose the region; so is one after a state's
+  abbreviated head ("PR China": data/shapes.tsv, rule "state-prefix"), whose whole name is proposed.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from editio.names.authority import PERSON, PLACE, Entry, Form
-from editio.names.candidates import JOINERS, is_initial
+from editio.names.candidates import JOINERS, is_common, is_initial
 from editio.names.normalize import HYPHENS, Token, tokenize
 from editio.names.tables import shapes, titles
 
@@ -101,13 +106,20 @@ def _inverted_initials(tokens: list[Token], last: int) -> int:
     return end
 
 
+def _named_body(tokens: list[Token], head: int, text: str) -> bool:
+    """A body's head word in lowercase after a word that names its members ("the workers’ party of Korea": a
+    plural possessive) is a body's name all the same."""
+    return head >= 1 and bool(re.search(r"[a-z]s[’']\s+\Z", text[:tokens[head].start]))
+
+
 def _in_body_name(tokens: list[Token], first: int, last: int, text: str) -> bool:
     """A place's name inside the name of a body or an institution (data/shapes.tsv): "Communist Party of China"
     (a head word "body-of", then "of"), "Kremlin Hospital" (a word "facility" right after), "Geneva Conference",
     "the Geneva accords" (a word "event" right after, in capitals or not)."""
-    if first >= 2 and tokens[first - 1].key == "of" and tokens[first - 2].capitalised \
-            and tokens[first - 2].key in shapes("body-of"):
-        return True
+    if first >= 2 and tokens[first - 1].key == "of" and (tokens[first - 2].capitalised or _named_body(
+            tokens, first - 2, text)) and (tokens[first - 2].key in shapes("body-of")
+                                         or tokens[first - 2].key in shapes("state-head")):
+        return True  # "Democratic People's Republic of Korea": a state's full name, not Korea
     nxt = last + 1
     return nxt < len(tokens) and text[tokens[last].end:tokens[nxt].start] == " " and (
         (tokens[nxt].capitalised and tokens[nxt].key in shapes("facility")) or tokens[nxt].key in shapes("event"))
@@ -184,15 +196,22 @@ class Matcher:
                 first -= 2  # "Far East Maritime Region": the known place with the region it lies in
             elif all(e.kind is PLACE for e in entries) and first >= 1 and first - 1 not in covered:
                 before = tokens[first - 1]
-                if (before.capitalised and before.key in regions
+                if (before.capitalised and (before.key in regions or before.text in shapes("state-prefix"))
                         and text[before.end : tokens[first].start] == " "):
                     rejected.append(Rejected(before.start, tokens[last].end, text[before.start : tokens[last].end],
                                              "a region named after a known place: not the place itself"))
                     continue
             if all(e.kind is PERSON for e in entries):
                 # initials before / after join the mention
+                joined = first
                 while first >= 2 and _is_initial(tokens, first - 2):
                     first -= 2
+                if first < joined and first >= 1 and first - 1 not in covered:
+                    given = tokens[first - 1]  # "Vyacheslav M. Molotov": a given name before the initials
+                    if (given.is_word and given.capitalised and not given.text.isupper() and len(given.text) > 2
+                            and text[given.end:tokens[first].start] == " " and given.key not in title_words
+                            and not is_common(given.text)):
+                        first -= 1
                 j = last + 1
                 while j < len(tokens) and _is_initial(tokens, j):
                     last = j + 1

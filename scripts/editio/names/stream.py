@@ -125,6 +125,28 @@ class Stream:
                 return el
             el = deeper
 
+    def split_across(self, a: int, b: int, names: frozenset[str]) -> bool:
+        """Split each element of `names` (data/edges.tsv: the editors' words) that holds text only and that
+        [a, b) begins or ends inside, into two elements of its kind at that edge: "<supplied>Soviet Foreign
+        Minister Vyacheslav M.</supplied> Molotov" → "<supplied>Soviet Foreign Minister </supplied><supplied>
+        Vyacheslav M.</supplied> Molotov", so that the name can be wrapped. Text is unchanged. True when any was
+        split."""
+        done = False
+        for el, (cs, ce) in list(self.spans.items()):
+            if local(el) not in names or len(el) or not el.text or el is self.root:
+                continue
+            for at in (a, b):
+                if cs < at < ce and (cs < a < ce) != (cs < b < ce):
+                    k = at - cs
+                    twin = etree.Element(el.tag, dict(el.attrib))
+                    twin.text, twin.tail = el.text[k:], el.tail
+                    el.text, el.tail = el.text[:k], None
+                    el.addnext(twin)
+                    self.spans[el], self.spans[twin] = (cs, at), (at, ce)
+                    done = True
+                    break
+        return done
+
     def _lifts(self, el: etree._Element) -> bool:
         """A whole reading of a choice, or a whole choice, is wrapped from outside (the name is the choice)."""
         name = local(el)

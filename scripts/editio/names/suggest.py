@@ -23,10 +23,13 @@ from editio.names.candidates import EVERYDAY, JOINERS, find_candidates, is_commo
 from editio.names.candidates import zipf as _zipf
 from editio.names.normalize import APOSTROPHES, HYPHENS, Token, collapse_space, fold, tokenize
 from editio.names.stream import BREAK, Stream, local
-from editio.names.tables import _rows, edges, not_names, place_cues, shapes, surnames, titles
+from editio.names.tables import _rows, edges, not_names, person_neighbours, place_cues, shapes, surnames, titles
 from editio.names.tagging import _streams, tag_tree
 
 LEADING = {"the", "a", "an", "of"}
+# Zipf frequency (wordfreq) below which a capitalised English word may be a surname beside a person ("Eden and
+# Smith": smith 4.9), above which it is a word of the text ("Party", 5.5; "Army", 5.1)
+SURNAME_FREQUENCY = 5.0
 CONNECTORS = {"of", "the", "and", "for", "de", "du", "von", "van", "al", "la", "le", "on", "in"}
 _KIND_OF_REASON = (("after the title", "person"), ("after the person cue", "person"), ("after the initial", "person"),
                    ("after “", "place"), ("a region", "place"), ("a romanised name", "person"),
@@ -123,7 +126,8 @@ def looks_like(kind: str, surface: str) -> bool:
         return False  # two persons joined ("Kadar and Marosan"), or a name and its context
     # all common words ("Front Command", "Extremely Urgent", "TOP SECRET" in a transmission line): no name;
     # a romanised name's syllables may each be a word ("Kim Du-bong"), but not one joined by a hyphen
-    if _ROMANISED.search(surface) or _shaped_place(kind, words) or (kind == "person" and romanised_name(words)):
+    if _ROMANISED.search(surface) or _shaped_place(kind, words) or (kind == "place" and _state_of(surface)) \
+            or (kind == "person" and romanised_name(words)):
         return True
     named = [t for t in toks if t.key not in CONNECTORS]
     if not all(is_common(t.text) for t in named):
@@ -138,7 +142,7 @@ def _shaped_place(kind: str, words: list[str]) -> bool:
     Peoples Republic"), a region ("Northern China"), or a name the GeoNames data knows as one place ("NEW YORK")."""
     if kind != "place":
         return False
-    if len(words) == 1 and words[0] in shapes("state"):
+    if (len(words) == 1 and words[0] in shapes("state")) or (len(words) == 2 and words[0] in shapes("state-prefix")):
         return True
     if (len(words) > 1 and fold(words[-1]) in shapes("state-head")) or is_region(words) \
             or fold(" ".join(words)) in shapes("region-name") or fold(" ".join(words)) in shapes("place-name") \
@@ -150,15 +154,26 @@ def _shaped_place(kind: str, words: list[str]) -> bool:
     return len(words) > 1 and named_place(" ".join(words)) is not None
 
 
+def _state_of(surface: str) -> bool:
+    """A state's full name: a state's head word, "of" and a capitalised name ("Democratic People's Republic of
+    Korea", "United Kingdom of Great Britain"), whatever the tagger says."""
+    m = re.search(r"\b([A-Z][a-z]+) of (?:the )?[A-Z]", surface)
+    return bool(m) and fold(m.group(1)) in shapes("state-head")
+
+
 def reshape(kind: str, surface: str) -> str:
     """The kind a name's shape says, over a statistical tagger's guess (data/shapes.tsv): a state's abbreviation
     or name is a place, a one-word name with a surname's ending a person unless the GeoNames data has a place
     so named."""
     words = surface.split()
     key = fold(surface)
-    if (len(words) == 1 and surface in shapes("state")) or \
+    if (len(words) == 1 and surface in shapes("state")) or _state_of(surface) or \
+            (len(words) == 2 and words[0] in shapes("state-prefix")) or \
             (len(words) > 1 and fold(words[-1]) in shapes("state-head")) or key in shapes("place-name"):
         return "place"
+    if kind == "place" and len(words) > 2 and " of " in surface and \
+            (fold(words[0]) in shapes("body-of") or fold(words[0]) in shapes("post")):
+        return "org"  # "Presidium of the CC KWP", "Ministry of Foreign Affairs": a body, not a place
     if kind == "place" and len(words) > 1 and is_initial(words[0].rstrip(".")) and words[0].endswith("."):
         return "person"  # "F. Kuznetsov": initials make a person's name
     if kind == "person" and len(words) > 1 and fold(words[0]) not in surnames() and not words[0].endswith("."):
@@ -170,6 +185,9 @@ def reshape(kind: str, surface: str) -> str:
         return "org"  # "Guomindang": a party, whatever the model says
     if kind == "person" and len(words) == 1 and surface.isupper() and len(surface) <= 4 and key not in surnames():
         return "org"  # "DVO", "GRU": an office's abbreviation, not a person
+    if kind == "person" and len(words) > 1 and all(w.isalpha() and w.isupper() and len(w) <= 4 and not _spoken(w)
+                                                   and fold(w) not in surnames() for w in words):
+        return "org"  # "CPSU CC": a body and its organ, each an abbreviation; not "KIM IL SUNG"
     if kind != "person" and romanised_name(words):
         return "person"  # "Jiang Jieshi": a family name and a given name
     if kind in ("org", "place") and len(words) == 1 and surface[:1].isupper() and not is_common(surface):
@@ -222,6 +240,7 @@ def scan_trees(docs: list[tuple[str, etree._Element]], use_model: bool = True) -
     for (file, s), text, found in zip(blocks, texts, ents, strict=True):
         scan.found.extend(_in_block(file, s, text, found))
     scan.found.extend(_surnames(blocks, scan.found))
+    scan.found.extend(_beside_persons(blocks, scan.found))
     scan.found.extend(_note_forms(scan.found))
     return scan
 
@@ -302,6 +321,8 @@ def _surnames(blocks: list[tuple[str, Stream]], found: list[Found]) -> list[Foun
             after = re.match(r" ([A-Z][\w'’\-]*)", s.text[m.end():])
             before = re.search(r"(?<![\w'’\-])([A-Z][\w'’\-]*) $", s.text[:m.start()])
             longer = surfaces.get(file, ())
+            if _in_unnamed_phrase(s.text, m.start(1), m.end(1)):
+                continue  # "Viet Minh": a word of a phrase never proposed is no person's word
             if (after and any(f"{m.group(1)} {after.group(1)}" in x for x in longer)) or \
                     (before and any(f"{before.group(1)} {m.group(1)}" in x for x in longer)):
                 continue  # part of a longer name ("Li Zhou-yuan" itself, "Kim Tu Phong")
@@ -315,6 +336,51 @@ def _surnames(blocks: list[tuple[str, Stream]], found: list[Found]) -> list[Foun
                                      + s.text[m.end():m.end() + 40])
             out.append(Found("person", m.group(1), file, line, f"a word of “{full}”, named in this document",
                              context, known=ref))
+    return out
+
+
+def _beside_persons(blocks: list[tuple[str, Stream]], found: list[Found]) -> list[Found]:
+    """A capitalised word joined by "and" to a person named in the same block ("Eden and Smith are willing"), or
+    followed by a phrase of data/person_neighbours.tsv ("Bidault and other members of the delegation"), is a
+    person too, when no finder took it: not a word the document writes in lowercase, nor a title, nor part
+    of a longer capitalised run, nor a word found as another kind."""
+    persons: dict[str, set[str]] = {}
+    taken: dict[str, set[str]] = {}
+    lowercase: dict[str, set[str]] = {}
+    for f in found:
+        taken.setdefault(f.file, set()).add(f.surface)
+        if f.kind == "person":
+            persons.setdefault(f.file, set()).add(f.surface)
+    for file, s in blocks:
+        lowercase.setdefault(file, set()).update(fold(w) for w in re.findall(r"\b[a-z][\w'’]*", s.text))
+    word = r"(?<![\w'’\-.])([A-Z][a-z][\w'’]+)"
+    out: list[Found] = []
+    for file, s in blocks:
+        spans = [(m.start(), m.end()) for p in persons.get(file, ()) for m in
+                 re.finditer(r"(?<![\w'’\-])" + re.escape(p) + r"(?![\w'’\-])", s.text)]
+        spans += [s.spans[el] for el in s.names if local(el) == "persName"]
+        hits = []
+        for a, b in spans:
+            hits += [(m.start(1) + b, m.end(1) + b) for m in [re.match(r" and " + word + r"(?![\w'’\-]| [A-Z])",
+                                                                         s.text[b:])] if m]
+            hits += [(m.start(1), m.end(1)) for m in [re.search(word + r" and $", s.text[:a])] if m]
+        for phrase in person_neighbours():
+            for m in re.finditer(word + r" " + re.escape(phrase) + r"\b", s.text, re.IGNORECASE):
+                if m.group(1)[0].isupper():
+                    hits.append((m.start(1), m.end(1)))
+        for a, b in hits:
+            w = s.text[a:b]
+            model = [f for f in found if f.file == file and f.surface == w]
+            if model and all(f.kind == "org" and f.evidence.startswith("statistical") for f in model):
+                for f in model:  # the tagger's organisation is a person by its neighbours
+                    f.kind = "person"
+                continue
+            if fold(w) in lowercase.get(file, ()) or fold(w) in titles() or fold(w) in not_suggested() \
+                    or w in taken.get(file, set()) or _zipf(fold(w)) >= SURNAME_FREQUENCY:
+                continue
+            taken.setdefault(file, set()).add(w)
+            context = collapse_space(s.text[max(0, a - 40):a] + "[" + w + "]" + s.text[b:b + 40])
+            out.append(Found("person", w, file, _line(s, a), "named beside a person", context))
     return out
 
 
@@ -365,6 +431,16 @@ def _in_block(file: str, s: Stream, text: str, found: list) -> list[Found]:
         if a >= b or (span := trim(s.text, a, b)) is None:
             return
         a, b = span
+        of = re.match(r" of (?:the )?[A-Z][a-z][\w'’\-]*(?: [A-Z][a-z][\w'’\-]*)?", s.text[b:])
+        if of and fold(s.text[a:b].split()[-1]) in shapes("state-head"):
+            b += of.end()  # "People’s Republic" + " of China": a state's full name is one name
+        given = re.search(r"(?<![\w'’\-.])([A-Z][a-z'’\-]+) $", s.text[:a]) if _INITIAL.match(s.text[a:b]) else None
+        if given and _name_words(given.group(1)):
+            a = given.start(1)  # "Nikolai T. Fedorenko": a given name before the initials is the name's
+        expanded = re.search(r"(?<![\w'’\-.])([A-Z])([a-z]+)\. $", s.text[:a]) if _INITIAL.match(s.text[a:b]) \
+            else None
+        if expanded and any(local(el) in edges() and span == expanded.span(2) for el, span in s.spans.items()):
+            a = expanded.start(1)  # "I[van]. V. Kovalev": an initial the editors wrote out is the name's
         cut = _after_post(s.text, a, b)
         if cut is not None:  # "Embassy Counsellor Petrov": the person is named after the post
             a, kind = cut, (kind if kind == "place" else "person")
@@ -385,7 +461,8 @@ def _in_block(file: str, s: Stream, text: str, found: list) -> list[Found]:
         kind = reshape(kind, surface)
         if kind == "place" and (_names_a_body(s.text, a, b) or fold(surface.split()[-1]) in shapes("event")):
             return  # "Geneva Conference" is an event, "Geneva" in it no place mention
-        if not looks_like(kind, surface) or _in_title_context(s, a, b) or any(x < b and a < y for x, y in taken):
+        if not looks_like(kind, surface) or _in_title_context(s, a, b) or any(x < b and a < y for x, y in taken) \
+                or _in_unnamed_phrase(s.text, a, b):
             return
         taken.append((a, b))
         context = collapse_space(text[max(0, a - 40):a] + "[" + surface + "]" + text[b:b + 40])
@@ -427,6 +504,9 @@ def _identified(s: Stream, note: etree._Element, pos: int, found: list, add, out
     entity with the note's form, and the known entry itself when the note's name is tagged with a @ref."""
     before = s.text[:pos].rstrip()
     m = re.search(r"([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3})$", before)
+    state = re.search(r"([A-Z][\w'’\-]*(?: (?:of (?:the )?)?[A-Z][\w'’\-]*){1,5})$", before)
+    if state and _state_of(state.group(1)):
+        m = state  # "Democratic People's Republic of Korea [DPRK]": the state's full name is identified
     if not m:
         return
     named = collapse_space("".join(note.itertext()))
@@ -459,15 +539,46 @@ def _pair_shape(text: str, start: int, a: str, b: str) -> str | None:
 def _within_edges(s: Stream, a: int, b: int) -> tuple[int, int]:
     """[a, b) cut at the edge of an element listed in data/edges.tsv that it runs across between two words;
     not when the element holds only a name's words ("Comrade [Liu] Shaoqi", "[U. Alexis] Johnson"): then the
-    editors supplied part of the name itself."""
+    editors supplied part of the name itself; after a post the name words that end the element are the name's
+    ("[Soviet Foreign Minister Vyacheslav M.] Molotov")."""
     for el, (ea, eb) in s.spans.items():
-        if not isinstance(el.tag, str) or local(el) not in edges() or ea == eb or _name_words(s.text[ea:eb]):
+        if not isinstance(el.tag, str) or local(el) not in edges() or ea == eb or _name_words(s.text[ea:eb]) \
+                or _state_head_of(s.text[ea:eb]):
             continue
         if ea <= a < eb < b and s.text[eb:eb + 1].isspace():
-            a = eb
+            a = max(a, _name_tail(s.text, ea, eb))  # "[Soviet Foreign Minister Vyacheslav M.] Molotov"
         elif a < ea < b <= eb and s.text[ea - 1:ea].isspace():
             b = ea
     return a, b
+
+
+def _state_head_of(text: str) -> bool:
+    """The editors' words begin a state's full name that the text ends ("[the Democratic Republic of] Vietnam")."""
+    m = re.fullmatch(r"(?:the )?(?:[A-Z][\w'’]* )*([A-Z][a-z]+) of", text)
+    return bool(m) and fold(m.group(1)) in shapes("state-head")
+
+
+def _in_unnamed_phrase(text: str, a: int, b: int) -> bool:
+    """[a, b) with the capitalised word before or after it is a phrase never proposed (data/not_suggested.tsv):
+    "Minh" of "the Viet Minh forces" is no person."""
+    before = re.search(r"(?<![\w'’\-])([A-Z][\w'’\-]*) $", text[:a])
+    after = re.match(r" ([A-Z][\w'’\-]*)(?![\w'’\-])", text[b:])
+    return bool(before and fold(f"{before.group(1)} {text[a:b]}") in not_suggested()) or \
+        bool(after and fold(f"{text[a:b]} {after.group(1)}") in not_suggested())
+
+
+def _name_tail(text: str, ea: int, eb: int) -> int:
+    """Where the name words that end the editors' words [ea, eb) begin ("Soviet Foreign Minister Vyacheslav M.":
+    the given name and initial of the name that follows); eb when they end in no initial ("[French Ambassador to
+    Switzerland] Jean Chauvel") or in a title's or a post's word."""
+    start = eb
+    if not _INITIAL.fullmatch(text[ea:eb].split()[-1] if text[ea:eb].split() else ""):
+        return eb  # only a given name with its initials ("Nikolai T.") leads into the name that follows
+    for m in reversed(list(re.finditer(r"\S+", text[ea:eb]))):
+        if not _name_words(m.group()):
+            break
+        start = ea + m.start()
+    return start
 
 
 def _names_a_body(text: str, a: int, b: int) -> bool:
@@ -489,8 +600,9 @@ def _name_words(text: str) -> bool:
     "Ivan", "Alexis"), and at least one of them: a name's words, not a post's ("DPRK Minister of Construction")."""
     words = text.split()
     return bool(words) and all(
-        _INITIAL.fullmatch(w) or (re.fullmatch(r"[A-Z][a-z'’\-]+", w) and fold(w) not in titles()
-                                  and fold(w) not in shapes("post") and _zipf(fold(w)) < EVERYDAY)
+        _INITIAL.fullmatch(w) or (re.fullmatch(r"[A-Z][a-z'’\-]+", w)
+                                  and not {fold(w), fold(w).removesuffix("s")} & (set(titles()) | set(shapes("post")))
+                                  and _zipf(fold(w)) < EVERYDAY)  # nor a title's plural ("Counsellors")
         for w in words)
 
 

@@ -48,11 +48,17 @@ def person_cues() -> list[tuple[str, ...]]:
 
 
 @cache
+def person_neighbours() -> tuple[str, ...]:
+    """Phrases right after a capitalised word that make it a person (data/person_neighbours.tsv), folded."""
+    return tuple(fold(r[0]) for r in _rows("person_neighbours.tsv"))
+
+
+@cache
 def shapes(rule: str) -> dict[str, str]:
     """Word → kind for one rule of data/shapes.tsv ("state", "state-head", "region", "surname-ending"); words
     folded, except the case-sensitive state abbreviations."""
     rows = [r for r in _rows("shapes.tsv") if r[0] == rule]
-    return {(r[1] if rule == "state" else fold(r[1])): r[2] for r in rows}
+    return {(r[1] if rule in ("state", "state-prefix") else fold(r[1])): r[2] for r in rows}
 
 
 @cache

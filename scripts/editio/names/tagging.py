@@ -20,7 +20,7 @@ from editio.names.candidates import find_candidates
 from editio.names.matcher import Match
 from editio.names.normalize import collapse_space
 from editio.names.stream import BREAK, Stream, kind_of, local
-from editio.names.tables import scope
+from editio.names.tables import edges, scope
 
 _WORD = re.compile(r"[^\W\d_][\w'’]*")
 
@@ -177,6 +177,8 @@ def tag_tree(tree: etree._ElementTree | etree._Element, authorities: Authorities
                 )
                 continue
             container = s.container(m.start, m.end)
+            if container is None and s.split_across(m.start, m.end, edges()):
+                container = s.container(m.start, m.end)  # the name begins or ends inside the editors' words
             if container is None:
                 result.reports.append(
                     Report(m.surface, _context(s.text, m.start, m.end), s.root.sourceline,
