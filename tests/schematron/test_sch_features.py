@@ -190,3 +190,25 @@ def test_properties_are_evaluated_at_the_failing_node_beside_the_message(fixture
     assert [(f.line, f.message, f.properties) for f in failures] == [
         (8, "Book b2 has no page count.", (("severity", "low"), ("where", "book b2, year 19x0"))),
     ]
+
+
+def test_namespace_wildcard_contexts_match_as_written_whatever_the_compiler_reorders():
+    """`c:*[…]` contexts are compiled with the namespace test last when their predicates are surely boolean;
+    a positional predicate keeps its meaning (the n-th element *of the namespace*), and so does every other."""
+    doc = etree.fromstring(b'<c:catalogue xmlns:c="urn:example:catalogue" xmlns:o="urn:other">'
+                           b'<o:x a="1"/><c:book a="1"/><c:book/><o:y a="2"/><c:book a="2"/></c:catalogue>')
+    rules = {
+        "first": "c:catalogue/c:*[1]", "second-with-a": "c:catalogue/c:*[@a][2]", "with-a": "c:*[@a]",
+        "a-is-2": "c:*[@a = '2']", "not-last": "c:*[not(@b)][position() lt last()]", "count": "c:*[count(@a)]",
+    }
+    body = "".join(f'<sch:pattern><sch:rule context="{context}"><sch:report id="{name}" test="true()">'
+                   f'<sch:name/></sch:report></sch:rule></sch:pattern>' for name, context in rules.items())
+    found = Schematron(schema(body)).validate(etree.ElementTree(doc))
+    got = sorted((f.rule_id, f.location.rsplit("/", 1)[-1]) for f in found)
+    book = "Q{urn:example:catalogue}book"
+    assert got == sorted([
+        ("first", f"{book}[1]"), ("second-with-a", f"{book}[3]"),  # the n-th of the namespace's elements
+        ("with-a", f"{book}[1]"), ("with-a", f"{book}[3]"), ("a-is-2", f"{book}[3]"),  # not o:x, o:y
+        ("not-last", f"{book}[1]"), ("not-last", f"{book}[2]"),  # the catalogue is the last of its c:*
+        ("count", f"{book}[1]"),  # a number: the position among c:* siblings (1), not truth
+    ])

@@ -83,6 +83,7 @@ def judge_chunk(task: tuple[Settings, list[Source], dict[str, str] | None, bool]
     checker = Checker(settings.max_bytes, list(settings.roots))
     context = verdicts.run_context()
     java = relaxng.java_executable()  # once per chunk: it searches PATH
+    validators: dict[Schema, object] = {}  # once per chunk: finding one stats and resolves the schema's path
     results: list[FileResult] = []
     for source in sources:
         parsed = checker.layer1(source)
@@ -105,7 +106,9 @@ def judge_chunk(task: tuple[Settings, list[Source], dict[str, str] | None, bool]
         for schema in plan.schemas:
             if schema.kind not in ("rng", "rnc"):
                 continue
-            found = validator_for(schema, java)
+            if schema not in validators:
+                validators[schema] = validator_for(schema, java)
+            found = validators[schema]
             if isinstance(found, relaxng.LxmlValidator):
                 lxml[schema] = found  # no Java: libxml2's RELAX NG runs here, on the tree already parsed
                 result.fallback = True

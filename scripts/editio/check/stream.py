@@ -98,6 +98,14 @@ def run(sources: list[Source], planner: Planner, report: CheckReport, timings: d
     timings.update({"workers": 0.0, "jing wait": 0.0})
     deferred: list[FileResult] = []  # in this process: files whose in-process layers wait for jing's start
 
+    def here(f: FileResult) -> int:
+        """A file for this process's jing runs and in-process layers; 1 if it waits in the window."""
+        for schema, target in f.grammars:
+            window.setdefault(schema, []).append(target)
+        if f.deferred is not None:
+            deferred.append(f)
+        return int(bool(f.grammars) or f.deferred is not None)
+
     def finish_window() -> None:
         for f in deferred:
             found = finish(f)
@@ -152,19 +160,20 @@ def run(sources: list[Source], planner: Planner, report: CheckReport, timings: d
                     report.rechecked.append(f.display)
                     if engines is not None and engines.take(f):
                         continue
-                    for schema, target in f.grammars:
-                        window.setdefault(schema, []).append(target)
-                    waiting += bool(f.grammars) or f.deferred is not None
-                    if f.deferred is not None:
-                        deferred.append(f)
+                    waiting += here(f)
                 if engines is not None:
                     engine_found(engines.drain())
+                    for f in engines.given_back():
+                        waiting += here(f)
                 if waiting >= size:
                     launch()
                     finish_window()
                     waiting, size = 0, min(2 * size, WINDOW if not defer else IN_PROCESS_WINDOW)
                     while len(in_flight) > 1:
                         jing_found(in_flight.popleft().collect(timeout=120 + 2 * WINDOW))
+            if engines is not None:
+                for f in engines.given_back(wait=True):
+                    waiting += here(f)
             if window:
                 launch()
             finish_window()

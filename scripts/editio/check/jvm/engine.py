@@ -108,6 +108,11 @@ class EngineProcess:
         if self._setup is not None:
             raise EngineUnavailable(self._setup)
 
+    @property
+    def started(self) -> bool:
+        """Whether the JVM has said READY or why it cannot start (ready() then returns or raises at once)."""
+        return self._ready.is_set()
+
     def _read(self) -> None:
         current: dict[int, Outcome] = {}
         for raw in self._proc.stdout:

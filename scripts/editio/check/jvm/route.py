@@ -32,6 +32,7 @@ IN_PROCESS = "jing and SaxonC (in process)"
 ENGINE_ENV = "EDITIO_CHECK_ENGINE"  # auto (default) | jvm | in-process
 ENGINE_FROM = 1000  # files from which the JVM engine pays for compiling the Schematron in a cold JVM (bench/RESULTS.md)
 C2_FROM = 3000  # files from which the JVM's optimising compiler pays for its own cost (bench/RESULTS.md)
+HOLD = 1000  # files (and trees) held here at most while a JVM compiles its schemas; then layer 1 waits for it
 
 
 def use_engine(files: int) -> bool:
@@ -74,6 +75,10 @@ class Engines:
         self._grammar: dict[int, tuple] = {}
         self.judged = 0  # files the engine took
         self.setup_failed: list[str] = []  # plans whose schemas the JVM could not compile
+        # files taken while their JVM compiles its schemas (its start, ~1.5 s with tei_all): layer 1 goes on
+        # meanwhile instead of waiting, and they are sent once it is ready, or given back if it cannot start
+        self._held: dict[tuple[Schema | None, Schema | None], list] = {}
+        self._given_back: list = []
 
     @property
     def enabled(self) -> bool:
@@ -148,12 +153,45 @@ class Engines:
         process = self._process(key)
         if process is None:
             return False
+        held = self._held.setdefault(key, [])
+        if not process.started and len(held) < HOLD:
+            held.append(result)  # its tree stays until the JVM can read the file
+            return True
+        if not self._release(key):
+            return False
+        self._submit(key, process, result)
+        return True
+
+    def _release(self, key: tuple[Schema | None, Schema | None]) -> bool:
+        """Wait for the plan's JVM; send the files held for it (True), or give them back when it cannot
+        judge by its schemas (False: the in-process engines judge them and say why)."""
+        process, held = self._running.get(key), self._held.pop(key, [])
         try:
+            if process is None:
+                raise classes.EngineUnavailable("")
             process.ready()
         except classes.EngineUnavailable as exc:  # this plan's schemas only: the in-process engines say why
-            self.setup_failed.append(str(exc))
-            self._running[key] = None
+            if process is not None:
+                self.setup_failed.append(str(exc))
+                self._running[key] = None
+            self._given_back += held
             return False
+        for result in held:
+            self._submit(key, process, result)
+        return True
+
+    def given_back(self, wait: bool = False) -> list:
+        """Files taken and then not judged here (their JVM could not start), for the in-process engines; with
+        `wait`, after every JVM has started (the run's last files are read)."""
+        for key in list(self._held):
+            process = self._running.get(key)
+            if wait or process is None or process.started:
+                self._release(key)
+        found, self._given_back = self._given_back, []
+        return found
+
+    def _submit(self, key: tuple[Schema | None, Schema | None], process: EngineProcess, result) -> None:
+        _, parsed, _, _ = result.deferred
         grammar, rules = key
         jing = next((t.path for s, t in result.grammars if s == grammar), None) if grammar is not None else None
         jing_path = Path(os.path.abspath(jing)) if jing is not None else None
@@ -174,7 +212,6 @@ class Engines:
         process.submit(job)
         result.deferred = None  # the tree goes now: the JVM reads the file itself
         self.judged += 1
-        return True
 
     def drain(self) -> list[Problem]:
         """The findings of the files finished so far."""
@@ -182,6 +219,7 @@ class Engines:
                 for outcome in process.outcomes() for p in self._problems(outcome)]
 
     def finish(self, timeout: float) -> list[Problem]:
+        """The findings of every file sent (given_back(wait=True) first: no file is held any more)."""
         found: list[Problem] = []
         for process in self._running.values():
             if process is not None:
