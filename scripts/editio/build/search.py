@@ -60,7 +60,8 @@ def pages_glob(pages: list[str]) -> str | None:
     out is read no more: the pages that list every document (home, indexes, map, correspondence), which are not
     indexed but were parsed (a third of Pagefind's time at 13 files, bench/RESULTS.md)."""
     literal = ""
-    for chars in zip(*pages, strict=False):  # the names' characters side by side, as far as the shortest
+    stems = [page.removesuffix(".html") for page in pages]  # one page alone: its name, then *.html
+    for chars in zip(*stems, strict=False):  # the names' characters side by side, as far as the shortest
         if len(set(chars)) > 1 or not _GLOB_LITERAL.fullmatch(chars[0]):
             break
         literal += chars[0]
