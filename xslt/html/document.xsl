@@ -479,12 +479,32 @@
   </xsl:template>
 
   <!-- Every block: its passage anchor and a "cite this passage" link (the stable URL in its title). -->
+  <!-- Every block's passage anchor (editio:anchor, ../common/addresses.xsl: the blocks numbered from the tei:text
+       they follow, its key editio:blocks), numbered once for the page: the function counts the blocks before the
+       block each time it is asked, and a block asks three times (its id, its print page, its "cite" link). The
+       blocks are the keys (editio:is-block). -->
+  <xsl:variable name="editio:block-anchors" as="map(xs:string, xs:string)"
+    select="map:merge(for $text in //tei:text return
+                        (let $blocks := key('editio:blocks', generate-id($text)) return
+                           for $i in 1 to count($blocks) return map { generate-id($blocks[$i]): 'p' || $i }))"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+
+  <!-- A block's anchor; () for an element that is not a block. -->
+  <xsl:function name="editio:block-anchor" as="xs:string?">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="$editio:block-anchors(generate-id($element))"/>
+  </xsl:function>
+
   <xsl:template name="editio:block-attributes">
-    <xsl:if test="editio:is-block(.)"><xsl:attribute name="id" select="editio:anchor(.)"/></xsl:if>
+    <xsl:variable name="anchor" select="editio:block-anchor(.)"/>
+    <xsl:if test="exists($anchor)"><xsl:attribute name="id" select="$anchor"/></xsl:if>
     <xsl:if test="@n"><xsl:attribute name="data-n" select="@n"/></xsl:if>
     <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
-    <xsl:variable name="page" select="$print/anchor[@id = editio:anchor(current())]/@page"/>
-    <xsl:if test="$page"><xsl:attribute name="data-print-page" select="$page"/></xsl:if>
+    <xsl:if test="$print">
+      <xsl:variable name="here" select="if (exists($anchor)) then $anchor else editio:anchor(.)"/>
+      <xsl:variable name="page" select="$print/anchor[@id = $here]/@page"/>
+      <xsl:if test="$page"><xsl:attribute name="data-print-page" select="$page"/></xsl:if>
+    </xsl:if>
   </xsl:template>
 
   <!-- looked up once for the page, used on every block -->
@@ -492,10 +512,11 @@
   <xsl:variable name="editio:cite-passage-link" select="editio:words('cite.passage-link')"/>
 
   <xsl:template name="editio:cite-passage">
-    <xsl:if test="editio:is-block(.)">
-      <xsl:variable name="anchor" select="editio:anchor(.)"/>
+    <xsl:variable name="anchor" select="editio:block-anchor(.)"/>
+    <xsl:if test="exists($anchor)">
       <xsl:text> </xsl:text>
-      <xsl:variable name="url" select="editio:passage-url(.)"/>
+      <!-- editio:passage-url(.), its anchor numbered once -->
+      <xsl:variable name="url" select="editio:doc-url($id) || '#' || $anchor"/>
       <a class="cite-passage" href="#{$anchor}" title="{editio:fill($editio:cite-passage, [$url])}"
          data-cite="{$url}" aria-label="{editio:fill($editio:cite-passage-link, [substring($anchor, 2)])}">¶</a>
     </xsl:if>
