@@ -56,12 +56,16 @@
   <xsl:variable name="print" select="if ($pages[.] and doc-available($pages)) then doc($pages)/pages/doc[@id = $id] else ()"/>
 
   <xsl:template match="/">
-    <xsl:variable name="header" select="tei:TEI/tei:teiHeader"/>
-    <xsl:variable name="title" select="string($me/title)"/>
     <xsl:call-template name="editio:page">
-      <xsl:with-param name="title" select="$title"/>
+      <xsl:with-param name="title" select="string($me/title)"/>
       <xsl:with-param name="here" select="editio:doc-file($id)"/>
-      <xsl:with-param name="content">
+      <xsl:with-param name="content-of" select="."/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- the page's main: written as it is made (common.xsl, editio:page) -->
+  <xsl:template match="/" mode="editio:page-content">
+    <xsl:variable name="header" select="tei:TEI/tei:teiHeader"/>
         <article class="document" data-pagefind-body="" id="document">
           <!-- the language of the TEI's words, for the search results' lang (js/search.js) -->
           <xsl:if test="$editio:content-lang[.]">
@@ -92,8 +96,6 @@
           <xsl:call-template name="cite-document"/>
           <xsl:call-template name="cards"/>
         </article>
-      </xsl:with-param>
-    </xsl:call-template>
   </xsl:template>
 
   <!-- ===== previous / next (from the context), downloads ===== -->
