@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from editio.build.search import index_site, site_language
+from editio.build.search import index_site, pages_glob, site_language
 from editio.build.targets import BuildError
 
 PAGE = ('<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title></head><body>'
@@ -37,3 +37,24 @@ def test_the_site_is_indexed_in_the_home_pages_language_and_a_stale_bundle_is_re
 def test_a_missing_site_is_a_build_error(tmp_path):
     with pytest.raises(BuildError, match="not a folder"):
         index_site(tmp_path / "nothing")
+
+
+@pytest.mark.parametrize(("pages", "glob"), [
+    (["doc-1950-a.html", "doc-1951-b.html"], "doc-195*.html"),
+    (["doc-a.html"], "doc-a*.html"),  # one page alone: its name, not "doc-a.html*.html"
+    (["alpha.html", "beta.html"], None),  # nothing in common: every page is read
+    (["x[1].html", "x[2].html"], "x*.html"),  # a character the glob would read otherwise ends the beginning
+])
+def test_the_glob_of_the_searched_pages_takes_in_each_of_them(pages, glob):
+    assert pages_glob(pages) == glob
+
+
+def test_the_pages_named_are_indexed_and_the_others_not_read(tmp_path):
+    make_page(tmp_path, "doc-a.html", "A report", "The bridge at Andong.", "1950")
+    make_page(tmp_path, "doc-b.html", "A telegram", "Pyongyang.", "1951")
+    # a page outside the glob is not read, so even a page with a body there is not found
+    make_page(tmp_path, "index.html", "Home", "Every document listed.", "1950")
+    names = {f.relative_to(tmp_path).as_posix() for f in index_site(tmp_path, ["doc-a.html", "doc-b.html"])}
+    assert len([n for n in names if n.startswith("pagefind/fragment/")]) == 2
+    everything = {f.relative_to(tmp_path).as_posix() for f in index_site(tmp_path)}
+    assert len([n for n in everything if n.startswith("pagefind/fragment/")]) == 3

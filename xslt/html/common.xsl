@@ -186,7 +186,12 @@
   <xsl:template name="editio:page">
     <xsl:param name="title" as="xs:string" required="yes"/>
     <xsl:param name="here" as="xs:string" required="yes"/>
-    <xsl:param name="content" as="node()*" required="yes"/>
+    <!-- what the page shows in main: $content, made by the caller; or, where $content-of is given, what the
+         caller's template in mode editio:page-content makes of it, written into the page as it is made (no
+         tree of the whole content to build and copy: a page listing every document is made with the memory
+         of none) -->
+    <xsl:param name="content" as="node()*" select="()"/>
+    <xsl:param name="content-of" as="item()?" select="()"/>
     <xsl:param name="csp" as="xs:string" select="$editio:csp"/>
     <xsl:param name="scripts" as="xs:string*" select="'js/edition.js'"/>
     <xsl:param name="script-words" as="xs:string*" select="$editio:edition-script-words"/>
@@ -222,7 +227,10 @@
           </nav>
         </header>
         <main id="main">
-          <xsl:sequence select="$content"/>
+          <xsl:choose>
+            <xsl:when test="exists($content-of)"><xsl:apply-templates select="$content-of" mode="editio:page-content"/></xsl:when>
+            <xsl:otherwise><xsl:sequence select="$content"/></xsl:otherwise>
+          </xsl:choose>
         </main>
         <footer class="site-footer" data-pagefind-ignore="">
           <p>

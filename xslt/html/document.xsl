@@ -56,12 +56,16 @@
   <xsl:variable name="print" select="if ($pages[.] and doc-available($pages)) then doc($pages)/pages/doc[@id = $id] else ()"/>
 
   <xsl:template match="/">
-    <xsl:variable name="header" select="tei:TEI/tei:teiHeader"/>
-    <xsl:variable name="title" select="string($me/title)"/>
     <xsl:call-template name="editio:page">
-      <xsl:with-param name="title" select="$title"/>
+      <xsl:with-param name="title" select="string($me/title)"/>
       <xsl:with-param name="here" select="editio:doc-file($id)"/>
-      <xsl:with-param name="content">
+      <xsl:with-param name="content-of" select="."/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- the page's main: written as it is made (common.xsl, editio:page) -->
+  <xsl:template match="/" mode="editio:page-content">
+    <xsl:variable name="header" select="tei:TEI/tei:teiHeader"/>
         <article class="document" data-pagefind-body="" id="document">
           <!-- the language of the TEI's words, for the search results' lang (js/search.js) -->
           <xsl:if test="$editio:content-lang[.]">
@@ -92,8 +96,6 @@
           <xsl:call-template name="cite-document"/>
           <xsl:call-template name="cards"/>
         </article>
-      </xsl:with-param>
-    </xsl:call-template>
   </xsl:template>
 
   <!-- ===== previous / next (from the context), downloads ===== -->
@@ -479,12 +481,32 @@
   </xsl:template>
 
   <!-- Every block: its passage anchor and a "cite this passage" link (the stable URL in its title). -->
+  <!-- Every block's passage anchor (editio:anchor, ../common/addresses.xsl: the blocks numbered from the tei:text
+       they follow, its key editio:blocks), numbered once for the page: the function counts the blocks before the
+       block each time it is asked, and a block asks three times (its id, its print page, its "cite" link). The
+       blocks are the keys (editio:is-block). -->
+  <xsl:variable name="editio:block-anchors" as="map(xs:string, xs:string)"
+    select="map:merge(for $text in //tei:text return
+                        (let $blocks := key('editio:blocks', generate-id($text)) return
+                           for $i in 1 to count($blocks) return map { generate-id($blocks[$i]): 'p' || $i }))"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+
+  <!-- A block's anchor; () for an element that is not a block. -->
+  <xsl:function name="editio:block-anchor" as="xs:string?">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="$editio:block-anchors(generate-id($element))"/>
+  </xsl:function>
+
   <xsl:template name="editio:block-attributes">
-    <xsl:if test="editio:is-block(.)"><xsl:attribute name="id" select="editio:anchor(.)"/></xsl:if>
+    <xsl:variable name="anchor" select="editio:block-anchor(.)"/>
+    <xsl:if test="exists($anchor)"><xsl:attribute name="id" select="$anchor"/></xsl:if>
     <xsl:if test="@n"><xsl:attribute name="data-n" select="@n"/></xsl:if>
     <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
-    <xsl:variable name="page" select="$print/anchor[@id = editio:anchor(current())]/@page"/>
-    <xsl:if test="$page"><xsl:attribute name="data-print-page" select="$page"/></xsl:if>
+    <xsl:if test="$print">
+      <xsl:variable name="here" select="if (exists($anchor)) then $anchor else editio:anchor(.)"/>
+      <xsl:variable name="page" select="$print/anchor[@id = $here]/@page"/>
+      <xsl:if test="$page"><xsl:attribute name="data-print-page" select="$page"/></xsl:if>
+    </xsl:if>
   </xsl:template>
 
   <!-- looked up once for the page, used on every block -->
@@ -492,10 +514,11 @@
   <xsl:variable name="editio:cite-passage-link" select="editio:words('cite.passage-link')"/>
 
   <xsl:template name="editio:cite-passage">
-    <xsl:if test="editio:is-block(.)">
-      <xsl:variable name="anchor" select="editio:anchor(.)"/>
+    <xsl:variable name="anchor" select="editio:block-anchor(.)"/>
+    <xsl:if test="exists($anchor)">
       <xsl:text> </xsl:text>
-      <xsl:variable name="url" select="editio:passage-url(.)"/>
+      <!-- editio:passage-url(.), its anchor numbered once -->
+      <xsl:variable name="url" select="editio:doc-url($id) || '#' || $anchor"/>
       <a class="cite-passage" href="#{$anchor}" title="{editio:fill($editio:cite-passage, [$url])}"
          data-cite="{$url}" aria-label="{editio:fill($editio:cite-passage-link, [substring($anchor, 2)])}">¶</a>
     </xsl:if>

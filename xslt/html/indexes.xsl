@@ -37,8 +37,22 @@
       <xsl:call-template name="editio:page">
         <xsl:with-param name="title" select="$title"/>
         <xsl:with-param name="here" select="$page"/>
-        <xsl:with-param name="content">
-          <h1><xsl:value-of select="$title"/></h1>
+        <xsl:with-param name="content-of" as="element()"><editio:content page="index"/></xsl:with-param>
+        <xsl:with-param name="index-title" select="$title" tunnel="yes"/>
+        <xsl:with-param name="entries" select="$entries" tunnel="yes"/>
+        <xsl:with-param name="file" select="$file" tunnel="yes"/>
+        <xsl:with-param name="site" select="$site" tunnel="yes"/>
+      </xsl:call-template>
+    </xsl:result-document>
+  </xsl:template>
+
+  <!-- index: the page's main, written as it is made (common.xsl, editio:page) -->
+  <xsl:template match="editio:content[@page = 'index']" mode="editio:page-content">
+    <xsl:param name="index-title" as="xs:string" tunnel="yes"/>
+    <xsl:param name="entries" as="element()*" tunnel="yes"/>
+    <xsl:param name="file" as="xs:string" tunnel="yes"/>
+    <xsl:param name="site" as="document-node()" tunnel="yes"/>
+          <h1><xsl:value-of select="$index-title"/></h1>
           <p class="intro"><xsl:sequence select="editio:label('index.intro', [count($entries)])"/></p>
           <nav class="alpha-nav" aria-label="{editio:label-text('index.letters')}">
             <xsl:for-each-group select="$entries" group-by="upper-case(substring(editio:sort-key(.), 1, 1))">
@@ -53,9 +67,6 @@
               </xsl:call-template>
             </xsl:for-each>
           </ul>
-        </xsl:with-param>
-      </xsl:call-template>
-    </xsl:result-document>
   </xsl:template>
 
   <!-- Persons are filed under their family name: the short form, else the first word of the main form in

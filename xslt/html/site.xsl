@@ -86,7 +86,12 @@
     <xsl:call-template name="editio:page">
       <xsl:with-param name="title" select="editio:label-text('home.title')"/>
       <xsl:with-param name="here" select="'index.html'"/>
-      <xsl:with-param name="content">
+      <xsl:with-param name="content-of" as="element()"><editio:content page="home"/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- home: the page's main, written as it is made (common.xsl, editio:page) -->
+  <xsl:template match="editio:content[@page = 'home']" mode="editio:page-content">
         <h1><xsl:value-of select="$edition-title"/></h1>
         <xsl:if test="$edition-subtitle[.]"><p class="subtitle"><xsl:value-of select="$edition-subtitle"/></p></xsl:if>
         <section class="intro" aria-labelledby="intro-heading">
@@ -142,8 +147,6 @@
             </table>
           </xsl:if>
         </section>
-      </xsl:with-param>
-    </xsl:call-template>
   </xsl:template>
 
   <xsl:mode name="decl" on-no-match="text-only-copy"/>
@@ -227,7 +230,17 @@
       <xsl:call-template name="editio:page">
         <xsl:with-param name="title" select="editio:label-text('corr.title')"/>
         <xsl:with-param name="here" select="'correspondence.html'"/>
-        <xsl:with-param name="content">
+        <xsl:with-param name="content-of" as="element()"><editio:content page="correspondence"/></xsl:with-param>
+        <xsl:with-param name="letters" select="$letters" tunnel="yes"/>
+        <xsl:with-param name="people" select="$people" tunnel="yes"/>
+      </xsl:call-template>
+    </xsl:result-document>
+  </xsl:template>
+
+  <!-- correspondence: the page's main, written as it is made (common.xsl, editio:page) -->
+  <xsl:template match="editio:content[@page = 'correspondence']" mode="editio:page-content">
+    <xsl:param name="letters" as="element(letter)*" tunnel="yes"/>
+    <xsl:param name="people" as="xs:anyAtomicType*" tunnel="yes"/>
           <h1><xsl:sequence select="editio:label('corr.title')"/></h1>
           <p class="intro"><xsl:sequence select="editio:label('corr.intro')"/></p>
           <h2><xsl:sequence select="editio:label('corr.network')"/></h2>
@@ -295,9 +308,6 @@
           </table>
           <h2><xsl:sequence select="editio:label('corr.timeline')"/></h2>
           <xsl:call-template name="timeline"/>
-        </xsl:with-param>
-      </xsl:call-template>
-    </xsl:result-document>
   </xsl:template>
 
   <xsl:template name="timeline">
@@ -347,7 +357,13 @@
       <xsl:call-template name="editio:page">
         <xsl:with-param name="title" select="editio:label-text('archives.title')"/>
         <xsl:with-param name="here" select="'archives.html'"/>
-        <xsl:with-param name="content">
+        <xsl:with-param name="content-of" as="element()"><editio:content page="archives"/></xsl:with-param>
+      </xsl:call-template>
+    </xsl:result-document>
+  </xsl:template>
+
+  <!-- archives: the page's main, written as it is made (common.xsl, editio:page) -->
+  <xsl:template match="editio:content[@page = 'archives']" mode="editio:page-content">
           <h1><xsl:sequence select="editio:label('archives.title')"/></h1>
           <p class="intro"><xsl:sequence select="editio:label('archives.intro')"/></p>
           <xsl:variable name="types" select="distinct-values($docs/archive/idno/@type)"/>
@@ -374,9 +390,6 @@
               </tbody>
             </table>
           </xsl:for-each-group>
-        </xsl:with-param>
-      </xsl:call-template>
-    </xsl:result-document>
   </xsl:template>
 
   <xsl:decimal-format name="editio" NaN="000000"/>

@@ -312,7 +312,7 @@ def run(edition: Edition, out: Path) -> list[Path]:
     written.extend(site_pages)
 
     pages = sorted(out / f"{i}.html" for i in ids.values()) + site_pages
-    written.extend(_search_index(out, made, pages))
+    written.extend(_search_index(out, made, pages, [f"{i}.html" for i in ids.values()]))
     zip_path = edition.output / "edition-html.zip"
     zip_key = key(*(f"{rel.as_posix()} {(st := (out / rel).stat()).st_size} {st.st_mtime_ns}"
                     for rel in site_files(out)))
@@ -362,14 +362,15 @@ def _site_pages(edition: Edition, out: Path, work: Path, made: Manifest, saxon, 
     return site_pages
 
 
-def _search_index(out: Path, made: Manifest, pages: list[Path]) -> list[Path]:
-    """Pagefind's index of every page: again only when a page changed (or the index was damaged)."""
+def _search_index(out: Path, made: Manifest, pages: list[Path], documents: list[str]) -> list[Path]:
+    """Pagefind's index of every page (documents: the pages searched, the others are not read): again only when
+    a page changed (or the index was damaged)."""
     index_key = key(search_key(out), *(made.sha(p) for p in pages))
     kept = made.made_with(index_key)
     if kept and all(made.fresh(p, index_key) for p in kept) and \
             {p for p in (out / BUNDLE).rglob("*") if p.is_file()} == set(kept):
         return sorted(kept)
-    bundle = index_site(out)
+    bundle = index_site(out, documents)
     for p in bundle:
         made.record(p, index_key)
     return bundle

@@ -26,7 +26,10 @@ STORED = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".zip", ".gz", ".pdf", ".wof
           ".pf_index", ".pf_meta", ".pagefind"}
 
 
-COMPRESSLEVEL = 6  # zlib's default: 0.1 % larger than level 9 on the site, a quarter less time
+# deflate level 2: half the time of zlib's default (6) on the site, 8 % larger (13 files: 15 against 31 ms, 543
+# against 503 KB; bench/RESULTS.md); level 1 is as fast and 3 % larger again; stored members would be three times
+# the size of a deposit a library keeps
+COMPRESSLEVEL = 2
 # In every ZIP written here: which deflate made its members (another zlib or level may compress differently).
 COMMENT = f"editio web edition; deflate level {COMPRESSLEVEL}, zlib {zlib.ZLIB_RUNTIME_VERSION}".encode("ascii")
 _LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature … file name length, extra field length (30 bytes)
