@@ -435,13 +435,15 @@ def _in_block(file: str, s: Stream, text: str, found: list) -> list[Found]:
         of = re.match(r" of (?:the )?[A-Z][a-z][\w'’\-]*(?: [A-Z][a-z][\w'’\-]*)?", s.text[b:])
         if of and fold(s.text[a:b].split()[-1]) in shapes("state-head"):
             b += of.end()  # "People’s Republic" + " of China": a state's full name is one name
+        follow = re.match(r"\.?(?: [A-Z][a-z]?\.)+ [A-Z][a-z][\w'’\-]*", s.text[b:]) if kind == "person" else None
+        if follow and (s.text[b:b + 1] != "." or _written_out(s, a, b)) and _name_words(s.text[a:b]):
+            b += follow.end()  # "Boris" + " A. Lyubimtsev", "P[avel]" + ". S. Gorshkov": one name
         given = re.search(r"(?<![\w'’\-.])([A-Z][a-z'’\-]+) $", s.text[:a]) if _INITIAL.match(s.text[a:b]) else None
         if given and _name_words(given.group(1)):
             a = given.start(1)  # "Nikolai T. Fedorenko": a given name before the initials is the name's
         expanded = re.search(r"(?<![\w'’\-.])([A-Z])([a-z]+)\. $", s.text[:a]) if _INITIAL.match(s.text[a:b]) \
             else None
-        if expanded and any(span == expanded.span(2) and el is not s.root and local(el) is not None
-                            for el, span in s.spans.items()):
+        if expanded and _written_out(s, expanded.start(1), expanded.end(2)):
             a = expanded.start(1)  # "I[van]. V. Kovalev": an initial the editors wrote out (markup) is the name's
         cut = _after_post(s.text, a, b)
         if cut is not None:  # "Embassy Counsellor Petrov": the person is named after the post
@@ -552,6 +554,13 @@ def _within_edges(s: Stream, a: int, b: int) -> tuple[int, int]:
         elif a < ea < b <= eb and s.text[ea - 1:ea].isspace():
             b = ea
     return a, b
+
+
+def _written_out(s: Stream, a: int, b: int) -> bool:
+    """The word [a, b) is an initial the editors wrote out: its first letter the document's, the rest in an
+    element of their own ("I<ex>van</ex>", "P<supplied>avel</supplied>")."""
+    return b - a > 1 and any(span == (a + 1, b) and el is not s.root and local(el) is not None
+                             for el, span in s.spans.items())
 
 
 def _state_head_of(text: str) -> bool:
