@@ -1,9 +1,11 @@
-"""The tuned sets keep the issue's targets: the held-out set (tests/names/heldout/, 12 real documents) and the
-fourth set (tests/names/fourth/, 17 real documents gathered after the blind set), each with hand-made gold. The
+"""The tuned sets keep the issue's targets: the held-out set (tests/names/heldout/, 12 real documents), the
+fourth set (tests/names/fourth/, 17 real documents gathered after the blind set) and the fifth set
+(tests/names/fifth/, 16 real documents gathered after the fourth was tuned), each with hand-made gold. The
 names benchmark is run on each as `bench/names_unseen.py --set NAME` runs it (its documents ingested beside
 copies of the edition's authority files, every suggestion accepted as it stands), and its totals must stay at
 or above the targets, which the rules made from their misses meet (bench/RESULTS.md; untuned the fourth set
-stood at 89.3 % precision, 90.4 % recall, 90.0 % linked, 82.5 % found). Both sets are tuned, not unseen: this
+stood at 89.3 % precision, 90.4 % recall, 90.0 % linked, 82.5 % found; the fifth at 93.5 %, 95.2 %, 93.8 %,
+91.0 %). All three sets are tuned, not unseen: this
 guards the rules, it does not estimate unseen documents. A change that loses names, tags wrong ones, links them
 wrong or stops proposing them fails here. No time is asserted."""
 
@@ -21,7 +23,8 @@ REPO = Path(__file__).resolve().parents[2]
 TARGETS = {"precision": 0.97, "recall": 0.97, "linked": 0.95, "suggestions": 0.90}
 
 
-@pytest.mark.parametrize(("name", "documents", "mentions"), [("heldout", 12, 192), ("fourth", 17, 240)])
+@pytest.mark.parametrize(("name", "documents", "mentions"), [("heldout", 12, 192), ("fourth", 17, 240),
+                                                               ("fifth", 16, 273)])
 def test_a_tuned_set_meets_the_targets_after_accepting_the_suggestions(tmp_path: Path, name: str, documents: int,
                                                                         mentions: int) -> None:
     out = tmp_path / "totals.json"

@@ -33,8 +33,8 @@ from dataclasses import dataclass
 
 from editio.names.authority import PERSON, PLACE, Entry, Form
 from editio.names.candidates import JOINERS, is_common, is_initial
-from editio.names.normalize import HYPHENS, Token, tokenize
-from editio.names.tables import shapes, titles
+from editio.names.normalize import HYPHENS, Token, fold, tokenize
+from editio.names.tables import shapes, titles, unnamed_phrases
 
 
 @dataclass(slots=True)
@@ -77,6 +77,18 @@ def _inside_word(text: str, start: int, end: int) -> bool:
         return (0 <= i < len(text) - 1 and text[i] in HYPHENS and word(i - 1) and text[i + 1].islower())
         # ("Andong-Pyongyang", a route between two places, is two words)
     return (word(start - 1) and word(start)) or (word(end - 1) and word(end)) or hyphen(end) or hyphen(start - 1)
+
+
+def in_unnamed_phrase(text: str, start: int, end: int) -> bool:
+    """The form with the capitalised word before or after it is a phrase that is never a name (data/
+    not_suggested.tsv): "Minh" of "the Viet Minh forces" is not Ho Chi Minh."""
+    phrases = unnamed_phrases()
+    if not phrases:
+        return False
+    before = re.search(r"(?<![\w'’\-])([A-Z][\w'’\-]*) \Z", text[:start])
+    after = re.match(r" ([A-Z][\w'’\-]*)(?![\w'’\-])", text[end:])
+    return bool(before and fold(f"{before.group(1)} {text[start:end]}") in phrases) or \
+        bool(after and fold(f"{text[start:end]} {after.group(1)}") in phrases)
 
 
 _BROKEN = re.compile(rf"[{HYPHENS}]\s+")
@@ -236,6 +248,9 @@ class Matcher:
             if last + 1 < len(tokens) and _glued(tokens, last) and tokens[last + 1].text.isdigit():
                 last += 1  # "MDGS2": the note number is part of the written word, the tag takes the word whole
             start, end = tokens[first].start, tokens[last].end
+            if in_unnamed_phrase(text, start, end):
+                rejected.append(Rejected(start, end, text[start:end], "a word of a phrase that names no one"))
+                continue
             if _inside_word(text, start, end):
                 rejected.append(Rejected(start, end, text[start:end], "form found inside a longer word: not tagged"))
                 continue

@@ -21,6 +21,7 @@ from lxml import etree
 from editio.names.authority import NS, TEI_NS, Authorities
 from editio.names.candidates import EVERYDAY, JOINERS, find_candidates, is_common, is_initial, is_region, romanised_name
 from editio.names.candidates import zipf as _zipf
+from editio.names.matcher import in_unnamed_phrase
 from editio.names.normalize import APOSTROPHES, HYPHENS, Token, collapse_space, fold, tokenize
 from editio.names.stream import BREAK, Stream, local
 from editio.names.tables import _rows, edges, not_names, person_neighbours, place_cues, shapes, surnames, titles
@@ -321,7 +322,7 @@ def _surnames(blocks: list[tuple[str, Stream]], found: list[Found]) -> list[Foun
             after = re.match(r" ([A-Z][\w'’\-]*)", s.text[m.end():])
             before = re.search(r"(?<![\w'’\-])([A-Z][\w'’\-]*) $", s.text[:m.start()])
             longer = surfaces.get(file, ())
-            if _in_unnamed_phrase(s.text, m.start(1), m.end(1)):
+            if in_unnamed_phrase(s.text, m.start(1), m.end(1)):
                 continue  # "Viet Minh": a word of a phrase never proposed is no person's word
             if (after and any(f"{m.group(1)} {after.group(1)}" in x for x in longer)) or \
                     (before and any(f"{before.group(1)} {m.group(1)}" in x for x in longer)):
@@ -434,13 +435,16 @@ def _in_block(file: str, s: Stream, text: str, found: list) -> list[Found]:
         of = re.match(r" of (?:the )?[A-Z][a-z][\w'’\-]*(?: [A-Z][a-z][\w'’\-]*)?", s.text[b:])
         if of and fold(s.text[a:b].split()[-1]) in shapes("state-head"):
             b += of.end()  # "People’s Republic" + " of China": a state's full name is one name
+        follow = re.match(r"\.?(?: [A-Z][a-z]?\.)+ [A-Z][a-z][\w'’\-]*", s.text[b:]) if kind == "person" else None
+        if follow and (s.text[b:b + 1] != "." or _written_out(s, a, b)) and _name_words(s.text[a:b]):
+            b += follow.end()  # "Boris" + " A. Lyubimtsev", "P[avel]" + ". S. Gorshkov": one name
         given = re.search(r"(?<![\w'’\-.])([A-Z][a-z'’\-]+) $", s.text[:a]) if _INITIAL.match(s.text[a:b]) else None
         if given and _name_words(given.group(1)):
             a = given.start(1)  # "Nikolai T. Fedorenko": a given name before the initials is the name's
         expanded = re.search(r"(?<![\w'’\-.])([A-Z])([a-z]+)\. $", s.text[:a]) if _INITIAL.match(s.text[a:b]) \
             else None
-        if expanded and any(local(el) in edges() and span == expanded.span(2) for el, span in s.spans.items()):
-            a = expanded.start(1)  # "I[van]. V. Kovalev": an initial the editors wrote out is the name's
+        if expanded and _written_out(s, expanded.start(1), expanded.end(2)):
+            a = expanded.start(1)  # "I[van]. V. Kovalev": an initial the editors wrote out (markup) is the name's
         cut = _after_post(s.text, a, b)
         if cut is not None:  # "Embassy Counsellor Petrov": the person is named after the post
             a, kind = cut, (kind if kind == "place" else "person")
@@ -462,7 +466,7 @@ def _in_block(file: str, s: Stream, text: str, found: list) -> list[Found]:
         if kind == "place" and (_names_a_body(s.text, a, b) or fold(surface.split()[-1]) in shapes("event")):
             return  # "Geneva Conference" is an event, "Geneva" in it no place mention
         if not looks_like(kind, surface) or _in_title_context(s, a, b) or any(x < b and a < y for x, y in taken) \
-                or _in_unnamed_phrase(s.text, a, b):
+                or in_unnamed_phrase(s.text, a, b):
             return
         taken.append((a, b))
         context = collapse_space(text[max(0, a - 40):a] + "[" + surface + "]" + text[b:b + 40])
@@ -552,19 +556,17 @@ def _within_edges(s: Stream, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _written_out(s: Stream, a: int, b: int) -> bool:
+    """The word [a, b) is an initial the editors wrote out: its first letter the document's, the rest in an
+    element of their own ("I<ex>van</ex>", "P<supplied>avel</supplied>")."""
+    return b - a > 1 and any(span == (a + 1, b) and el is not s.root and local(el) is not None
+                             for el, span in s.spans.items())
+
+
 def _state_head_of(text: str) -> bool:
     """The editors' words begin a state's full name that the text ends ("[the Democratic Republic of] Vietnam")."""
     m = re.fullmatch(r"(?:the )?(?:[A-Z][\w'’]* )*([A-Z][a-z]+) of", text)
     return bool(m) and fold(m.group(1)) in shapes("state-head")
-
-
-def _in_unnamed_phrase(text: str, a: int, b: int) -> bool:
-    """[a, b) with the capitalised word before or after it is a phrase never proposed (data/not_suggested.tsv):
-    "Minh" of "the Viet Minh forces" is no person."""
-    before = re.search(r"(?<![\w'’\-])([A-Z][\w'’\-]*) $", text[:a])
-    after = re.match(r" ([A-Z][\w'’\-]*)(?![\w'’\-])", text[b:])
-    return bool(before and fold(f"{before.group(1)} {text[a:b]}") in not_suggested()) or \
-        bool(after and fold(f"{text[a:b]} {after.group(1)}") in not_suggested())
 
 
 def _name_tail(text: str, ea: int, eb: int) -> int:

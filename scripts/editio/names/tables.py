@@ -48,6 +48,12 @@ def person_cues() -> list[tuple[str, ...]]:
 
 
 @cache
+def unnamed_phrases() -> frozenset[str]:
+    """Folded phrases of several words never proposed nor tagged (data/not_suggested.tsv): "Viet Minh"."""
+    return frozenset(fold(r[0]) for r in _rows("not_suggested.tsv") if " " in r[0].strip())
+
+
+@cache
 def person_neighbours() -> tuple[str, ...]:
     """Phrases right after a capitalised word that make it a person (data/person_neighbours.tsv), folded."""
     return tuple(fold(r[0]) for r in _rows("person_neighbours.tsv"))
