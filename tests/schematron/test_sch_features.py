@@ -212,3 +212,18 @@ def test_namespace_wildcard_contexts_match_as_written_whatever_the_compiler_reor
         ("not-last", f"{book}[1]"), ("not-last", f"{book}[2]"),  # the catalogue is the last of its c:*
         ("count", f"{book}[1]"),  # a number: the position among c:* siblings (1), not truth
     ])
+
+
+def test_attribute_contexts_each_named_attribute_is_visited_and_a_wildcard_visits_all():
+    """The walk offers only the attributes the rules name (`c:book/@a`, `@b` in a union) — or all of them when a
+    context may match any (`@*`)."""
+    doc = etree.ElementTree(catalogue('<book a="1" b="2" c="3"/><book c="4"/>'))
+
+    def reported(*contexts: str) -> list[str]:
+        body = "".join(f'<sch:pattern><sch:rule context="{c}"><sch:report test="true()">'
+                       f'<sch:value-of select="name()"/>=<sch:value-of select="."/></sch:report></sch:rule>'
+                       f'</sch:pattern>' for c in contexts)
+        return sorted(f.message for f in Schematron(schema(body)).validate(doc))
+
+    assert reported("c:book/@a", "c:nothing | c:book/@b") == ["a=1", "b=2"]
+    assert reported("c:book/@a", "@*[. = '4']") == ["a=1", "c=4"]

@@ -445,13 +445,52 @@ def cheap_match(context: str) -> str:
     return f"*{m.group(2).strip()}[self::{m.group(1)}:*]"
 
 
+_NAMED_ATTRIBUTE = re.compile(r"^(?:@|attribute\s*::\s*)([A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?)$")
+
+
+def _branches(pattern: str) -> list[str]:
+    """The alternatives of a pattern (predicates removed) split at its top-level `|` and `union`."""
+    out, depth, start = [], 0, 0
+    for i, c in enumerate(pattern):
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+    out.append(pattern[start:])
+    return [b for part in out for b in re.split(r"\s+union\s+", part)]
+
+
+def _attribute_names(steps: list[str]) -> list[str] | None:
+    """The names of the attributes the rules can match when every alternative that matches attributes ends in
+    a named attribute step (`tei:rt/@target`); None when any may match others (`@*`, `(@a | @b)`, …)."""
+    names: list[str] = []
+    for step in steps:
+        for branch in _branches(step):
+            if not _ATTRIBUTE.search(branch):
+                continue
+            last = re.split(r"/+", branch.strip())[-1].strip()
+            m = _NAMED_ATTRIBUTE.match(last)
+            if m is None or _ATTRIBUTE.search(branch.strip()[:-len(last)] if last else branch):
+                return None
+            if m.group(1) not in names:
+                names.append(m.group(1))
+    return names
+
+
 def walk_select(contexts: list[str]) -> str:
-    """What the walk must visit for rules with these contexts: elements only, elements and attributes, or
-    every node when a context may match anything else (or cannot be told)."""
+    """What the walk must visit for rules with these contexts: elements only, elements and the attributes the
+    rules name, elements and every attribute, or every node when a context may match anything else (or cannot
+    be told). Offering an attribute no rule can match to every pattern costs as much as an element."""
     steps = [_without_predicates(c) for c in contexts]
     if any(_ANY_NODE.search(s) for s in steps):
         return "@* | node()"
-    return "@* | *" if any(_ATTRIBUTE.search(s) for s in steps) else "*"
+    if not any(_ATTRIBUTE.search(s) for s in steps):
+        return "*"
+    names = _attribute_names(steps)
+    return "@* | *" if names is None else " | ".join([*(f"@{n}" for n in names), "*"])
 
 
 def compile_schema(flat: etree._Element, phase: str | None = None, base_uri: str | None = None) -> Compiled:
