@@ -31,6 +31,9 @@
   <xsl:param name="volume-href" as="xs:string" select="''"/>
 
   <xsl:variable name="site-doc" select="($site-tree, doc($site))[1]"/>
+  <!-- a summary by its document's id (the correspondence table: a look-up per letter, where a search of every
+       summary made the page quadratic, 2.7 s of CPU at 2,000 documents) -->
+  <xsl:key name="editio:doc" match="site/doc" use="@id"/>
   <xsl:variable name="docs" select="$site-doc/site/doc"/>
   <xsl:variable name="first-tei" select="doc($tei || $docs[1]/@source)"/>
   <xsl:variable name="authority-files" select="distinct-values($first-tei//tei:prefixDef/substring-before(@replacementPattern, '#'))"/>
@@ -297,7 +300,7 @@
                   <td><a href="{editio:index-href(@to)}"><xsl:value-of select="editio:name-of(@to)"/></a></td>
                   <td>
                     <xsl:for-each select="current-group()">
-                      <xsl:variable name="d" select="$docs[@id = current()/@doc]"/>
+                      <xsl:variable name="d" select="key('editio:doc', @doc, $site-doc)"/>
                       <a href="{$d/@file}"><xsl:value-of select="$d/date"/></a>
                       <xsl:if test="position() ne last()">; </xsl:if>
                     </xsl:for-each>
