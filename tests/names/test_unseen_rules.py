@@ -274,3 +274,8 @@ def test_a_building_is_a_place_named_whole() -> None:
     props = proposals_for("<p>Location: Beaulieu Mansion</p>")
     assert "Beaulieu Mansion" in props and props["Beaulieu Mansion"].kind == "place"
     assert "Mansion" not in props
+
+
+def test_a_bare_word_of_a_known_person_before_a_possessive_names_that_entry() -> None:
+    props = proposals_for("<p>The note of Zhou Enlai was read. Location: Premier Zhou's villa.</p>")
+    assert props["Zhou"].id == "per:zhou-enlai"

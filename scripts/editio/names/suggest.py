@@ -312,7 +312,8 @@ def _surnames(blocks: list[tuple[str, Stream]], found: list[Found]) -> list[Foun
         wanted, tagged = words.get(file, {}), known.get(file, {})
         if not wanted and not tagged:
             continue
-        for m in re.finditer(r"(?<![\w'’\-])([A-Z][\w'’]*)(?![\w'’\-])", s.text):
+        # a possessive stays outside the word: "Premier Zhou's hotel suite" names Zhou
+        for m in re.finditer(r"(?<![\w'’\-])([A-Z](?:[\w]|['’](?!s(?![\w'’])))*)(?:['’]s)?(?![\w'’\-])", s.text):
             full = wanted.get(m.group(1))
             ref = None
             if full is None and m.group(1) in tagged:
