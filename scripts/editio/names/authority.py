@@ -7,63 +7,44 @@ or a form and re-runs tagging gets its mentions tagged. Nothing about particular
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from lxml import etree
 
+from editio.names.entries import (
+    KIND_BY_NAME,
+    KIND_BY_PREFIX,
+    KINDS,
+    ORG,
+    PERSON,
+    PLACE,
+    Entry,
+    Form,
+    Kind,
+)
+from editio.names.matcher import Matcher
 from editio.names.normalize import collapse_space, form_key, tokenize
+from editio.tei import NS, TEI_NS, XML_NS
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
-NS = {"tei": TEI_NS}
-
-
-@dataclass(frozen=True, slots=True)
-class Kind:
-    """One sort of named entity: its authority file, entry element, name element and ref prefix."""
-
-    name: str
-    file: str
-    entry: str
-    name_element: str
-    prefix: str
-
-
-PERSON = Kind("person", "persons.xml", "person", "persName", "per")
-PLACE = Kind("place", "places.xml", "place", "placeName", "pla")
-ORG = Kind("org", "orgs.xml", "org", "orgName", "org")
-KINDS: tuple[Kind, ...] = (PERSON, PLACE, ORG)
-KIND_BY_NAME = {k.name: k for k in KINDS}
-KIND_BY_PREFIX = {k.prefix: k for k in KINDS}
-
-
-@dataclass(frozen=True, slots=True)
-class Form:
-    text: str
-    type: str
-    lang: str | None
-    key: tuple[str, ...]
-    # which key tokens must be capitalised in the text (a lowercase "canton" is not Canton)
-    caps: tuple[bool, ...]
-
-
-@dataclass(slots=True)
-class Entry:
-    kind: Kind
-    id: str
-    main: str
-    forms: list[Form] = field(default_factory=list)
-    idnos: dict[str, str] = field(default_factory=dict)
-    open_reason: str | None = None
-    line: int | None = None
-    # refs of the entries this one is part of (an org nested in an org: the Politburo in the CC VKP(b))
-    parents: tuple[str, ...] = ()
-
-    @property
-    def ref(self) -> str:
-        return f"{self.kind.prefix}:{self.id}"
+# the records are defined in entries.py; the stages take them from here too
+__all__ = [
+    "KINDS",
+    "KIND_BY_NAME",
+    "KIND_BY_PREFIX",
+    "NS",
+    "ORG",
+    "PERSON",
+    "PLACE",
+    "TEI_NS",
+    "XML_NS",
+    "Authorities",
+    "Entry",
+    "Form",
+    "Kind",
+    "load_authorities",
+    "read_entries",
+]
 
 
 def _text(el: etree._Element) -> str:
@@ -129,8 +110,6 @@ class Authorities:
 
     @cached_property
     def matcher(self):
-        from editio.names.matcher import Matcher
-
         return Matcher(self.entries.values())
 
     def match(self, surface: str, kind: Kind | None = None) -> Entry | None:

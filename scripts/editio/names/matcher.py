@@ -31,8 +31,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from editio.names.authority import PERSON, PLACE, Entry, Form
 from editio.names.candidates import JOINERS, is_common, is_initial
+from editio.names.entries import PERSON, PLACE, Entry, Form
 from editio.names.normalize import HYPHENS, Token, fold, tokenize
 from editio.names.tables import shapes, titles, unnamed_phrases
 
