@@ -29,8 +29,10 @@ from editio.tei import XML_ID
 __all__ = ["SAID", "Given", "IngestReport", "Run", "SourceReport", "Written", "ingest", "open_run"]
 
 #: Up to this many sources to convert, the conversion runs in this process: a worker first imports ingest and the
-#: names layer and loads the authority files (measured: bench/RESULTS.md, Scale).
-SMALL = 20
+#: names layer, loads the authority files and the word lists (~2.5 CPU-s before its first document is done), where a
+#: source takes ~0.15 CPU-s (measured: bench/RESULTS.md, Scale, 2026-12-02 17:10–18:45): two workers gain their
+#: start-up back from ~30 sources on.
+SMALL = 30
 
 
 # What became of a document's file, as the commands say it.
