@@ -24,6 +24,7 @@ from editio.ingest.model import SourceError, Warning_
 from editio.ingest.names_step import choose_authorities, unknown_summary
 from editio.ingest.pipeline import serialize
 from editio.ingest.writer import Manifest, write_generated
+from editio.names.suggest import ModelRead
 from editio.tei import XML_ID
 
 __all__ = ["SAID", "Given", "IngestReport", "Run", "SourceReport", "Written", "ingest", "open_run"]
@@ -127,7 +128,8 @@ class Run:
     force: bool = False
     plain: Given | None = None  # every source is one plain document (--plain)
     stems: dict[str, Path] = field(default_factory=dict)
-    made: list[tuple[str, bytes]] = field(default_factory=list)  # every document converted: for the names scan
+    # every document converted, with what the statistical model found in it (tasks.py): for the names scan
+    made: list[tuple[str, bytes, ModelRead | None]] = field(default_factory=list)
     record: IngestRecord | None = None  # the sources converted before under the same rules (manifest.py)
 
 
@@ -162,7 +164,7 @@ def ingest(sources: list[Path], out: Path, *, force: bool = False, report_orphan
     run = open_run(out, report.authorities, force, plain)
     record = run.record
     candidates = [record.candidate(src) if record is not None else None for src in sources]
-    jobs = [tasks.job(src, run.authorities, plain) for src, known in zip(sources, candidates, strict=True)
+    jobs = [tasks.job(src, run.authorities, plain, names_model) for src, known in zip(sources, candidates, strict=True)
             if known is None]
     outcomes = executor.current().map(tasks.convert, jobs, describe=_failed, small=SMALL)
     bar = Progress(sources, "ingest") if progress else None
@@ -173,7 +175,7 @@ def ingest(sources: list[Path], out: Path, *, force: bool = False, report_orphan
                 report.sources.append(skipped)
             else:  # a candidate whose names a source before it took after all is converted here, in its turn
                 outcome = next(outcomes) if known is None else next(InProcess().map(
-                    tasks.convert, [tasks.job(src, run.authorities, plain)], describe=_failed))
+                    tasks.convert, [tasks.job(src, run.authorities, plain, names_model)], describe=_failed))
                 report.sources.append(_take(src, outcome, run))
                 if bar is not None:
                     bar.done(src.name)
@@ -187,7 +189,8 @@ def ingest(sources: list[Path], out: Path, *, force: bool = False, report_orphan
         record.save()
     if report.authorities is not None and run.made:
         report.unknown_names = unknown_summary([(name, etree.ElementTree(etree.fromstring(data, _PARSER)))
-                                                for name, data in run.made], names_model)
+                                                for name, data, _ in run.made], names_model,
+                                               [read for _, _, read in run.made])
     return report
 
 
@@ -241,7 +244,7 @@ def _take(src: Path, outcome: Outcome, run: Run) -> SourceReport:
         state = write_generated(target, data, run.manifest, run.force)
         if run.record is not None:
             run.record.named(src, d.stem, target.name, data)
-        run.made.append((target.name, data))
+        run.made.append((target.name, data, d.model))
         result.written.append(Written(stem, target, state, d.stem if stem != d.stem else None))
     return result
 

@@ -41,12 +41,13 @@ def choose_authorities(out: Path, given: Path | None, sources: Iterable[Path]) -
                   "pass --authorities DIR (an edition's tei/ folder)")
 
 
-def unknown_summary(trees: list[tuple[str, object]], use_model: bool = True) -> str | None:
+def unknown_summary(trees: list[tuple[str, object]], use_model: bool = True, read: list | None = None) -> str | None:
     """One line for the end of ingest: how many name-like mentions of the new documents no entry covers (the
-    statistical model when installed and asked for, the corpus cues always)."""
+    statistical model when installed and asked for, the corpus cues always). `read`: what the model found in
+    each document, made by the ingest tasks (names/suggest.py, ModelRead)."""
     from editio.names.suggest import scan_trees
 
-    found = scan_trees([(name, tree.getroot()) for name, tree in trees], use_model=use_model).found
+    found = scan_trees([(name, tree.getroot()) for name, tree in trees], use_model=use_model, read=read).found
     if not found:
         return None
     forms = sorted({f.surface for f in found})

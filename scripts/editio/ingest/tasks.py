@@ -23,6 +23,7 @@ from editio.ingest.layouts.plain import read as read_plain
 from editio.ingest.model import SourceError
 from editio.ingest.pdf import read_pdf
 from editio.ingest.pipeline import Authorities, convert_source, serialize
+from editio.names.suggest import ModelRead
 
 AUTHORITY_FILES = ("persons.xml", "places.xml", "orgs.xml")
 
@@ -37,6 +38,7 @@ class Job:
     authorities: str | None  # the folder whose authority files tag the names
     stamp: tuple[tuple[str, int, int], ...]  # those files by name, size and mtime: a worker loads them again on change
     plain: Given | None = None  # --plain: the document's title and date
+    names_model: bool = False  # the run's scan for unknown names asks the statistical model: read each document here
 
 
 @dataclass
@@ -48,6 +50,7 @@ class Document:
     warnings: list[Said] = field(default_factory=list)
     failures: list[fidelity.Failure] = field(default_factory=list)  # the nothing-lost check's
     error: Said | None = None
+    model: ModelRead | None = None  # what the statistical model found in it, when the run asks for the model
 
 
 @dataclass
@@ -70,8 +73,9 @@ def stamp(folder: Path | None) -> tuple[tuple[str, int, int], ...]:
     return tuple(out)
 
 
-def job(src: Path, authorities: Path | None, plain: Given | None) -> Job:
-    return Job(str(src.resolve()), str(authorities.resolve()) if authorities else None, stamp(authorities), plain)
+def job(src: Path, authorities: Path | None, plain: Given | None, names_model: bool = False) -> Job:
+    return Job(str(src.resolve()), str(authorities.resolve()) if authorities else None, stamp(authorities), plain,
+               names_model)
 
 
 @functools.lru_cache(maxsize=2)
@@ -94,8 +98,18 @@ def convert(task: Job) -> Made:
         made.error = (exc.line, exc.message)
         return made
     for c in converted:
+        data = serialize(c.tree) if c.tree is not None and c.error is None else None
         made.documents.append(Document(
-            c.stem, serialize(c.tree) if c.tree is not None and c.error is None else None,
-            [(w.line, w.message) for w in c.warnings], list(c.failures),
-            (c.error.line, c.error.message) if c.error is not None else None))
+            c.stem, data, [(w.line, w.message) for w in c.warnings], list(c.failures),
+            (c.error.line, c.error.message) if c.error is not None else None,
+            _read(data) if task.names_model and data is not None and task.authorities else None))
     return made
+
+
+def _read(data: bytes) -> ModelRead | None:
+    """The model's reading of the document as the caller will parse it back (its bytes), so the texts agree."""
+    from lxml import etree
+
+    from editio.names.suggest import read_with_model
+
+    return read_with_model(etree.fromstring(data, etree.XMLParser(huge_tree=True)))

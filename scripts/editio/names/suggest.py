@@ -22,6 +22,7 @@ from editio.names.authority import NS, TEI_NS, Authorities
 from editio.names.candidates import EVERYDAY, JOINERS, find_candidates, is_common, is_initial, is_region, romanised_name
 from editio.names.candidates import zipf as _zipf
 from editio.names.matcher import in_unnamed_phrase
+from editio.names.ner import Entity
 from editio.names.normalize import APOSTROPHES, HYPHENS, Token, collapse_space, fold, tokenize
 from editio.names.stream import BREAK, Stream, local
 from editio.names.tables import _rows, edges, not_names, person_neighbours, place_cues, shapes, surnames, titles
@@ -222,22 +223,62 @@ def scan_documents(files: list[Path], use_model: bool = True, auth: Authorities 
     return scan_trees(docs, use_model)
 
 
-def scan_trees(docs: list[tuple[str, etree._Element]], use_model: bool = True) -> Scan:
-    """Untagged name-like mentions in (file name, TEI root) documents."""
+@dataclass(frozen=True)
+class ModelRead:
+    """What the statistical model found in one document's blocks (the texts it read, its entities in each), made
+    where the document is made (an ingest task on a worker, ingest/tasks.py), so the model's cost — most of the
+    scan's — is spread over the executor instead of paid in one process; it pickles."""
+
+    texts: tuple[str, ...]
+    entities: tuple[tuple[Entity, ...], ...]
+
+
+def _blocks(root: etree._Element) -> list[Stream]:
+    return [s for s in _streams(root) if s.text.strip(BREAK + " \n")]
+
+
+def _model_text(s: Stream) -> str:
+    # a tagged name or a date reads as a comma; a name in capitals in running text as a name in mixed case
+    return truecase(s.text.replace(BREAK, ","))
+
+
+def read_with_model(root: etree._Element) -> ModelRead | None:
+    """The model's entities of one document (None when the model is not installed: the scan then says why)."""
+    from editio.names import ner
+
+    if ner.available() is not None:
+        return None
+    texts = [_model_text(s) for s in _blocks(root)]
+    return ModelRead(tuple(texts), tuple(tuple(found) for found in ner.entities(texts)))
+
+
+def scan_trees(docs: list[tuple[str, etree._Element]], use_model: bool = True,
+               read: list[ModelRead | None] | None = None) -> Scan:
+    """Untagged name-like mentions in (file name, TEI root) documents. `read`: what the model found in each
+    document, made beforehand (read_with_model); a document's entry is used only when its texts are those of
+    the document given here, and the model reads the others."""
     from editio.names import ner
 
     blocks: list[tuple[str, Stream]] = []
-    for name, root in docs:
-        for s in _streams(root):
-            if s.text.strip(BREAK + " \n"):
-                blocks.append((name, s))
+    texts: list[str] = []
+    ents: list[list] = []
+    unread: list[int] = []  # indices (in blocks) of the blocks the model has still to read
     scan = Scan()
-    # a tagged name or a date reads as a comma; a name in capitals in running text as a name in mixed case
-    texts = [truecase(s.text.replace(BREAK, ",")) for _, s in blocks]
-    ents: list[list] = [[] for _ in blocks]
     scan.model = ner.available() if use_model else "the statistical model was not asked for"
-    if scan.model is None:
-        ents = ner.entities(texts)
+    for k, (name, root) in enumerate(docs):
+        streams = _blocks(root)
+        mine = [_model_text(s) for s in streams]
+        before = read[k] if read is not None and k < len(read) else None
+        usable = scan.model is None and before is not None and list(before.texts) == mine
+        for j, s in enumerate(streams):
+            blocks.append((name, s))
+            texts.append(mine[j])
+            ents.append(list(before.entities[j]) if usable else [])
+            if scan.model is None and not usable:
+                unread.append(len(blocks) - 1)
+    if unread:
+        for index, found in zip(unread, ner.entities([texts[i] for i in unread]), strict=True):
+            ents[index] = found
     for (file, s), text, found in zip(blocks, texts, ents, strict=True):
         scan.found.extend(_in_block(file, s, text, found))
     scan.found.extend(_surnames(blocks, scan.found))
