@@ -130,6 +130,9 @@ def stem_for(doc: SourceDocument, when: str, corr: Correspondence, auth: Authori
             return auth.org_id(p.name) or slug(p.name) or "unknown"
         return auth.person_id(p.name) or auth.person_id(p.surface) or slug(p.name) or "unknown"
 
+    if not corr.senders and not corr.recipients:  # a record, not a letter: named by its title's first words
+        words = slug(doc.title.text if doc.title else "").split("-")[:6]
+        return f"{when[:10]}-{'-'.join(w for w in words if w) or 'untitled'}"
     return f"{when[:10]}-{who(corr.senders)}-to-{who(corr.recipients)}"
 
 
@@ -195,7 +198,10 @@ def convert_source(path: Path, auth: Authorities, reader=None) -> list[Converted
             results.append(Converted(f"document-{doc.ordinal or len(results) + 1}", path, None, error=exc))
             continue
         corr = _places_are_not_people(parse_title(doc.title.text) if doc.title else Correspondence(), auth)
-        if not corr.senders or not corr.recipients:
+        if not corr.senders and not corr.recipients:
+            doc.warn(doc.title.line if doc.title else 1, "the title names no sender and no recipient (a record, "
+                                                         "not 'X to Y'); the file name is made from the title")
+        elif not corr.senders or not corr.recipients:
             doc.warn(doc.title.line if doc.title else 1, "the title names no sender or no recipient "
                                                          "(expected 'X to Y'); the file name says 'unknown'")
         stem = stem_for(doc, when.when or "undated", corr, auth)
