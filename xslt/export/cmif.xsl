@@ -6,7 +6,8 @@
 
   - sender/addressee: persName (orgName for an office), the authority URI in @ref when the authority file has an
     idno (authorities.xml); a person without one is written by name alone, as the specification's example does;
-    nobody named: persName "Unknown" (the specification's word for it);
+    nobody named: persName "Unknown" (the specification's word for it); a record that names nobody on either side
+    (a journal, minutes of a conversation) is no act of correspondence and gets no correspDesc;
   - only the actions "sent" and "received" (the relaying embassy of a telegram is not a CMIF action);
   - dates as days (YYYY, YYYY-MM, YYYY-MM-DD): the time of day of a telegram is cut; an unknown date is left out;
     a doubtful one (@cert medium, low, unknown) gets CMIF's only degree of doubt, cert="low";
@@ -91,6 +92,9 @@
       </text>
     </TEI>
   </xsl:template>
+
+  <xsl:template match="tei:TEI[not(editio:correspondence(.)/tei:correspAction/(tei:persName | tei:orgName))]"
+                mode="cmif" priority="1"/>
 
   <xsl:template match="tei:TEI" mode="cmif">
     <xsl:variable name="desc" select="editio:correspondence(.)"/>

@@ -227,6 +227,12 @@
     <xsl:apply-templates select="tei:note" mode="meta"/>
   </xsl:template>
 
+  <!-- A record (a journal, minutes of a conversation) names no correspondent on either side: the panel's Date row
+       says when it was made; no "Sent" row and no notes about nobody. -->
+  <xsl:template match="tei:correspAction[not(../tei:correspAction/(tei:persName | tei:orgName | tei:name
+                                                                   | tei:roleName | tei:placeName))]"
+                mode="meta" priority="1"/>
+
   <!-- Who acted in a correspAction: the names, then the office the action names (roleName, as the source prints
        it: "Roshchin, SOVIET AMBASSADOR"); an office alone where the source names no holder. An office inside a
        name (persName/roleName) is part of the name's words. -->

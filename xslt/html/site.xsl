@@ -115,14 +115,17 @@
                   data-kind="{feature/@key}">
                 <span class="doc-date"><time datetime="{@when}"><xsl:value-of select="date"/></time></span>
                 <a class="doc-title" href="{@file}"><xsl:sequence select="editio:lang-attribute(title/@lang)"/><xsl:value-of select="title"/></a>
-                <span class="doc-parties">
-                  <xsl:sequence select="editio:parties-shown(., 'sent')"/>
-                  <xsl:text> → </xsl:text>
-                  <xsl:sequence select="editio:parties-shown(., 'received')"/>
-                  <xsl:if test="(party | office)[@role = 'transmitted']">
-                    <xsl:sequence select="editio:label('home.via', [editio:parties-shown(., 'transmitted')])"/>
-                  </xsl:if>
-                </span>
+                <!-- a record (a journal, minutes) names no correspondent: no arrow between nobody and nobody -->
+                <xsl:if test="(party | office)[@role = ('sent', 'received')]">
+                  <span class="doc-parties">
+                    <xsl:sequence select="editio:parties-shown(., 'sent')"/>
+                    <xsl:text> → </xsl:text>
+                    <xsl:sequence select="editio:parties-shown(., 'received')"/>
+                    <xsl:if test="(party | office)[@role = 'transmitted']">
+                      <xsl:sequence select="editio:label('home.via', [editio:parties-shown(., 'transmitted')])"/>
+                    </xsl:if>
+                  </span>
+                </xsl:if>
                 <xsl:if test="summary[.]"><p class="doc-summary"><xsl:sequence select="editio:lang-attribute(summary/@lang)"/><xsl:value-of select="summary"/></p></xsl:if>
               </li>
             </xsl:for-each>
@@ -314,7 +317,9 @@
   </xsl:template>
 
   <xsl:template name="timeline">
-    <xsl:variable name="dated" select="$docs[substring(@when, 1, 10) castable as xs:date]"/>
+    <!-- letters only: a record that names no correspondent is not part of who wrote to whom -->
+    <xsl:variable name="dated" select="$docs[substring(@when, 1, 10) castable as xs:date]
+                                            [(party | office)[@role = ('sent', 'received')]]"/>
     <xsl:variable name="days" select="for $d in $dated return xs:date(substring($d/@when, 1, 10))"/>
     <xsl:if test="exists($days)">
       <xsl:variable name="start" select="min($days)"/>

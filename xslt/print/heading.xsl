@@ -39,7 +39,10 @@
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:variable name="actions" select="editio:actions($tei, ('sent', 'received', 'transmitted'))"/>
     <xsl:variable name="via" select="$actions[@type = 'transmitted']"/>
-    <xsl:sequence select="string-join((
+    <!-- a record (a journal, minutes) names no correspondent: no "From The source names no sender." line -->
+    <xsl:sequence select="if (not($actions[@type = ('sent', 'received')]/(tei:persName | tei:orgName
+                                                                         | tei:roleName[@type = 'office'])))
+                          then '' else string-join((
         for $a in $actions[@type = 'sent'] return 'From ' || print:party($a),
         for $a in $actions[@type = 'received'] return 'to ' || print:party($a),
         if (exists($via)) then 'via ' || string-join(for $a in $via return print:party($a), ' and ') else ()), ' ')"/>
@@ -74,7 +77,7 @@
     <xsl:variable name="actions" select="editio:actions($tei, ('sent', 'received'))"/>
     <xsl:variable name="from" select="string-join($actions[@type = 'sent']/(tei:persName | tei:orgName)/normalize-space(), ', ')"/>
     <xsl:variable name="to" select="string-join($actions[@type = 'received']/(tei:persName | tei:orgName)/normalize-space(), ', ')"/>
-    <xsl:sequence select="string-join(($from[.], $to[.]), ' to ') || ', '
-                          || print:date($tei/tei:teiHeader/tei:profileDesc/tei:creation/tei:date/@when)"/>
+    <xsl:sequence select="string-join((string-join(($from[.], $to[.]), ' to ')[.],
+                          print:date($tei/tei:teiHeader/tei:profileDesc/tei:creation/tei:date/@when)), ', ')"/>
   </xsl:function>
 </xsl:stylesheet>
