@@ -238,6 +238,12 @@ def _when(action: etree._Element, d: DateMatch | None) -> None:
         el("note", {"type": "date", "resp": edition()["publisher_ref"]}, parent=action, text=d.note)
 
 
+def _day(d: DateMatch | None) -> str | None:
+    """The day (YYYY-MM-DD) a date names, when it names one day."""
+    value = d and (d.when or (d.not_before if d.not_before and d.not_before[:10] == (d.not_after or "")[:10] else None))
+    return value[:10] if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value[:10]) else None
+
+
 def _parties(action: etree._Element, parties: list[Party]) -> None:
     for p in parties:
         attrs = {k: v for k, v in (("ref", p.ref), ("cert", p.cert)) if v and p.ref}
@@ -333,7 +339,13 @@ def _letter(pd: etree._Element, relayed: Relayed, relayer: list[Party], cable: S
     _parties(sent, relayed.authors)
     _when(sent, relayed.date)
     if relayed.date is None:
-        el("note", parent=sent, text="The letter's own date is not printed.")
+        day = _day(cable.date) if cable else None
+        if day:  # written no later than the cable that relays it was sent: the only date the text gives it
+            el("date", {"notAfter": day, **({"cert": cable.date.cert} if cable.date.cert else {})}, parent=sent)
+            el("note", parent=sent, text="The letter's own date is not printed; it was written on or before the day "
+                                         "the cable relaying it was sent.")
+        else:
+            el("note", parent=sent, text="The letter's own date is not printed.")
     if relayer or cable:
         tr = el("correspAction", {"type": "transmitted", "subtype": "relayed"}, parent=cd)
         _parties(tr, relayer)
