@@ -8,6 +8,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from editio.check.api import check_paths
+
 from .edition import build_edition, documents_of, editio_errors
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -33,6 +35,9 @@ def test_a_record_names_no_correspondent_and_is_named_by_its_title(tmp_path: Pat
     actions = tree.findall(f".//{TEI}correspDesc/{TEI}correspAction")
     assert actions and all(a.find(f"{TEI}persName") is None and a.find(f"{TEI}orgName") is None for a in actions)
     assert editio_errors(out, tei_all) == []
+    # ingest said it once ("a record, not 'X to Y'"); the check does not ask for a sender and a recipient
+    report = check_paths([out], "editio", tei_schema=tei_all)
+    assert [p for p in report.problems if p.rule_id == "editio-corresp-unnamed"] == []
 
 
 def test_a_letter_still_needs_sender_to_recipient_in_its_id(tmp_path: Path, tei_all: Path) -> None:
