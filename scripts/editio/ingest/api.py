@@ -49,6 +49,7 @@ class Written:
     target: Path
     state: str  # 'written' | 'unchanged' | 'kept' (edited by hand since it was generated; not overwritten)
     renamed_from: str | None = None  # the name it would have had, taken already by another document
+    named_now: str | None = None  # the name today's rules would give it: it keeps the one it was published under
 
 
 @dataclass
@@ -81,8 +82,12 @@ class SourceReport:
             out += [f"{self.source}:{f.line}: error: {f.message} [nothing-lost] (document {stem})"
                     for stem, f in self.failures]
             out.append(f"{prefix}: not written: the conversion failed the nothing-lost check")
-        out += [f"{self.source}:1: warning: a document named {w.renamed_from} exists already; this one is {w.stem}"
-                for w in self.written if w.renamed_from]
+        out += [str(Warning_(self.source, 1, f"a document named {w.renamed_from} exists already; this one is "
+                                             f"{w.stem}")) for w in self.written if w.renamed_from]
+        out += [str(Warning_(self.source, 1, f"{w.stem} keeps the name it was made with (its address and citations "
+                                             f"stay); today's rules and authority files would name it {w.named_now}:"
+                                             f" delete {w.stem}.xml to take that name"))
+                for w in self.written if w.named_now]
         return out
 
 
@@ -236,16 +241,21 @@ def _take(src: Path, outcome: Outcome, run: Run) -> SourceReport:
     result.failures = [(d.stem, f) for d in docs for f in d.failures]
     if result.failures:
         return result
-    for d in docs:
-        stem = unique_stem(d.stem, run.stems)
+    before = run.record.made_before(src, len(docs)) if run.record is not None else [None] * len(docs)
+    for d, kept in zip(docs, before, strict=True):
+        # a document keeps the name (file, xml:id, web address) it was made with while that file exists: accepting
+        # names or a better rule must not publish it a second time under another name
+        base = kept if kept and kept not in run.stems and (run.out / f"{kept}.xml").is_file() else d.stem
+        stem = unique_stem(base, run.stems)
         run.stems[stem] = src
         data = d.data if stem == d.stem else _renamed(d.data, d.stem, stem)
         target = run.out / f"{stem}.xml"
         state = write_generated(target, data, run.manifest, run.force)
         if run.record is not None:
-            run.record.named(src, d.stem, target.name, data)
+            run.record.named(src, base, target.name, data)
         run.made.append((target.name, data, d.model))
-        result.written.append(Written(stem, target, state, d.stem if stem != d.stem else None))
+        result.written.append(Written(stem, target, state, base if stem != base else None,
+                                      d.stem if base != d.stem else None))
     return result
 
 

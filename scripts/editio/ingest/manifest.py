@@ -123,6 +123,12 @@ class IngestRecord:
             fingerprints.entries[doc["file"]] = doc["sha256"]
         return Known(list(entry.get("said", [])), [(d["file"], d["base"]) for d in docs])
 
+    def made_before(self, src: Path, count: int) -> list[str | None]:
+        """The names `src`'s documents were made with last time (whatever the key then), in order; None each
+        when the source made another number of documents (which is which cannot be told)."""
+        docs = (self.entries.get(self._name(src)) or {}).get("documents", [])
+        return [d["file"][:-4] for d in docs] if len(docs) == count else [None] * count
+
     def converted(self, src: Path, documents: list, said: list[str]) -> None:
         """The documents just made from `src` (tasks.Document), before they are named and written (`named` adds
         each as written). A source with a document in error or failing the nothing-lost check is not recorded:
