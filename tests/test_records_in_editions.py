@@ -19,6 +19,7 @@ RECORD = """March 3, 1955
 Journal of Soviet Ambassador to Hungary Yu. V. Andropov for 3 March 1955
 TOP SECRET
 3 March 1955
+Time: 10:15 a.m. - 11:20 a.m.
 I received the Minister of Foreign Affairs at his request. He spoke about the coming session of the Assembly.
 Ambassador of the USSR to Hungary [signature] (Yu. Andropov)
 """
@@ -76,3 +77,11 @@ def test_the_print_heading_names_no_nobody(edition: Path) -> None:
     [heading] = [p for p in pages if "Journal of Soviet Ambassador to Hungary" in p[:300]]
     assert "names no sender" not in heading and "From " not in heading[:300]
     assert not any(line.startswith(", ") for p in pages for line in p.splitlines())  # no running head ", 3 March"
+
+
+def test_a_span_of_time_is_shown_as_words_not_an_empty_html_time(edition: Path) -> None:
+    """HTML's time element holds one moment (v.Nu refuses datetime=""); the record's meeting lasted an hour."""
+    page = html.parse(str(edition / "output" / "html" / f"doc-{STEM}.html"))
+    assert page.xpath("//time[not(normalize-space(@datetime))]") == []
+    [span] = page.xpath("//span[@class='time']")
+    assert span.text_content().startswith("10:15 a.m.") and span.get("title") == "10:15–11:20"

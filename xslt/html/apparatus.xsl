@@ -279,8 +279,19 @@
   </xsl:template>
 
   <!-- A clock time printed without its day. -->
-  <xsl:template match="tei:time" mode="text">
+  <xsl:template match="tei:time[@when]" mode="text">
     <time class="time" datetime="{substring(@when, 1, 5)}"><xsl:apply-templates mode="#current"/></time>
+  </xsl:template>
+
+  <!-- A span of time ("10:15 p.m. - 11:20 p.m."): HTML's time element holds one moment, so the span is words with
+       its reading as a title. -->
+  <xsl:template match="tei:time" mode="text">
+    <span class="time">
+      <xsl:if test="@notBefore or @notAfter">
+        <xsl:attribute name="title" select="string-join((substring(@notBefore, 1, 5), substring(@notAfter, 1, 5)), '–')"/>
+      </xsl:if>
+      <xsl:apply-templates mode="#current"/>
+    </span>
   </xsl:template>
 
   <xsl:template match="tei:address" mode="text">
